@@ -1,0 +1,35 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+
+import { Categories } from './src/collections/Categories'
+import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
+import { Media } from './src/collections/Media'
+import { Units } from './src/collections/Units'
+import { Users } from './src/collections/Users'
+import { databaseAdapter } from './src/config/database'
+import { env } from './src/config/env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const e = env()
+
+export default buildConfig({
+  serverURL: e.publicUrl,
+  secret: e.payloadSecret,
+  db: databaseAdapter(e),
+  editor: lexicalEditor(),
+  collections: [KnowledgeEntries, Units, Categories, Media, Users],
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' - 12345 热线知识库' },
+  },
+  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
+  // Our own routers live under /api/v1; GraphQL is not part of the product.
+  graphQL: { disable: true },
+  typescript: { outputFile: path.join(dirname, 'src/payload-types.ts'), autoGenerate: false },
+  telemetry: false,
+})

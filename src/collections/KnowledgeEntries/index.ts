@@ -1,0 +1,135 @@
+import type { CollectionConfig, Validate } from 'payload'
+
+import {
+  createEntries,
+  deleteEntries,
+  readEntries,
+  readEntryVersions,
+  updateEntries,
+} from '../../access/knowledgeEntries'
+import { type AccessUser, actingUnitId, isStaff, relationId } from '../../access/roles'
+import { ENTRY_CODE_FORMAT_MESSAGE, isEntryCode } from '../../domain/knowledge/entryCode'
+import { checkValidityWindow } from '../../domain/knowledge/entryRules'
+import { AUDIENCES, ENTRY_TYPES } from '../../domain/knowledge/entryTypes'
+import { assignEntryCode } from '../../hooks/assignEntryCode'
+import { normalizeEntry } from '../../hooks/normalizeEntry'
+import { refuseExpiredPublish } from '../../hooks/refuseExpiredPublish'
+import { faqFields, guideFields, locationFields, noticeFields, policyFields } from './typeFields'
+
+/** Codes are unique across all entries; said in Chinese rather than Payload's generic message. */
+const validateCode: Validate = async (value, { id, req }) => {
+  if (typeof value !== 'string' || !isEntryCode(value)) return ENTRY_CODE_FORMAT_MESSAGE
+  const clash = await req.payload.find({
+    collection: 'knowledge-entries',
+    where: { and: [{ code: { equals: value } }, ...(id ? [{ id: { not_equals: id } }] : [])] },
+    limit: 1,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+    req,
+    select: {},
+  })
+  return clash.totalDocs === 0 ? true : `知识编号 ${value} 已被其他条目使用`
+}
+
+/** Unit roles keep entries inside their own unit; only hotline staff may move one. */
+const validateUnit: Validate = (value, { req }) => {
+  if (!value) return '请选择承办单位'
+  const user = req.user as AccessUser | null
+  if (!user || isStaff(user)) return true
+  return String(relationId(value as never)) === String(actingUnitId(user))
+    ? true
+    : '只能维护本单位的知识条目，不能将条目归属到其他单位'
+}
+
+export const KnowledgeEntries: CollectionConfig = {
+  slug: 'knowledge-entries',
+  labels: { singular: '知识条目', plural: '知识条目' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['code', 'title', 'type', 'unit', 'audience', 'validUntil', '_status'],
+    listSearchableFields: ['code', 'title', 'summary'],
+    group: '知识库',
+  },
+  access: {
+    read: readEntries,
+    readVersions: readEntryVersions,
+    create: createEntries,
+    update: updateEntries,
+    delete: deleteEntries,
+  },
+  versions: { drafts: { validate: true }, maxPerDoc: 100 },
+  hooks: {
+    beforeValidate: [normalizeEntry, assignEntryCode],
+    beforeChange: [refuseExpiredPublish],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'code',
+          label: '知识编号',
+          type: 'text',
+          unique: true,
+          index: true,
+          validate: validateCode,
+          admin: { description: '留空则自动生成，如 KB-0001', width: '30%' },
+        },
+        { name: 'type', label: '类型', type: 'select', required: true, options: ENTRY_TYPES.map(({ value, label }) => ({ value, label })), admin: { width: '30%' } },
+        { name: 'audience', label: '公开范围', type: 'select', required: true, defaultValue: 'public', options: AUDIENCES.map((a) => ({ ...a })), admin: { width: '40%', description: '答复口径始终为内部' } },
+      ],
+    },
+    { name: 'title', label: '标题', type: 'text', required: true },
+    { name: 'summary', label: '摘要', type: 'textarea' },
+    { name: 'body', label: '正文', type: 'richText' },
+    guideFields,
+    locationFields,
+    policyFields,
+    faqFields,
+    noticeFields,
+    {
+      type: 'collapsible',
+      label: '归属与分类',
+      fields: [
+        { name: 'unit', label: '承办单位', type: 'relationship', relationTo: 'units', required: true, validate: validateUnit },
+        { name: 'category', label: '知识库目录', type: 'relationship', relationTo: 'categories' },
+        { name: 'tags', label: '关键词', type: 'text', hasMany: true },
+        { name: 'districts', label: '适用区域', type: 'text', hasMany: true },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: '有效期与复核',
+      fields: [
+        { name: 'validFrom', label: '生效日期', type: 'date' },
+        {
+          name: 'validUntil',
+          label: '有效期至',
+          type: 'date',
+          validate: (value: unknown, { siblingData }: { siblingData: { validFrom?: unknown } }) =>
+            checkValidityWindow(siblingData?.validFrom, value),
+        },
+        { name: 'reviewCycleDays', label: '复核周期（天）', type: 'number', min: 1 },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: '来源与关联',
+      fields: [
+        {
+          name: 'source',
+          label: '来源',
+          type: 'group',
+          fields: [
+            { name: 'documentNumber', label: '文号', type: 'text' },
+            { name: 'issuingBody', label: '发文机关', type: 'text' },
+            { name: 'link', label: '链接', type: 'text' },
+          ],
+        },
+        { name: 'relatedEntries', label: '相关条目', type: 'relationship', relationTo: 'knowledge-entries', hasMany: true },
+        { name: 'attachments', label: '附件', type: 'upload', relationTo: 'media', hasMany: true },
+      ],
+    },
+  ],
+}

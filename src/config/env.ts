@@ -1,0 +1,106 @@
+/**
+ * The one place that reads the environment. Everything is parsed and validated once; the rest of
+ * the code receives a typed, frozen object.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+import { fixClock } from '../domain/clock'
+
+const isoTimestamp = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO timestamp, e.g. 2026-11-25T09:00:00+08:00')
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URI: z
+    .string()
+    .regex(/^(file:|mongodb:\/\/|mongodb\+srv:\/\/)/, 'must start with file:, mongodb:// or mongodb+srv://')
+    .optional(),
+  PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  HOTLINE_NOW: isoTimestamp.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+})
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+export type Env = Readonly<{
+  nodeEnv: 'development' | 'production' | 'test' | undefined
+  isProduction: boolean
+  port: number
+  host: string
+  publicUrl: string | undefined
+  dataDir: string
+  databaseUri: string
+  databaseKind: DatabaseKind
+  /** Schema push is for development and tests only; everything else applies migrations. */
+  schemaPush: boolean
+  payloadSecret: string
+  fixedNow: Date | undefined
+  logLevel: string
+  loginMaxAttempts: number
+  loginLockMs: number
+}>
+
+export class ConfigError extends Error {}
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
+}
+
+/** Generated once for the embedded default and kept beside the database, readable only by us. */
+function embeddedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'payload-secret')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  fs.mkdirSync(dataDir, { recursive: true })
+  const secret = crypto.randomBytes(32).toString('hex')
+  fs.writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = schema.safeParse(source)
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${formatIssues(parsed.error)}`)
+  const v = parsed.data
+  const isProduction = v.NODE_ENV === 'production'
+  if (isProduction && !v.PAYLOAD_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  PAYLOAD_SECRET: required when NODE_ENV=production')
+  }
+  const dataDir = path.resolve(v.DATA_DIR)
+  const databaseUri = v.DATABASE_URI ?? `file:${path.join(dataDir, 'hotline-kb.db')}`
+  return Object.freeze({
+    nodeEnv: v.NODE_ENV,
+    isProduction,
+    port: v.PORT,
+    host: v.HOST,
+    publicUrl: v.PUBLIC_URL,
+    dataDir,
+    databaseUri,
+    databaseKind: databaseUri.startsWith('file:') ? 'sqlite' : 'mongodb',
+    schemaPush: v.NODE_ENV === 'development' || v.NODE_ENV === 'test',
+    payloadSecret: v.PAYLOAD_SECRET ?? embeddedSecret(dataDir),
+    fixedNow: v.HOTLINE_NOW ? new Date(v.HOTLINE_NOW) : undefined,
+    logLevel: v.LOG_LEVEL,
+    loginMaxAttempts: v.LOGIN_MAX_ATTEMPTS,
+    loginLockMs: v.LOGIN_LOCK_MINUTES * 60_000,
+  })
+}
+
+let loaded: Env | undefined
+
+/** Reads process.env once per process and fixes the clock from HOTLINE_NOW. */
+export function env(): Env {
+  if (!loaded) {
+    loaded = parseEnv(process.env)
+    fixClock(loaded.fixedNow)
+  }
+  return loaded
+}

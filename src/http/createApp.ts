@@ -1,0 +1,50 @@
+/**
+ * The Express application: security headers, request ids and JSON logs, our /api/v1 routers, then
+ * Payload's REST API, then (when given) Next for the admin and pages. Used by the server and tests.
+ */
+import express, { type Express, type RequestHandler } from 'express'
+import helmet from 'helmet'
+import { randomUUID } from 'node:crypto'
+import type { Payload } from 'payload'
+import { pinoHttp } from 'pino-http'
+
+import type { Env } from '../config/env'
+import { logger } from '../log'
+import { errorHandler, notFound } from './errors'
+import { payloadRest } from './payloadRest'
+import { healthRouter } from './routes/health'
+
+export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  // The Payload admin (Next) relies on inline scripts and styles; a CSP arrives with the public site.
+  app.use(helmet({ contentSecurityPolicy: false }))
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID()
+        res.setHeader('X-Request-Id', id)
+        return id
+      },
+      autoLogging: { ignore: (req) => req.url?.startsWith('/_next/') ?? false },
+    }),
+  )
+
+  const v1 = express.Router()
+  v1.use(healthRouter(payload, e.databaseKind))
+  v1.use(notFound)
+  app.use('/api/v1', v1)
+
+  app.use('/api', payloadRest(payload.config))
+
+  if (nextHandler) {
+    app.get('/', (_req, res) => res.redirect(302, '/admin'))
+    app.use(nextHandler)
+  } else {
+    app.use(notFound)
+  }
+  app.use(errorHandler)
+  return app
+}

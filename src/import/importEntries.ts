@@ -1,0 +1,197 @@
+/**
+ * Imports exchange records: units and categories matched by name (created on request), entries
+ * upserted by code, references between entries resolved by code once every row is in.
+ */
+import { createHash } from 'node:crypto'
+import type { Payload } from 'payload'
+import { ValidationError } from 'payload'
+
+import { now } from '../domain/clock'
+import { type ImportableEntry, parseExchangeRecord } from '../domain/exchange/record'
+import { isPastValidity } from '../domain/knowledge/entryRules'
+import { plainTextToLexical } from '../lexical/plainText'
+import type { RawRecord } from './readRecords'
+
+export type ImportOptions = {
+  createMissing?: boolean
+  publish?: boolean
+  onProgress?: (done: number, total: number) => void
+}
+
+export type ImportProblem = { line: number; code?: string; message: string }
+
+export type ImportReport = {
+  created: number
+  updated: number
+  failed: number
+  errors: ImportProblem[]
+  warnings: ImportProblem[]
+}
+
+type Id = number | string
+type Row = { line: number; entry: ImportableEntry; id?: Id; draft: boolean }
+
+const COLLECTION = 'knowledge-entries'
+
+/** A stable code for a unit or category created by an import, derived from its name. */
+const generatedCode = (prefix: string, name: string) =>
+  `${prefix}-${createHash('sha1').update(name).digest('hex').slice(0, 8).toUpperCase()}`
+
+function describeError(err: unknown): string {
+  if (err instanceof ValidationError) {
+    return err.data.errors.map((e) => `${e.path}: ${e.message}`).join('；')
+  }
+  return err instanceof Error ? err.message : String(err)
+}
+
+class Lookup {
+  private units = new Map<string, Id>()
+  private categories = new Map<string, Id>()
+
+  constructor(
+    private payload: Payload,
+    private createMissing: boolean,
+  ) {}
+
+  async load(): Promise<void> {
+    const [units, categories] = await Promise.all([
+      this.payload.find({ collection: 'units', pagination: false, depth: 0, overrideAccess: true }),
+      this.payload.find({ collection: 'categories', pagination: false, depth: 0, overrideAccess: true }),
+    ])
+    units.docs.forEach((u) => this.units.set(u.name, u.id))
+    categories.docs.forEach((c) => c.path && this.categories.set(c.path, c.id))
+  }
+
+  async unit(name: string): Promise<Id> {
+    const found = this.units.get(name)
+    if (found !== undefined) return found
+    if (!this.createMissing) throw new Error(`承办单位“${name}”不存在（可加 --create-missing 自动创建）`)
+    const unit = await this.payload.create({
+      collection: 'units',
+      data: { name, code: generatedCode('U', name), kind: 'other', active: true },
+      overrideAccess: true,
+    })
+    this.units.set(name, unit.id)
+    return unit.id
+  }
+
+  /** Categories are paths such as "社会保障/养老保险"; each missing level is created in turn. */
+  async category(path: string): Promise<Id> {
+    const found = this.categories.get(path)
+    if (found !== undefined) return found
+    if (!this.createMissing) throw new Error(`知识库目录“${path}”不存在（可加 --create-missing 自动创建）`)
+    const names = path.split('/').map((s) => s.trim()).filter(Boolean)
+    let parent: Id | undefined
+    for (let depth = 1; depth <= names.length; depth++) {
+      const sub = names.slice(0, depth).join('/')
+      const existing = this.categories.get(sub)
+      if (existing !== undefined) {
+        parent = existing
+        continue
+      }
+      const created = await this.payload.create({
+        collection: 'categories',
+        data: { name: names[depth - 1], code: generatedCode('C', sub), parent: parent as number, order: 0 },
+        overrideAccess: true,
+      })
+      this.categories.set(sub, created.id)
+      parent = created.id
+    }
+    return parent!
+  }
+}
+
+async function existingCodes(payload: Payload): Promise<Map<string, Id>> {
+  const result = await payload.find({
+    collection: COLLECTION,
+    pagination: false,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+    select: { code: true },
+  })
+  return new Map(result.docs.map((d) => [d.code as string, d.id]))
+}
+
+/** The references of an entry that can be resolved now, and the codes that cannot (yet). */
+function references(entry: ImportableEntry, codes: Map<string, Id>) {
+  const resolve = (list: string[]) => list.map((c) => codes.get(c)).filter((id): id is Id => id !== undefined)
+  const missing = [...entry.locationCodes, ...entry.relatedCodes].filter((c) => !codes.has(c))
+  const data: Record<string, unknown> = {}
+  if (entry.relatedCodes.length) data.relatedEntries = resolve(entry.relatedCodes)
+  if (entry.locationCodes.length) data.guide = { ...(entry.data.guide as object), locations: resolve(entry.locationCodes) }
+  return { data, missing }
+}
+
+export async function importEntries(
+  payload: Payload,
+  records: RawRecord[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const report: ImportReport = { created: 0, updated: 0, failed: 0, errors: [], warnings: [] }
+  const fail = (line: number, message: string, code?: string) => {
+    report.failed++
+    report.errors.push({ line, code, message })
+  }
+  const lookup = new Lookup(payload, Boolean(options.createMissing))
+  await lookup.load()
+  const codes = await existingCodes(payload)
+  const deferred: Row[] = []
+  let done = 0
+
+  for (const raw of records) {
+    options.onProgress?.(done++, records.length)
+    if (raw.error) {
+      fail(raw.line, raw.error)
+      continue
+    }
+    const parsed = parseExchangeRecord(raw.record)
+    if (!parsed.ok) {
+      fail(raw.line, parsed.error)
+      continue
+    }
+    const { entry } = parsed
+    try {
+      const publishable = options.publish && !isPastValidity(entry.data.validUntil, now())
+      if (options.publish && !publishable) {
+        report.warnings.push({ line: raw.line, code: entry.code, message: '已过有效期，按草稿导入，不会发布' })
+      }
+      const refs = references(entry, codes)
+      const data = {
+        ...entry.data,
+        ...refs.data,
+        unit: await lookup.unit(entry.unitName),
+        ...(entry.categoryPath ? { category: await lookup.category(entry.categoryPath) } : {}),
+        ...(entry.bodyText !== undefined ? { body: plainTextToLexical(entry.bodyText) } : {}),
+        _status: publishable ? ('published' as const) : ('draft' as const),
+      }
+      const existing = entry.code ? codes.get(entry.code) : undefined
+      // Ids are numbers on SQLite and strings on MongoDB; the generated types know only one.
+      const saved =
+        existing !== undefined
+          ? await payload.update({ collection: COLLECTION, id: existing, data: data as never, draft: !publishable, overrideAccess: true })
+          : await payload.create({ collection: COLLECTION, data: data as never, draft: !publishable, overrideAccess: true })
+      if (existing !== undefined) report.updated++
+      else report.created++
+      codes.set(saved.code as string, saved.id)
+      if (refs.missing.length) deferred.push({ line: raw.line, entry, id: saved.id, draft: !publishable })
+    } catch (err) {
+      fail(raw.line, describeError(err), entry.code)
+    }
+  }
+  options.onProgress?.(records.length, records.length)
+
+  // Second pass: references to entries that appeared later in the file.
+  for (const row of deferred) {
+    const refs = references(row.entry, codes)
+    if (refs.missing.length) {
+      report.warnings.push({ line: row.line, code: row.entry.code, message: `引用的条目不存在，已忽略：${refs.missing.join('、')}` })
+    }
+    try {
+      await payload.update({ collection: COLLECTION, id: row.id!, data: refs.data as never, draft: row.draft, overrideAccess: true })
+    } catch (err) {
+      fail(row.line, describeError(err), row.entry.code)
+    }
+  }
+  return report
+}

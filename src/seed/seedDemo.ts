@@ -1,0 +1,70 @@
+/** Fills an embedded database with the demo organisation, accounts and knowledge base. */
+import type { Payload } from 'payload'
+
+import { env } from '../config/env'
+import { now } from '../domain/clock'
+import { importEntries } from '../import/importEntries'
+import { demoEntryRecords } from './demo'
+import { DEMO_CATALOG, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo/organisation'
+
+const COLLECTIONS_TO_RESET = ['knowledge-entries', 'users', 'categories', 'units', 'media'] as const
+
+export class SeedRefused extends Error {}
+
+export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
+  const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
+  return totalDocs === 0
+}
+
+export async function seedDemo(payload: Payload, options: { reset: boolean }): Promise<string> {
+  if (env().isProduction) throw new SeedRefused('生产环境（NODE_ENV=production）禁止写入演示数据')
+  if (options.reset) {
+    for (const collection of COLLECTIONS_TO_RESET) {
+      await payload.delete({ collection, where: { id: { exists: true } }, overrideAccess: true })
+    }
+  }
+
+  const unitIds = new Map<string, number | string>()
+  for (const u of DEMO_UNITS) {
+    const unit = await payload.create({
+      collection: 'units',
+      overrideAccess: true,
+      data: {
+        name: u.name,
+        code: u.code,
+        kind: u.kind as never,
+        district: u.district,
+        parent: u.parent ? (unitIds.get(u.parent) as number) : undefined,
+        liaison: { name: u.liaison[0], phone: u.liaison[1] },
+        active: true,
+      },
+    })
+    unitIds.set(u.name, unit.id)
+  }
+
+  let order = 0
+  for (const [top, children] of DEMO_CATALOG) {
+    const parent = await payload.create({ collection: 'categories', overrideAccess: true, data: { name: top, code: `C${String(++order).padStart(2, '0')}`, order } })
+    for (const [i, name] of children.entries()) {
+      await payload.create({
+        collection: 'categories',
+        overrideAccess: true,
+        data: { name, code: `${parent.code}${String(i + 1).padStart(2, '0')}`, parent: parent.id, order: i + 1 },
+      })
+    }
+  }
+
+  for (const u of DEMO_USERS) {
+    await payload.create({
+      collection: 'users',
+      overrideAccess: true,
+      data: { email: u.email, password: DEMO_PASSWORD, name: u.name, roles: u.roles as never, unit: u.unit ? (unitIds.get(u.unit) as number) : undefined },
+    })
+  }
+
+  const report = await importEntries(payload, demoEntryRecords(now()), { publish: true })
+  if (report.failed) {
+    throw new Error(`演示知识条目写入失败：${report.errors.map((e) => `#${e.line} ${e.message}`).join('；')}`)
+  }
+  return `${DEMO_UNITS.length} 个承办单位，${DEMO_USERS.length} 个账号，${report.created} 条知识条目（${report.warnings.length} 条已过期存为草稿）`
+}

@@ -12,6 +12,7 @@ import { Units } from './src/collections/Units'
 import { Users } from './src/collections/Users'
 import { databaseAdapter } from './src/config/database'
 import { env } from './src/config/env'
+import { logger } from './src/log'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const e = env()
@@ -31,5 +32,6 @@ export default buildConfig({
   // Our own routers live under /api/v1; GraphQL is not part of the product.
   graphQL: { disable: true },
   typescript: { outputFile: path.join(dirname, 'src/payload-types.ts'), autoGenerate: false },
+  logger,
   telemetry: false,
 })

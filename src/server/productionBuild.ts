@@ -21,12 +21,12 @@ export function buildIsCurrent(root: string): boolean {
   return SOURCES.every((s) => newestMtime(path.join(root, s)) <= builtAt)
 }
 
-export function runProductionBuild(root: string, extraEnv: NodeJS.ProcessEnv): void {
+export function runProductionBuild(root: string): void {
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
   const result = spawnSync(process.execPath, [nextBin, 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...extraEnv, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   })
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`)
 }

@@ -1,0 +1,77 @@
+/**
+ * hotline-kb in one process: Express serves our /api/v1 routers and Payload's REST API, and hosts
+ * Next for the admin. `npm start` builds when needed, applies migrations, seeds an empty embedded
+ * database with demo data, then listens.
+ */
+import next from 'next'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { ConfigError, env } from './src/config/env'
+import { createApp } from './src/http/createApp'
+import { logger } from './src/log'
+import { DEMO_PASSWORD, DEMO_USERS } from './src/seed/demo/organisation'
+import { isDatabaseEmpty, seedDemo } from './src/seed/seedDemo'
+import { bootPayload } from './src/server/bootPayload'
+import { buildIsCurrent, runProductionBuild } from './src/server/productionBuild'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+
+async function main(): Promise<void> {
+  const e = env()
+  const dev = e.nodeEnv === 'development'
+  // Next's build and its server bundle evaluate payload.config.ts on their own: hand them the
+  // secret and database this process resolved, so that all of them agree.
+  process.env.PAYLOAD_SECRET ??= e.payloadSecret
+  process.env.DATABASE_URI ??= e.databaseUri
+
+  if (!dev) {
+    if (buildIsCurrent(root)) logger.info('production build is current')
+    else {
+      logger.info('building the admin (next build); this takes about a minute the first time')
+      runProductionBuild(root)
+    }
+    // Like `next start`: the production build runs with NODE_ENV=production.
+    Object.assign(process.env, { NODE_ENV: 'production' })
+  }
+
+  const payload = await bootPayload({ cron: true })
+  const embeddedDemo = e.databaseKind === 'sqlite' && !e.isProduction
+  if (embeddedDemo && (await isDatabaseEmpty(payload))) {
+    logger.info('empty embedded database: seeding demo data')
+    logger.info(await seedDemo(payload, { reset: false }))
+  }
+
+  const nextApp = next({ dev, dir: root })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+  const app = createApp(payload, e, (req, res) => handle(req, res))
+  const server = app.listen(e.port, e.host, () => {
+    const base = e.publicUrl ?? `http://localhost:${e.port}`
+    const lines = [
+      `hotline-kb is listening on ${base}`,
+      `  管理后台 admin:   ${base}/admin`,
+      `  REST API:         ${base}/api`,
+      `  健康检查 health:  ${base}/api/v1/health`,
+    ]
+    if (embeddedDemo) {
+      lines.push(`  演示账号 demo accounts (password ${DEMO_PASSWORD}):`)
+      for (const u of DEMO_USERS) lines.push(`    ${u.email.padEnd(30)} ${u.roles.join(',')}  ${u.name}`)
+    }
+    console.log(lines.join('\n'))
+  })
+  if (dev) server.on('upgrade', nextApp.getUpgradeHandler())
+
+  const stop = () => {
+    server.close(() => void payload.destroy().finally(() => process.exit(0)))
+    setTimeout(() => process.exit(0), 5000).unref()
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message)
+  else logger.fatal({ err }, 'hotline-kb failed to start')
+  process.exit(1)
+})

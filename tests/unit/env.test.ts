@@ -1,0 +1,43 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { ConfigError, parseEnv } from '../../src/config/env'
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hk-env-'))
+
+describe('configuration', () => {
+  it('defaults to SQLite under DATA_DIR and keeps a generated secret with mode 0600', () => {
+    const dir = tmp()
+    const e = parseEnv({ DATA_DIR: dir })
+    expect(e.databaseKind).toBe('sqlite')
+    expect(e.databaseUri).toBe(`file:${path.join(dir, 'hotline-kb.db')}`)
+    expect(e.port).toBe(3000)
+    const file = path.join(dir, 'payload-secret')
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+    expect(parseEnv({ DATA_DIR: dir }).payloadSecret).toBe(e.payloadSecret)
+  })
+
+  it('chooses MongoDB for mongodb URIs', () => {
+    expect(parseEnv({ DATA_DIR: tmp(), DATABASE_URI: 'mongodb+srv://u:p@cluster/hotline' }).databaseKind).toBe('mongodb')
+  })
+
+  it('refuses to start in production without PAYLOAD_SECRET', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(ConfigError)
+    expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/PAYLOAD_SECRET/)
+  })
+
+  it('names every invalid variable', () => {
+    const attempt = () => parseEnv({ PORT: 'eighty', DATABASE_URI: 'postgres://x', HOTLINE_NOW: 'tomorrow', DATA_DIR: tmp() })
+    expect(attempt).toThrow(/PORT/)
+    expect(attempt).toThrow(/DATABASE_URI/)
+    expect(attempt).toThrow(/HOTLINE_NOW/)
+  })
+
+  it('fixes the clock from HOTLINE_NOW and pushes the schema only in development and tests', () => {
+    const e = parseEnv({ HOTLINE_NOW: '2026-11-25T10:00:00+08:00', DATA_DIR: tmp(), NODE_ENV: 'test' })
+    expect(e.fixedNow?.toISOString()).toBe('2026-11-25T02:00:00.000Z')
+    expect(e.schemaPush).toBe(true)
+    expect(parseEnv({ DATA_DIR: tmp() }).schemaPush).toBe(false)
+  })
+})

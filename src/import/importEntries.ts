@@ -147,7 +147,8 @@ export async function importEntries(
     }
     const parsed = parseExchangeRecord(raw.record)
     if (!parsed.ok) {
-      fail(raw.line, parsed.error)
+      const id = (raw.record as { id?: unknown } | null)?.id
+      fail(raw.line, parsed.error, typeof id === 'string' ? id : undefined)
       continue
     }
     const { entry } = parsed

@@ -56,10 +56,14 @@ async function readXlsx(file: string): Promise<RawRecord[]> {
 
 export async function readRecords(file: string): Promise<RawRecord[]> {
   const ext = path.extname(file).toLowerCase()
+  if (!SUPPORTED_EXTENSIONS.includes(ext)) {
+    throw new Error(`不支持的文件类型 ${ext || '（无扩展名）'}，支持：${SUPPORTED_EXTENSIONS.join('、')}`)
+  }
+  await fs.access(file).catch(() => {
+    throw new Error(`找不到导入文件：${file}`)
+  })
   if (ext === '.xlsx') return readXlsx(file)
   const text = await fs.readFile(file, 'utf8')
-  if (ext === '.jsonl' || ext === '.ndjson') return readJsonLines(text)
   if (ext === '.json') return readJsonArray(text)
-  if (ext === '.csv') return readCsv(text)
-  throw new Error(`不支持的文件类型 ${ext}，支持：${SUPPORTED_EXTENSIONS.join('、')}`)
+  return ext === '.csv' ? readCsv(text) : readJsonLines(text)
 }

@@ -6,6 +6,9 @@ import { prepareSchema } from './prepareSchema'
 
 /** Payload with its schema ready: the shared first step of the server and the CLI. */
 export async function bootPayload(options: { cron?: boolean } = {}): Promise<Payload> {
+  // Outside `npm run dev` there is no Next dev server whose reloads Payload should follow; without
+  // this, getPayload opens a WebSocket to whatever listens on the Next HMR URL.
+  if (env().nodeEnv !== 'development') process.env.DISABLE_PAYLOAD_HMR = 'true'
   const payload = await getPayload({ config, cron: options.cron })
   await prepareSchema(payload, env())
   return payload

@@ -7,10 +7,12 @@ import os from 'node:os'
 import path from 'node:path'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-kb-test-'))
-process.env.NODE_ENV = 'test'
-process.env.DATA_DIR = dir
-process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
-process.env.PAYLOAD_SECRET = 'test-secret-that-is-long-enough-0123456789'
-process.env.HOTLINE_NOW = '2026-11-25T10:00:00+08:00'
-process.env.LOG_LEVEL = 'silent'
-process.env.LOGIN_MAX_ATTEMPTS = '3'
+Object.assign(process.env, {
+  NODE_ENV: 'test',
+  DATA_DIR: dir,
+  DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
+  PAYLOAD_SECRET: 'test-secret-that-is-long-enough-0123456789',
+  HOTLINE_NOW: '2026-11-25T10:00:00+08:00',
+  LOG_LEVEL: 'silent',
+  LOGIN_MAX_ATTEMPTS: '3',
+})

@@ -9,7 +9,7 @@ const run = (args: string[], extraEnv: Record<string, string> = {}) => {
   const { NODE_ENV: _jest, NODE_OPTIONS: _vm, ...inherited } = process.env
   return spawnSync(process.execPath, ['--conditions=production', 'bin/tsrun.mjs', 'src/cli/kb.ts', ...args], {
     encoding: 'utf8',
-    env: { ...inherited, DATA_DIR: dataDir, DATABASE_URI: `file:${path.join(dataDir, 'cli.db')}`, LOG_LEVEL: 'warn', ...extraEnv },
+    env: { ...inherited, DATA_DIR: dataDir, DATABASE_URI: `file:${path.join(dataDir, 'cli.db')}`, LOG_LEVEL: 'warn', ...extraEnv } as unknown as NodeJS.ProcessEnv,
     timeout: 60_000,
   })
 }

@@ -10,7 +10,7 @@ let payload: Payload
 
 beforeAll(async () => {
   // Neither development nor test: the schema comes from migrations, not from push.
-  delete process.env.NODE_ENV
+  Reflect.deleteProperty(process.env, 'NODE_ENV')
   const { bootPayload } = await import('../../src/server/bootPayload')
   payload = await bootPayload()
 })

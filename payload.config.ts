@@ -1,5 +1,4 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,8 +26,10 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' - 12345 热线知识库' },
+    timezones: { defaultTimezone: 'Asia/Shanghai', supportedTimezones: [{ label: '北京时间', value: 'Asia/Shanghai' }] },
   },
-  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
+  // The admin is for hotline and unit staff: Simplified Chinese whatever the browser says.
+  i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   // Our own routers live under /api/v1; GraphQL is not part of the product.
   graphQL: { disable: true },
   typescript: { outputFile: path.join(dirname, 'src/payload-types.ts'), autoGenerate: false },

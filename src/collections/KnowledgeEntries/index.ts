@@ -14,6 +14,7 @@ import { AUDIENCES, ENTRY_TYPES } from '../../domain/knowledge/entryTypes'
 import { assignEntryCode } from '../../hooks/assignEntryCode'
 import { normalizeEntry } from '../../hooks/normalizeEntry'
 import { refuseExpiredPublish } from '../../hooks/refuseExpiredPublish'
+import { dayField } from '../../fields/day'
 import { faqFields, guideFields, locationFields, noticeFields, policyFields } from './typeFields'
 
 /** Codes are unique across all entries; said in Chinese rather than Payload's generic message. */
@@ -92,7 +93,20 @@ export const KnowledgeEntries: CollectionConfig = {
       type: 'collapsible',
       label: '归属与分类',
       fields: [
-        { name: 'unit', label: '承办单位', type: 'relationship', relationTo: 'units', required: true, validate: validateUnit },
+        {
+          name: 'unit',
+          label: '承办单位',
+          type: 'relationship',
+          relationTo: 'units',
+          required: true,
+          validate: validateUnit,
+          defaultValue: ({ user }) => actingUnitId(user as AccessUser | null),
+          // Unit roles are offered only their own unit.
+          filterOptions: ({ user }) => {
+            const unit = isStaff(user as AccessUser | null) ? undefined : actingUnitId(user as AccessUser | null)
+            return unit === undefined ? true : { id: { equals: unit } }
+          },
+        },
         { name: 'category', label: '知识库目录', type: 'relationship', relationTo: 'categories' },
         { name: 'tags', label: '关键词', type: 'text', hasMany: true },
         { name: 'districts', label: '适用区域', type: 'text', hasMany: true },
@@ -102,14 +116,9 @@ export const KnowledgeEntries: CollectionConfig = {
       type: 'collapsible',
       label: '有效期与复核',
       fields: [
-        { name: 'validFrom', label: '生效日期', type: 'date' },
-        {
-          name: 'validUntil',
-          label: '有效期至',
-          type: 'date',
-          validate: (value: unknown, { siblingData }: { siblingData: { validFrom?: unknown } }) =>
-            checkValidityWindow(siblingData?.validFrom, value),
-        },
+        dayField('validFrom', '生效日期'),
+        dayField('validUntil', '有效期至', ((value: unknown, { siblingData }: { siblingData: { validFrom?: unknown } }) =>
+          checkValidityWindow(siblingData?.validFrom, value)) as Validate),
         { name: 'reviewCycleDays', label: '复核周期（天）', type: 'number', min: 1 },
       ],
     },

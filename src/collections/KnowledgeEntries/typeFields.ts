@@ -2,6 +2,7 @@
 import type { Field, GroupField } from 'payload'
 
 import { checkEventWindow, checkGuideContent } from '../../domain/knowledge/entryRules'
+import { dayField } from '../../fields/day'
 import { phoneField } from '../../fields/phone'
 
 type EntryData = { type?: string }
@@ -56,7 +57,7 @@ export const locationFields = forType('location', 'location', '办事地点信�
 ])
 
 export const policyFields = forType('policy', 'policy', '政策文件信息', [
-  { name: 'effectiveDate', label: '施行日期', type: 'date' },
+  dayField('effectiveDate', '施行日期'),
   {
     name: 'level',
     label: '层级',

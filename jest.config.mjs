@@ -1,7 +1,7 @@
 /** Jest 30 with native ESM and SWC; every test file gets its own temporary database (tests/setup-env.ts). */
 export default {
   testEnvironment: 'node',
-  // Same package builds as `npm start` (see bin/tsrun.mjs on Lexical's top-level await).
+  // Same package builds as `npm start` (see bin/register-tsx.mjs on Lexical's top-level await).
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons', 'production'] },
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: {

@@ -7,7 +7,7 @@ import path from 'node:path'
 const run = (args: string[], extraEnv: Record<string, string> = {}) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hk-cli-'))
   const { NODE_ENV: _jest, NODE_OPTIONS: _vm, ...inherited } = process.env
-  return spawnSync(process.execPath, ['--conditions=production', 'bin/tsrun.mjs', 'src/cli/kb.ts', ...args], {
+  return spawnSync(process.execPath, ['--conditions=production', '--import', './bin/register-tsx.mjs', 'src/cli/kb.ts', ...args], {
     encoding: 'utf8',
     env: { ...inherited, DATA_DIR: dataDir, DATABASE_URI: `file:${path.join(dataDir, 'cli.db')}`, LOG_LEVEL: 'warn', ...extraEnv } as unknown as NodeJS.ProcessEnv,
     timeout: 60_000,

@@ -1,6 +1,8 @@
 /** A small world for access and validation tests: two units, one user per role, a few entries. */
 import type { Payload } from 'payload'
 
+import { startPayload } from './payload'
+
 import type { Role } from '../../src/access/roles'
 
 export type World = Awaited<ReturnType<typeof buildWorld>>
@@ -40,4 +42,15 @@ export async function buildWorld(payload: Payload) {
     bScript: await entry('乙局答复口径', unitB.id, 'published', { type: 'script', guide: undefined }),
   }
   return { units: { a: unitA, b: unitB }, users, entries, guideData }
+}
+
+/** Boots Payload and builds the world once for a test file; read it inside tests. */
+export function useWorld(): { payload: Payload; world: World } {
+  const context = {} as { payload: Payload; world: World }
+  beforeAll(async () => {
+    context.payload = await startPayload()
+    context.world = await buildWorld(context.payload)
+  })
+  afterAll(() => context.payload.destroy())
+  return context
 }

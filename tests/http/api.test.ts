@@ -1,22 +1,15 @@
 import type { Express } from 'express'
-import type { Payload } from 'payload'
 import request from 'supertest'
 
 import { env } from '../../src/config/env'
 import { createApp } from '../../src/http/createApp'
-import { buildWorld, type World } from '../helpers/fixtures'
-import { startPayload } from '../helpers/payload'
+import { useWorld } from '../helpers/fixtures'
 
-let payload: Payload
-let world: World
+const context = useWorld()
 let app: Express
-
-beforeAll(async () => {
-  payload = await startPayload()
-  world = await buildWorld(payload)
-  app = createApp(payload, env())
+beforeAll(() => {
+  app = createApp(context.payload, env())
 })
-afterAll(() => payload.destroy())
 
 const login = async (email: string, password = 'Secret-123') => {
   const res = await request(app).post('/api/users/login').send({ email, password })
@@ -70,7 +63,7 @@ describe('Payload REST (/api) through Express', () => {
         expect.objectContaining({ path: 'guide.phone', message: expect.stringMatching(/电话号码格式不正确/) }),
       ]),
     )
-    const untouched = await request(app).get(`/api/knowledge-entries/${world.entries.aDraft.id}?draft=true`).set('Authorization', auth)
+    const untouched = await request(app).get(`/api/knowledge-entries/${context.world.entries.aDraft.id}?draft=true`).set('Authorization', auth)
     expect(untouched.body.title).toBe('甲局草稿')
   })
 
@@ -87,7 +80,7 @@ describe('Payload REST (/api) through Express', () => {
 
   it('refuses an editor changing another unit’s entry', async () => {
     const auth = await login('editor-a@test.example')
-    const res = await request(app).patch(`/api/knowledge-entries/${world.entries.bPublished.id}`).set('Authorization', auth).send({ title: '篡改' })
+    const res = await request(app).patch(`/api/knowledge-entries/${context.world.entries.bPublished.id}`).set('Authorization', auth).send({ title: '篡改' })
     expect(res.status).toBe(403)
   })
 

@@ -1,22 +1,12 @@
-import type { Payload } from 'payload'
+import { useWorld } from '../helpers/fixtures'
 
-import { buildWorld, type World } from '../helpers/fixtures'
-import { startPayload } from '../helpers/payload'
-
-let payload: Payload
-let world: World
-
-beforeAll(async () => {
-  payload = await startPayload()
-  world = await buildWorld(payload)
-})
-afterAll(() => payload.destroy())
+const context = useWorld()
 
 const create = (data: Record<string, unknown>, status: 'draft' | 'published' = 'draft') =>
-  payload.create({
+  context.payload.create({
     collection: 'knowledge-entries',
     draft: status === 'draft',
-    data: { unit: world.units.a.id, _status: status, ...data } as never,
+    data: { unit: context.world.units.a.id, _status: status, ...data } as never,
   })
 
 const fieldError = (path: string, message: RegExp) => ({
@@ -77,7 +67,7 @@ describe('knowledge entry validation', () => {
 
   it('turns a unit role without a unit into a field error', async () => {
     await expect(
-      payload.update({ collection: 'users', id: world.users.editorA.id, data: { unit: null } }),
+      context.payload.update({ collection: 'users', id: context.world.users.editorA.id, data: { unit: null } }),
     ).rejects.toMatchObject(fieldError('unit', /必须选择所属单位/))
   })
 })

@@ -1,3 +1,4 @@
+import type { Role } from '../../src/access/roles'
 import { useWorld, type World } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -133,22 +134,18 @@ describe('users, units and categories', () => {
   })
 
   it('lets only admins create users, and requires a unit for unit roles', async () => {
-    await expect(
+    const createUserAs = (who: 'kbAdmin' | 'admin', key: string, roles: Role[]) =>
       context.payload.create({
         collection: 'users',
-        data: { email: 'x@test.example', password: 'Secret-123', name: 'x', roles: ['agent'] },
-        user: context.world.users.kbAdmin,
+        data: { email: `${key}@test.example`, password: 'Secret-123', name: key, roles },
+        user: context.world.users[who],
         overrideAccess: false,
-      }),
-    ).rejects.toMatchObject({ status: 403 })
-    await expect(
-      context.payload.create({
-        collection: 'users',
-        data: { email: 'y@test.example', password: 'Secret-123', name: 'y', roles: ['unit-editor'] },
-        user: context.world.users.admin,
-        overrideAccess: false,
-      }),
-    ).rejects.toMatchObject({ status: 400, data: { errors: [expect.objectContaining({ path: 'unit' })] } })
+      })
+    await expect(createUserAs('kbAdmin', 'x', ['agent'])).rejects.toMatchObject({ status: 403 })
+    await expect(createUserAs('admin', 'y', ['unit-editor'])).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [expect.objectContaining({ path: 'unit' })] },
+    })
   })
 
   it('lets units and categories be read by signed-in users and changed only by hotline staff', async () => {

@@ -11,6 +11,7 @@ import { Units } from './src/collections/Units'
 import { Users } from './src/collections/Users'
 import { databaseAdapter } from './src/config/database'
 import { env } from './src/config/env'
+import { IndexEntryTask, SEARCH_QUEUE } from './src/jobs/syncIndex'
 import { logger } from './src/log'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -30,6 +31,12 @@ export default buildConfig({
   },
   // The admin is for hotline and unit staff: Simplified Chinese whatever the browser says.
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
+  jobs: {
+    tasks: [IndexEntryTask],
+    // The outbox is drained every second, so a publish is searchable within about a second.
+    autoRun: [{ cron: '* * * * * *', queue: SEARCH_QUEUE, limit: 100 }],
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, admin: { ...defaultJobsCollection.admin, group: '系统', hidden: false } }),
+  },
   // Our own routers live under /api/v1; GraphQL is not part of the product.
   graphQL: { disable: true },
   typescript: { outputFile: path.join(dirname, 'src/payload-types.ts'), autoGenerate: false },

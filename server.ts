@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 import { ConfigError, env } from './src/config/env'
 import { createApp } from './src/http/createApp'
+import { rebuildIndex } from './src/jobs/syncIndex'
 import { logger } from './src/log'
 import { DEMO_PASSWORD, DEMO_USERS } from './src/seed/demo/organisation'
 import { isDatabaseEmpty, seedDemo } from './src/seed/seedDemo'
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     logger.info(await seedDemo(payload, { reset: false }))
   }
 
+  logger.info(`search index rebuilt: ${await rebuildIndex(payload)} published entries`)
+
   const nextApp = next({ dev, dir: root })
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
       `  管理后台 admin:   ${base}/admin`,
       `  REST API:         ${base}/api`,
       `  健康检查 health:  ${base}/api/v1/health`,
+      `  坐席检索 agent:   ${base}/api/v1/agent/search?q=身份证丢了`,
+      `  公众检索 public:  ${base}/api/v1/public/search?q=身份证丢了`,
     ]
     if (embeddedDemo) {
       lines.push(`  演示账号 demo accounts (password ${DEMO_PASSWORD}):`)

@@ -28,6 +28,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
 })
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
@@ -48,6 +49,8 @@ export type Env = Readonly<{
   logLevel: string
   loginMaxAttempts: number
   loginLockMs: number
+  /** Requests per minute and client IP on the public API. */
+  publicRateLimit: number
 }>
 
 export class ConfigError extends Error {}
@@ -91,6 +94,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     logLevel: v.LOG_LEVEL,
     loginMaxAttempts: v.LOGIN_MAX_ATTEMPTS,
     loginLockMs: v.LOGIN_LOCK_MINUTES * 60_000,
+    publicRateLimit: v.PUBLIC_RATE_LIMIT,
   })
 }
 

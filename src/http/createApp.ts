@@ -9,10 +9,13 @@ import type { Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import type { Env } from '../config/env'
+import { searchEngine } from '../jobs/searchEngine'
 import { logger } from '../log'
 import { errorHandler, notFound } from './errors'
 import { payloadRest } from './payloadRest'
+import { agentRouter } from './routes/agent'
 import { healthRouter } from './routes/health'
+import { publicRouter } from './routes/public'
 
 export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler): Express {
   const app = express()
@@ -33,7 +36,10 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   )
 
   const v1 = express.Router()
-  v1.use(healthRouter(payload, e.databaseKind))
+  v1.use(express.json({ limit: '100kb' }))
+  v1.use(healthRouter(payload, e.databaseKind, searchEngine))
+  v1.use('/agent', agentRouter(payload, searchEngine))
+  v1.use('/public', publicRouter(payload, searchEngine, { requestsPerMinute: e.publicRateLimit }))
   v1.use(notFound)
   app.use('/api/v1', v1)
 

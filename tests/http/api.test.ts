@@ -21,7 +21,7 @@ describe('our API (/api/v1)', () => {
   it('reports health with a request id, echoing the caller’s', async () => {
     const res = await request(app).get('/api/v1/health').set('X-Request-Id', 'call-42')
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up', kind: 'sqlite' }, time: '2026-11-25T02:00:00.000Z' })
+    expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up', kind: 'sqlite' }, search: { status: 'up', engine: 'embedded' }, time: '2026-11-25T02:00:00.000Z' })
     expect(res.headers['x-request-id']).toBe('call-42')
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     const generated = await request(app).get('/api/v1/health')

@@ -13,6 +13,7 @@ import { checkValidityWindow } from '../../domain/knowledge/entryRules'
 import { AUDIENCES, ENTRY_TYPES } from '../../domain/knowledge/entryTypes'
 import { assignEntryCode } from '../../hooks/assignEntryCode'
 import { normalizeEntry } from '../../hooks/normalizeEntry'
+import { queueIndexingAfterChange, queueIndexingAfterDelete } from '../../hooks/queueIndexing'
 import { refuseExpiredPublish } from '../../hooks/refuseExpiredPublish'
 import { dayField } from '../../fields/day'
 import { faqFields, guideFields, locationFields, noticeFields, policyFields } from './typeFields'
@@ -63,6 +64,8 @@ export const KnowledgeEntries: CollectionConfig = {
   hooks: {
     beforeValidate: [normalizeEntry, assignEntryCode],
     beforeChange: [refuseExpiredPublish],
+    afterChange: [queueIndexingAfterChange],
+    afterDelete: [queueIndexingAfterDelete],
   },
   fields: [
     {

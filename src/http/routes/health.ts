@@ -2,22 +2,37 @@ import { Router } from 'express'
 import type { Payload } from 'payload'
 
 import { now } from '../../domain/clock'
+import { SEARCH_QUEUE } from '../../jobs/syncIndex'
+import type { SearchEngine } from '../../search/types'
+
+/** Index tasks not yet done, and the age of the oldest: how far the index trails the database. */
+async function outboxLag(payload: Payload) {
+  const pending = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ queue: { equals: SEARCH_QUEUE } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+    sort: 'createdAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const oldest = pending.docs[0]?.createdAt
+  return { pending: pending.totalDocs, oldestAgeSeconds: oldest ? Math.max(0, Math.round((now().getTime() - Date.parse(oldest)) / 1000)) : 0 }
+}
 
 /** Liveness and dependency status for load balancers and operators. */
-export function healthRouter(payload: Payload, databaseKind: string): Router {
+export function healthRouter(payload: Payload, databaseKind: string, engine: () => SearchEngine): Router {
   const router = Router()
   router.get('/health', async (_req, res) => {
     const database = await payload
       .count({ collection: 'units', overrideAccess: true })
       .then(() => ({ status: 'up' as const, kind: databaseKind }))
       .catch((err: Error) => ({ status: 'down' as const, kind: databaseKind, error: err.message }))
-    const ok = database.status === 'up'
-    res.status(ok ? 200 : 503).json({
-      status: ok ? 'ok' : 'degraded',
-      time: now().toISOString(),
-      database,
-      search: { status: 'not-configured' },
-    })
+    const search = await engine()
+      .health()
+      .catch((err: Error) => ({ status: 'down' as const, engine: 'unknown', documents: 0, error: err.message }))
+    const outbox = database.status === 'up' ? await outboxLag(payload) : null
+    const ok = database.status === 'up' && search.status === 'up'
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', time: now().toISOString(), database, search: { ...search, outbox } })
   })
   return router
 }

@@ -1,0 +1,59 @@
+/**
+ * Keeps the search index in step with the database. Every write of an entry queues an `indexEntry`
+ * job in the same transaction (an outbox in Payload's jobs queue); the job reads the entry's
+ * published version and upserts or removes it, with retries and backoff. Re-running it is harmless,
+ * and the engine ignores a version older than the one it holds.
+ */
+import type { Payload, TaskConfig } from 'payload'
+
+import { lexicalToPlainText } from '../lexical/plainText'
+import { type IndexableEntry, toSearchDocument } from '../search/fromEntry'
+import { searchEngine } from './searchEngine'
+
+export const SEARCH_QUEUE = 'search'
+
+export async function indexEntry(payload: Payload, code: string): Promise<'upserted' | 'removed'> {
+  const found = await payload.find({
+    collection: 'knowledge-entries',
+    where: { code: { equals: code } },
+    limit: 1,
+    depth: 1,
+    overrideAccess: true,
+  })
+  const entry = found.docs[0]
+  if (entry && entry._status === 'published') {
+    await searchEngine().upsert([toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body))])
+    return 'upserted'
+  }
+  await searchEngine().delete([code])
+  return 'removed'
+}
+
+/** Replaces the whole index with every published entry in the database. */
+export async function rebuildIndex(payload: Payload, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const documents = []
+  for (let page = 1, pages = 1; page <= pages; page++) {
+    const batch = await payload.find({
+      collection: 'knowledge-entries',
+      where: { _status: { equals: 'published' } },
+      limit: 500,
+      page,
+      depth: 1,
+      overrideAccess: true,
+    })
+    pages = batch.totalPages
+    for (const entry of batch.docs) documents.push(toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body)))
+    onProgress?.(documents.length, batch.totalDocs)
+  }
+  await searchEngine().replaceAll(documents)
+  return documents.length
+}
+
+export const IndexEntryTask: TaskConfig<{ input: { code: string }; output: { action: string } }> = {
+  slug: 'indexEntry',
+  label: '同步搜索索引',
+  inputSchema: [{ name: 'code', type: 'text', required: true }],
+  outputSchema: [{ name: 'action', type: 'text' }],
+  retries: { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
+  handler: async ({ input, req }) => ({ output: { action: await indexEntry(req.payload, input.code) } }),
+}

@@ -1,0 +1,22 @@
+/** Word segmentation with jieba, its dictionary extended by hotline vocabulary. */
+import { Jieba } from '@node-rs/jieba'
+import { dict } from '@node-rs/jieba/dict'
+
+import { HOTLINE_WORDS } from './lexicon'
+
+export type Segmenter = {
+  /** Words as a reader would split them (for queries). */
+  words(text: string): string[]
+  /** Words plus the shorter words inside long ones (for the index). */
+  searchWords(text: string): string[]
+}
+
+export function createSegmenter(extraWords: readonly string[] = []): Segmenter {
+  const jieba = Jieba.withDict(dict)
+  const words = [...HOTLINE_WORDS, ...extraWords]
+  if (words.length) jieba.loadDict(Buffer.from(words.map((w) => `${w} 50000 n`).join('\n')))
+  return {
+    words: (text) => jieba.cut(text, true),
+    searchWords: (text) => jieba.cutForSearch(text, true),
+  }
+}

@@ -1,0 +1,73 @@
+/** The search contract both engines implement; nothing here knows Payload or HTTP. */
+import type { SynonymRule } from './analysis/synonyms'
+
+/** One knowledge entry as the index sees it. */
+export type SearchDocument = {
+  code: string
+  version: number
+  type: string
+  title: string
+  summary: string
+  body: string
+  tags: string[]
+  question: string
+  /** Text of the structured fields (materials, steps, address …), for matching. */
+  structured: string
+  /** Names of the structured fields that have content, for intent boosts (fee, materials …). */
+  present: string[]
+  unit: string
+  category: string
+  districts: string[]
+  audience: 'public' | 'internal'
+  status: string
+  validFrom?: string
+  validUntil?: string
+  reviewedAt?: string
+  nextReviewAt?: string
+}
+
+export const FACETS = ['type', 'unit', 'category', 'district', 'audience', 'status'] as const
+export type Facet = (typeof FACETS)[number]
+
+export type SearchQuery = {
+  text: string
+  /** public: only published, public, currently valid entries; agent: internal ones too. */
+  audience: 'public' | 'agent'
+  filters?: Partial<Record<Facet, string[]>>
+  /** Agents may ask for expired entries too (marked as such). */
+  includeExpired?: boolean
+  now: Date
+  page?: number
+  perPage?: number
+}
+
+export type SearchHit = {
+  document: SearchDocument
+  score: number
+  /** Share of the caller's words this entry gives evidence for (0–1). */
+  confidence: number
+  /** Whether the entry really answers the query (confidence at or above the threshold). */
+  confident: boolean
+  expired: boolean
+  highlights: { title?: string; summary?: string }
+}
+
+export type SearchResult = {
+  found: number
+  hits: SearchHit[]
+  facets: Record<Facet, Record<string, number>>
+  tookMs: number
+}
+
+export type EngineHealth = { status: 'up' | 'down'; engine: string; documents: number; error?: string }
+
+export interface SearchEngine {
+  readonly name: string
+  upsert(documents: SearchDocument[]): Promise<void>
+  delete(codes: string[]): Promise<void>
+  search(query: SearchQuery): Promise<SearchResult>
+  setSynonyms(rules: SynonymRule[]): Promise<void>
+  /** Replaces the whole index with these documents (reindex). */
+  replaceAll(documents: SearchDocument[]): Promise<void>
+  health(): Promise<EngineHealth>
+}

@@ -1,0 +1,124 @@
+import type { Express } from 'express'
+import request from 'supertest'
+
+import { env } from '../../src/config/env'
+import { createApp } from '../../src/http/createApp'
+import { rebuildIndex, SEARCH_QUEUE } from '../../src/jobs/syncIndex'
+import { useWorld } from '../helpers/fixtures'
+
+const context = useWorld()
+let app: Express
+let agent: string
+
+const entry = (data: Record<string, unknown>) =>
+  context.payload.create({ collection: 'knowledge-entries', data: { unit: context.world.units.a.id, _status: 'published', ...data } as never })
+const drainOutbox = () => context.payload.jobs.run({ queue: SEARCH_QUEUE })
+
+beforeAll(async () => {
+  app = createApp(context.payload, env())
+  await entry({ code: 'KB-0801', type: 'guide', title: '居民身份证遗失补领', summary: '身份证丢了可以到任一户政窗口补领。', tags: ['身份证丢了'], guide: { materials: [{ text: '户口簿' }], fee: '20元' } })
+  await entry({ code: 'KB-0802', type: 'script', title: '身份证办理进度查询答复口径', summary: '内部口径：告知来电人通过短信查询制证进度。' })
+  await entry({ code: 'KB-0803', type: 'faq', title: '身份证过期了还能用吗', summary: '过期身份证不能作为有效证件。', validFrom: '2024-01-01T00:00:00Z', validUntil: '2025-12-31T00:00:00Z', _status: 'draft' })
+  await rebuildIndex(context.payload)
+  const login = await request(app).post('/api/users/login').send({ email: 'agent@test.example', password: 'Secret-123' })
+  agent = `JWT ${login.body.token}`
+})
+
+describe('agent search API', () => {
+  it('needs a signed-in hotline user', async () => {
+    expect((await request(app).get('/api/v1/agent/search?q=身份证')).status).toBe(401)
+    const editor = await request(app).post('/api/users/login').send({ email: 'editor-a@test.example', password: 'Secret-123' })
+    const res = await request(app).get('/api/v1/agent/search?q=身份证').set('Authorization', `JWT ${editor.body.token}`)
+    expect(res.status).toBe(403)
+  })
+
+  it('finds the right entry first, internal scripts included, with highlights and confidence', async () => {
+    const res = await request(app).get('/api/v1/agent/search').query({ q: '身份证丢了咋办' }).set('Authorization', agent)
+    expect(res.status).toBe(200)
+    expect(res.body.hits[0]).toMatchObject({ code: 'KB-0801', confident: true, audience: 'public', status: 'published', stale: false })
+    expect(res.body.hits[0].highlights.title).toMatch(/^居民<mark>身份证/)
+    const codes = res.body.hits.map((h: { code: string }) => h.code)
+    expect(codes).toContain('KB-0802')
+    expect(res.body.facets.type).toEqual({ guide: 3, script: 1 })
+  })
+
+  it('filters by type and pages', async () => {
+    const res = await request(app).get('/api/v1/agent/search').query({ q: '身份证', type: 'script', per_page: 1 }).set('Authorization', agent)
+    expect(res.body).toMatchObject({ found: 1, page: 1, per_page: 1 })
+    expect(res.body.hits[0].code).toBe('KB-0802')
+  })
+
+  it('answers a question the knowledge base does not cover with no confident hit', async () => {
+    const res = await request(app).get('/api/v1/agent/search').query({ q: '明天天气怎么样' }).set('Authorization', agent)
+    expect(res.body.hits.filter((h: { confident: boolean }) => h.confident)).toEqual([])
+  })
+
+  it.each([
+    [{ q: '' }, /不能为空/],
+    [{ q: 'x'.repeat(201) }, /200/],
+    [{ q: '身份证', type: 'poem' }, /type 只能是/],
+    [{ q: '身份证', per_page: 51 }, /per_page 最大为 50/],
+    [{ q: '身份证', page: 0 }, /page 最小为 1/],
+  ])('answers bad parameters %j with 400', async (query, message) => {
+    const res = await request(app).get('/api/v1/agent/search').query(query).set('Authorization', agent)
+    expect(res.status).toBe(400)
+    expect(res.body.message).toMatch(message)
+  })
+
+  it('returns a full entry with its structured fields and plain-text body', async () => {
+    const res = await request(app).get('/api/v1/agent/entries/KB-0801').set('Authorization', agent)
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ code: 'KB-0801', type: 'guide', guide: { materials: ['户口簿'], fee: '20元' } })
+    expect((await request(app).get('/api/v1/agent/entries/KB-9999').set('Authorization', agent)).status).toBe(404)
+  })
+
+  it('suggests titles as the agent types', async () => {
+    const res = await request(app).get('/api/v1/agent/suggest').query({ q: '身份' }).set('Authorization', agent)
+    expect(res.body.suggestions.map((s: { code: string }) => s.code)).toContain('KB-0801')
+  })
+})
+
+describe('public search API', () => {
+  it('never returns internal or unpublished entries', async () => {
+    const res = await request(app).get('/api/v1/public/search').query({ q: '身份证' })
+    expect(res.status).toBe(200)
+    const codes = res.body.hits.map((h: { code: string }) => h.code)
+    expect(codes[0]).toBe('KB-0801')
+    for (const hidden of ['KB-0802', 'KB-0803', context.world.entries.bScript.code, context.world.entries.aDraft.code]) {
+      expect(codes).not.toContain(hidden)
+    }
+    expect(res.headers['cache-control']).toContain('max-age')
+    expect(res.body.hits[0]).not.toHaveProperty('audience')
+  })
+
+  it('shows public entries and hides scripts', async () => {
+    expect((await request(app).get('/api/v1/public/entries/KB-0801')).status).toBe(200)
+    expect((await request(app).get('/api/v1/public/entries/KB-0802')).status).toBe(404)
+    expect((await request(app).get('/api/v1/public/entries/KB-0803')).status).toBe(404)
+  })
+
+  it('answers bad parameters with 400', async () => {
+    const res = await request(app).get('/api/v1/public/search').query({ q: '' })
+    expect(res.status).toBe(400)
+  })
+})
+
+describe('index sync through the outbox', () => {
+  it('makes a published edit searchable and removes an unpublished one once the queue runs', async () => {
+    const created = await entry({ code: 'KB-0810', type: 'faq', title: '城市绿道夜跑开放时间', summary: '绿道全天开放。' })
+    const search = () => request(app).get('/api/v1/agent/search').query({ q: '绿道夜跑' }).set('Authorization', agent)
+    expect((await search()).body.found).toBe(0)
+    await drainOutbox()
+    expect((await search()).body.hits[0].code).toBe('KB-0810')
+
+    await context.payload.update({ collection: 'knowledge-entries', id: created.id, data: { _status: 'draft' } as never })
+    await drainOutbox()
+    expect((await search()).body.found).toBe(0)
+  })
+
+  it('reports the engine and the outbox in health', async () => {
+    const res = await request(app).get('/api/v1/health')
+    expect(res.body.search).toMatchObject({ status: 'up', engine: 'embedded', outbox: { pending: 0 } })
+    expect(res.body.search.documents).toBeGreaterThan(0)
+  })
+})

@@ -7,6 +7,7 @@ import { buildConfig } from 'payload'
 import { Categories } from './src/collections/Categories'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
 import { Media } from './src/collections/Media'
+import { Synonyms } from './src/collections/Synonyms'
 import { Units } from './src/collections/Units'
 import { Users } from './src/collections/Users'
 import { databaseAdapter } from './src/config/database'
@@ -22,7 +23,7 @@ export default buildConfig({
   secret: e.payloadSecret,
   db: databaseAdapter(e),
   editor: lexicalEditor(),
-  collections: [KnowledgeEntries, Units, Categories, Media, Users],
+  collections: [KnowledgeEntries, Synonyms, Units, Categories, Media, Users],
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { ConfigError, env } from './src/config/env'
 import { createApp } from './src/http/createApp'
 import { rebuildIndex } from './src/jobs/syncIndex'
+import { reloadSynonyms } from './src/jobs/syncSynonyms'
 import { logger } from './src/log'
 import { DEMO_PASSWORD, DEMO_USERS } from './src/seed/demo/organisation'
 import { isDatabaseEmpty, seedDemo } from './src/seed/seedDemo'
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     logger.info(await seedDemo(payload, { reset: false }))
   }
 
-  logger.info(`search index rebuilt: ${await rebuildIndex(payload)} published entries`)
+  logger.info(`search: ${await reloadSynonyms(payload)} synonym rules, ${await rebuildIndex(payload)} published entries indexed`)
 
   const nextApp = next({ dev, dir: root })
   await nextApp.prepare()

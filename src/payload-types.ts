@@ -21,6 +21,7 @@ export interface Config {
   blocks: {};
   collections: {
     'knowledge-entries': KnowledgeEntry;
+    'search-synonyms': SearchSynonym;
     units: Unit;
     categories: Category;
     media: Media;
@@ -34,6 +35,7 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     'knowledge-entries': KnowledgeEntriesSelect<false> | KnowledgeEntriesSelect<true>;
+    'search-synonyms': SearchSynonymsSelect<false> | SearchSynonymsSelect<true>;
     units: UnitsSelect<false> | UnitsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -236,6 +238,22 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-synonyms".
+ */
+export interface SearchSynonym {
+  id: number;
+  /**
+   * 填写后为单向：查询词根时也匹配下列词，反之不然；留空则下列词互为同义词
+   */
+  root?: string | null;
+  terms: string[];
+  active?: boolean | null;
+  label?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -385,6 +403,10 @@ export interface PayloadLockedDocument {
         value: number | KnowledgeEntry;
       } | null)
     | ({
+        relationTo: 'search-synonyms';
+        value: number | SearchSynonym;
+      } | null)
+    | ({
         relationTo: 'units';
         value: number | Unit;
       } | null)
@@ -529,6 +551,18 @@ export interface KnowledgeEntriesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-synonyms_select".
+ */
+export interface SearchSynonymsSelect<T extends boolean = true> {
+  root?: T;
+  terms?: T;
+  active?: T;
+  label?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

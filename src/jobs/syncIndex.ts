@@ -8,6 +8,7 @@ import type { Payload, TaskConfig } from 'payload'
 
 import { lexicalToPlainText } from '../lexical/plainText'
 import { type IndexableEntry, toSearchDocument } from '../search/fromEntry'
+import type { SearchDocument } from '../search/types'
 import { searchEngine } from './searchEngine'
 
 export const SEARCH_QUEUE = 'search'
@@ -29,9 +30,9 @@ export async function indexEntry(payload: Payload, code: string): Promise<'upser
   return 'removed'
 }
 
-/** Replaces the whole index with every published entry in the database. */
-export async function rebuildIndex(payload: Payload, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const documents = []
+/** Every published entry in the database, as search documents. */
+export async function loadSearchDocuments(payload: Payload, onProgress?: (done: number, total: number) => void): Promise<SearchDocument[]> {
+  const documents: SearchDocument[] = []
   for (let page = 1, pages = 1; page <= pages; page++) {
     const batch = await payload.find({
       collection: 'knowledge-entries',
@@ -45,6 +46,12 @@ export async function rebuildIndex(payload: Payload, onProgress?: (done: number,
     for (const entry of batch.docs) documents.push(toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body)))
     onProgress?.(documents.length, batch.totalDocs)
   }
+  return documents
+}
+
+/** Replaces the whole index with every published entry in the database. */
+export async function rebuildIndex(payload: Payload, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const documents = await loadSearchDocuments(payload, onProgress)
   await searchEngine().replaceAll(documents)
   return documents.length
 }

@@ -6,8 +6,9 @@ import { now } from '../domain/clock'
 import { importEntries } from '../import/importEntries'
 import { demoEntryRecords } from './demo'
 import { DEMO_CATALOG, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo/organisation'
+import { DEMO_SYNONYMS } from './demo/synonyms'
 
-const COLLECTIONS_TO_RESET = ['knowledge-entries', 'users', 'categories', 'units', 'media'] as const
+const COLLECTIONS_TO_RESET = ['knowledge-entries', 'search-synonyms', 'users', 'categories', 'units', 'media'] as const
 
 export class SeedRefused extends Error {}
 
@@ -60,6 +61,10 @@ export async function seedDemo(payload: Payload, options: { reset: boolean }): P
       overrideAccess: true,
       data: { email: u.email, password: DEMO_PASSWORD, name: u.name, roles: u.roles as never, unit: u.unit ? (unitIds.get(u.unit) as number) : undefined },
     })
+  }
+
+  for (const rule of DEMO_SYNONYMS) {
+    await payload.create({ collection: 'search-synonyms', overrideAccess: true, data: { ...rule, active: true } })
   }
 
   const report = await importEntries(payload, demoEntryRecords(now()), { publish: true })

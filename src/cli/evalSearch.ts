@@ -1,0 +1,140 @@
+/**
+ * `npm run eval:search`: imports an evaluation corpus into a fresh temporary database and index,
+ * loads its synonyms into the CMS, runs every query through the real HTTP API for its audience, and
+ * prints nDCG@10, Recall@5, MRR@10, no-answer share and leaks — ours beside the plain baseline.
+ */
+import { Command } from 'commander'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+type Query = { qid: string; query: string; audience: 'public' | 'agent'; relevant: Record<string, number> }
+type Ranking = { codes: string[]; confident: boolean[] }
+
+const program = new Command('eval:search')
+  .option('--entries <file>', '知识条目（JSON Lines）', '../shared/search-eval/entries.jsonl')
+  .option('--queries <file>', '评测查询（JSON Lines）', '../shared/search-eval/queries.jsonl')
+  .option('--synonyms <file>', '同义词（JSON）')
+  .option('--engine <name>', 'embedded 或 typesense', 'embedded')
+  .option('--today <date>', '参考日期 YYYY-MM-DD（默认读取评测集 README）')
+  .option('--json', '输出 JSON')
+  .parse()
+const opts = program.opts<{ entries: string; queries: string; synonyms?: string; engine: string; today?: string; json?: boolean }>()
+
+function referenceDay(): string {
+  if (opts.today) return opts.today
+  const readme = path.join(path.dirname(opts.entries), 'README.md')
+  const found = fs.existsSync(readme) && /today"? is \*\*(\d{4}-\d{2}-\d{2})\*\*/i.exec(fs.readFileSync(readme, 'utf8'))
+  if (!found) throw new Error('找不到评测集的参考日期，请用 --today YYYY-MM-DD 指定')
+  return found[1]
+}
+
+if (opts.engine !== 'embedded') {
+  console.error(`搜索引擎 ${opts.engine} 暂不支持评测（Typesense 引擎尚未接入）`)
+  process.exit(2)
+}
+const today = referenceDay()
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-eval-'))
+// The temporary instance is configured before any module reads the environment.
+Object.assign(process.env, {
+  DATA_DIR: dataDir,
+  DATABASE_URI: `file:${path.join(dataDir, 'eval.db')}`,
+  HOTLINE_NOW: `${today}T12:00:00+08:00`,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  PUBLIC_RATE_LIMIT: '1000000',
+})
+
+const { env } = await import('../config/env')
+const { bootPayload } = await import('../server/bootPayload')
+const { importEntries } = await import('../import/importEntries')
+const { readRecords } = await import('../import/readRecords')
+const { loadSearchDocuments, rebuildIndex } = await import('../jobs/syncIndex')
+const { reloadSynonyms } = await import('../jobs/syncSynonyms')
+const { createApp } = await import('../http/createApp')
+const { createAnalyzer } = await import('../search/analysis/analyzer')
+const { createBaseline } = await import('../search/eval/baseline')
+const { mean, mrrAt, ndcgAt, recallAt } = await import('../search/eval/metrics')
+
+const readJsonLines = <T>(file: string): T[] =>
+  fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l) as T)
+
+const payload = await bootPayload()
+const report = await importEntries(payload, await readRecords(opts.entries), { createMissing: true, publish: true })
+if (report.failed) throw new Error(`导入失败 ${report.failed} 条：${report.errors.map((e) => `#${e.line} ${e.message}`).join('；')}`)
+
+const synonymRules: (string[] | { root: string; synonyms: string[] })[] = opts.synonyms ? JSON.parse(fs.readFileSync(opts.synonyms, 'utf8')) : []
+for (const rule of synonymRules) {
+  const data = Array.isArray(rule) ? { terms: rule } : { root: rule.root, terms: rule.synonyms }
+  await payload.create({ collection: 'search-synonyms', data: { ...data, active: true }, overrideAccess: true })
+}
+await reloadSynonyms(payload)
+const indexed = await rebuildIndex(payload)
+const documents = await loadSearchDocuments(payload)
+const audienceOf = new Map(documents.map((d) => [d.code, d.audience]))
+
+const password = crypto.randomBytes(12).toString('hex')
+await payload.create({ collection: 'users', data: { email: 'eval-agent@hotline.example', password, name: '评测话务员', roles: ['agent'] }, overrideAccess: true })
+const server = createApp(payload, env()).listen(0, '127.0.0.1')
+await new Promise((resolve) => server.once('listening', resolve))
+const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/api`
+const login = await fetch(`${base}/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'eval-agent@hotline.example', password }) })
+const token = ((await login.json()) as { token: string }).token
+
+async function ours(q: Query): Promise<Ranking> {
+  const url = new URL(`${base}/v1/${q.audience === 'agent' ? 'agent' : 'public'}/search`)
+  url.searchParams.set('q', q.query)
+  if (q.audience === 'agent') url.searchParams.set('per_page', '10')
+  const res = await fetch(url, { headers: q.audience === 'agent' ? { authorization: `JWT ${token}` } : {} })
+  if (!res.ok) throw new Error(`${q.qid} ${res.status} ${await res.text()}`)
+  const body = (await res.json()) as { hits: { code: string; confident: boolean }[] }
+  return { codes: body.hits.map((h) => h.code), confident: body.hits.map((h) => h.confident) }
+}
+
+const now = new Date(process.env.HOTLINE_NOW!)
+const baselineSearch = createBaseline(documents, createAnalyzer())
+const baseline = async (q: Query): Promise<Ranking> => {
+  const codes = baselineSearch({ text: q.query, audience: q.audience, now })
+  return { codes, confident: codes.map(() => true) }
+}
+
+async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
+  const ndcg: number[] = [], recall: number[] = [], recall3: number[] = [], mrr: number[] = []
+  let unanswerable = 0, silent = 0, leaks = 0
+  for (const q of queries) {
+    const { codes, confident } = await run(q)
+    if (q.audience === 'public') leaks += codes.filter((c) => audienceOf.get(c) === 'internal').length
+    if (Object.keys(q.relevant).length === 0) {
+      unanswerable++
+      if (!confident.some(Boolean)) silent++
+      continue
+    }
+    ndcg.push(ndcgAt(10, codes, q.relevant))
+    recall.push(recallAt(5, codes, q.relevant))
+    recall3.push(recallAt(5, codes, q.relevant, 3))
+    mrr.push(mrrAt(10, codes, q.relevant))
+  }
+  return { ndcg10: mean(ndcg), recall5: mean(recall), recall5grade3: mean(recall3), mrr10: mean(mrr), noAnswer: unanswerable ? silent / unanswerable : 0, leaks }
+}
+
+const queries = readJsonLines<Query>(opts.queries)
+const started = performance.now()
+const result = { today, entries: indexed, queries: queries.length, ours: await evaluate(queries, ours), baseline: await evaluate(queries, baseline) }
+const seconds = ((performance.now() - started) / 1000).toFixed(1)
+
+server.close()
+await payload.destroy()
+fs.rmSync(dataDir, { recursive: true, force: true })
+
+const f = (n: number) => n.toFixed(3)
+if (opts.json) {
+  console.log(JSON.stringify(result, null, 2))
+} else {
+  console.log(`评测：${result.entries} 条已发布条目，${result.queries} 条查询，参考日期 ${today}，用时 ${seconds} s`)
+  console.log('system     nDCG@10  Recall@5  Recall@5(g3)  MRR@10  noAnswer  leaks')
+  for (const [name, m] of [['baseline', result.baseline], ['ours', result.ours]] as const) {
+    console.log(`${name.padEnd(9)}  ${f(m.ndcg10)}    ${f(m.recall5)}     ${f(m.recall5grade3)}         ${f(m.mrr10)}   ${m.noAnswer.toFixed(2)}      ${m.leaks}`)
+  }
+}
+const o = result.ours
+console.log(`nDCG@10=${f(o.ndcg10)} Recall@5=${f(o.recall5)} MRR@10=${f(o.mrr10)} noAnswer=${o.noAnswer.toFixed(2)} leaks=${o.leaks}`)

@@ -1,0 +1,23 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated, staffOnly } from '../access/common'
+import { reloadSynonyms } from '../jobs/syncSynonyms'
+
+/** Synonyms kb-admins maintain for search: a group of equivalent terms, or root → one-way terms. */
+export const Synonyms: CollectionConfig = {
+  slug: 'search-synonyms',
+  labels: { singular: '同义词', plural: '同义词' },
+  admin: { useAsTitle: 'label', defaultColumns: ['label', 'root', 'terms', 'active'], group: '知识库' },
+  access: { read: authenticated, create: staffOnly, update: staffOnly, delete: staffOnly },
+  fields: [
+    { name: 'root', label: '单向词根', type: 'text', admin: { description: '填写后为单向：查询词根时也匹配下列词，反之不然；留空则下列词互为同义词' } },
+    { name: 'terms', label: '同义词', type: 'text', hasMany: true, required: true, minRows: 1 },
+    { name: 'active', label: '启用', type: 'checkbox', defaultValue: true },
+    { name: 'label', type: 'text', admin: { hidden: true } },
+  ],
+  hooks: {
+    beforeChange: [({ data }) => ({ ...data, label: [data.root, ...(data.terms ?? [])].filter(Boolean).join(' / ') })],
+    afterChange: [async ({ doc, req }) => (await reloadSynonyms(req.payload), doc)],
+    afterDelete: [async ({ doc, req }) => (await reloadSynonyms(req.payload), doc)],
+  },
+}

@@ -37,6 +37,8 @@ export async function loadSearchDocuments(payload: Payload, onProgress?: (done: 
     const batch = await payload.find({
       collection: 'knowledge-entries',
       where: { _status: { equals: 'published' } },
+      // A stable order keeps ties between equal scores in the same order on every rebuild.
+      sort: 'code',
       limit: 500,
       page,
       depth: 1,

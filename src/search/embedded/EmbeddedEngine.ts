@@ -11,7 +11,7 @@ import { highlight } from '../highlight'
 import { type EngineHealth, FACETS, type Facet, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult } from '../types'
 import { isExpired, isVisible } from '../validity'
 
-const TEXT_FIELDS = ['title', 'tags', 'question', 'summary', 'structured', 'body'] as const
+const TEXT_FIELDS = ['title', 'tags', 'question', 'summary', 'structured', 'body', 'category'] as const
 
 /** title > tags/question > summary > structured fields > body */
 export const FIELD_BOOSTS: Record<(typeof TEXT_FIELDS)[number], number> = {
@@ -21,9 +21,12 @@ export const FIELD_BOOSTS: Record<(typeof TEXT_FIELDS)[number], number> = {
   summary: 2,
   structured: 1.2,
   body: 1,
+  category: 0.5,
 }
 
 const INTENT_TYPE_BOOST = 1.25
+const FEEDBACK_DOCS = 2
+const FEEDBACK_WEIGHT = 0.3
 const INTENT_FIELD_BOOST = 1.15
 
 const facetValues = (doc: SearchDocument, facet: Facet): string[] =>
@@ -93,6 +96,17 @@ export class EmbeddedEngine implements SearchEngine {
     return { status: 'up', engine: this.name, documents: this.documents.size }
   }
 
+  /** The query's terms plus, at low weight, the tags and catalog leaf of the strongest hits. */
+  private withFeedback(terms: Map<string, number>, top: { id: unknown }[]): Map<string, number> {
+    const expanded = new Map(terms)
+    for (const r of top) {
+      const doc = this.documents.get(r.id as string)!
+      const words = [...doc.tags, doc.category.split("/").at(-1) ?? ""].flatMap((t) => this.analyzer.baselineTokens(t))
+      for (const w of words) if (!expanded.has(w)) expanded.set(w, FEEDBACK_WEIGHT)
+    }
+    return expanded
+  }
+
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now()
     const analysis = this.analyzer.analyzeQuery(query.text)
@@ -101,11 +115,11 @@ export class EmbeddedEngine implements SearchEngine {
       isVisible(doc, query) &&
       FACETS.every((f) => !filters[f]?.length || facetValues(doc, f).some((v) => filters[f]!.includes(v)))
 
-    const results = analysis.terms.size
-      ? this.index.search(query.text, {
-          tokenize: () => [...analysis.terms.keys()],
+    const run = (terms: Map<string, number>) =>
+      this.index.search(query.text, {
+          tokenize: () => [...terms.keys()],
           processTerm: (t) => t,
-          boostTerm: (term) => analysis.terms.get(term) ?? 1,
+          boostTerm: (term) => terms.get(term) ?? 1,
           boost: this.boosts,
           combineWith: 'OR',
           filter: (r) => accepts(this.documents.get(r.id as string)!),
@@ -118,7 +132,11 @@ export class EmbeddedEngine implements SearchEngine {
             return factor
           },
         })
-      : []
+    const first = analysis.terms.size ? run(analysis.terms) : []
+    // The caller's own words pick the best answer; feedback only reorders what follows it.
+    const results = first.length
+      ? [first[0], ...run(this.withFeedback(analysis.terms, first.slice(0, FEEDBACK_DOCS))).filter((r) => r.id !== first[0].id)]
+      : first
 
     const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as SearchResult['facets']
     for (const r of results) {
@@ -129,15 +147,18 @@ export class EmbeddedEngine implements SearchEngine {
     const queryWeight = [...analysis.terms.values()].reduce((a, b) => a + b, 0)
     const perPage = query.perPage ?? 10
     const page = query.page ?? 1
+    // Confidence speaks of the caller's words only, so it is judged on the first pass.
+    const firstPass = new Map(first.map((r) => [r.id as string, r]))
     const hits = results.slice((page - 1) * perPage, page * perPage).map((r) => {
       const document = this.documents.get(r.id as string)!
+      const own = firstPass.get(document.code)
       const matched = new Set(r.terms)
-      const confidence = coverage(analysis, matched)
+      const confidence = own ? coverage(analysis, new Set(own.terms)) : 0
       return {
         document,
         score: r.score,
         confidence,
-        confident: isConfident(confidence, r.score, queryWeight),
+        confident: own !== undefined && isConfident(confidence, own.score, queryWeight),
         expired: isExpired(document, query.now),
         highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
       }

@@ -1,0 +1,4 @@
+import { EmbeddedEngine } from '../../src/search/embedded/EmbeddedEngine'
+import { describeConformance } from './conformance'
+
+describeConformance('embedded', async () => new EmbeddedEngine())

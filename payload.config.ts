@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
+import { ApiKeys } from './src/collections/ApiKeys'
 import { Categories } from './src/collections/Categories'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
 import { Media } from './src/collections/Media'
@@ -23,7 +24,7 @@ export default buildConfig({
   secret: e.payloadSecret,
   db: databaseAdapter(e),
   editor: lexicalEditor(),
-  collections: [KnowledgeEntries, Synonyms, Units, Categories, Media, Users],
+  collections: [KnowledgeEntries, Synonyms, Units, Categories, Media, Users, ApiKeys],
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },

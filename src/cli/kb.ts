@@ -4,8 +4,12 @@ import { Command } from 'commander'
 import path from 'node:path'
 
 import { env } from '../config/env'
+import { now } from '../domain/clock'
 import { importEntries, type ImportReport } from '../import/importEntries'
 import { readRecords } from '../import/readRecords'
+import { searchEngine } from '../jobs/searchEngine'
+import { rebuildIndex } from '../jobs/syncIndex'
+import { reloadSynonyms } from '../jobs/syncSynonyms'
 import { seedDemo } from '../seed/seedDemo'
 import { bootPayload } from '../server/bootPayload'
 
@@ -49,6 +53,72 @@ program
     const payload = await bootPayload()
     const summary = await seedDemo(payload, { reset: true })
     console.log(`演示数据已写入：${summary}`)
+    await payload.destroy()
+  })
+
+program
+  .command('reindex')
+  .description('从数据库重建搜索索引')
+  .action(async () => {
+    const payload = await bootPayload()
+    const bar = process.stdout.isTTY ? new SingleBar({ format: '重建索引 [{bar}] {value}/{total}', hideCursor: true }) : undefined
+    bar?.start(0, 0)
+    await reloadSynonyms(payload)
+    const count = await rebuildIndex(payload, (done, total) => {
+      bar?.setTotal(total)
+      bar?.update(done)
+    })
+    bar?.stop()
+    const health = await searchEngine().health()
+    console.log(`索引重建完成：${count} 条已发布条目（引擎 ${health.engine}，索引内 ${health.documents} 条）`)
+    await payload.destroy()
+  })
+
+const apikey = program.command('apikey').description('管理坐席工具和 MCP 使用的 API 密钥')
+
+apikey
+  .command('create')
+  .description('创建 API 密钥（密钥只显示这一次）')
+  .requiredOption('--name <name>', '名称，如“坐席助手”')
+  .option('--scope <scope...>', '权限范围：public、agent、work-orders', ['agent'])
+  .option('--rate <n>', '每分钟请求上限', '600')
+  .action(async (opts: { name: string; scope: string[]; rate: string }) => {
+    const payload = await bootPayload()
+    const created = await payload.create({
+      collection: 'api-keys',
+      data: { name: opts.name, scopes: opts.scope as never, rateLimitPerMinute: Number(opts.rate) },
+      overrideAccess: true,
+    })
+    console.log(`已创建 API 密钥“${created.name}”（${created.scopes?.join('、')}）：\n${(created as { key?: string }).key}\n请妥善保存，密钥不会再次显示。`)
+    await payload.destroy()
+  })
+
+apikey
+  .command('list')
+  .description('列出 API 密钥')
+  .action(async () => {
+    const payload = await bootPayload()
+    const { docs } = await payload.find({ collection: 'api-keys', pagination: false, overrideAccess: true })
+    for (const k of docs) {
+      console.log(`${k.prefix}…  ${k.name}  ${k.scopes?.join(',')}  ${k.revokedAt ? `已吊销 ${k.revokedAt}` : '有效'}  最近使用 ${k.lastUsedAt ?? '从未'}`)
+    }
+    await payload.destroy()
+  })
+
+apikey
+  .command('revoke')
+  .description('吊销 API 密钥')
+  .requiredOption('--name <name>', '密钥名称')
+  .action(async (opts: { name: string }) => {
+    const payload = await bootPayload()
+    const { docs } = await payload.update({
+      collection: 'api-keys',
+      where: { name: { equals: opts.name } },
+      data: { revokedAt: now().toISOString() },
+      overrideAccess: true,
+    })
+    if (docs.length === 0) throw new Error(`没有名为“${opts.name}”的 API 密钥`)
+    console.log(`已吊销 API 密钥“${opts.name}”`)
     await payload.destroy()
   })
 

@@ -1,25 +1,76 @@
+/**
+ * Who is calling /api/v1: a signed-in hotline user (Payload session cookie or `Authorization: JWT …`)
+ * or an agent tool with an API key (`Authorization: Bearer hk_…`) carrying the needed scope.
+ */
 import type { RequestHandler } from 'express'
+import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
 import { type AccessUser, hasRole, type Role } from '../access/roles'
+import { now } from '../domain/clock'
+import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
 import { HttpError } from './errors'
 
 /** Hotline roles that use the agent API. */
 export const AGENT_API_ROLES: readonly Role[] = ['agent', 'supervisor', 'kb-admin', 'admin']
 
-/** Authenticates the request with Payload (session cookie or `Authorization: JWT …`). */
-export function requireRoles(payload: Payload, roles: readonly Role[]): RequestHandler {
+export type Caller = { kind: 'user'; id: string | number; roles: Role[] } | { kind: 'api-key'; id: string | number; name: string; rateLimitPerMinute: number }
+
+const LAST_USED_EVERY_MS = 60_000
+const lastUsedWritten = new Map<string | number, number>()
+
+async function callerFromApiKey(payload: Payload, key: string, scope: ApiKeyScope): Promise<Caller> {
+  const { docs } = await payload.find({
+    collection: 'api-keys',
+    where: { and: [{ keyHash: { equals: hashApiKey(key) } }, { revokedAt: { exists: false } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const found = docs[0]
+  if (!found) throw new HttpError(401, 'API 密钥无效或已吊销')
+  if (!found.scopes?.includes(scope)) throw new HttpError(403, `该 API 密钥没有 ${scope} 权限`)
+  // Recording every use would write on every search; once a minute is enough to see a key is alive.
+  const at = now().getTime()
+  if (at - (lastUsedWritten.get(found.id) ?? 0) > LAST_USED_EVERY_MS) {
+    lastUsedWritten.set(found.id, at)
+    await payload.update({ collection: 'api-keys', id: found.id, data: { lastUsedAt: new Date(at).toISOString() }, overrideAccess: true })
+  }
+  return { kind: 'api-key', id: found.id, name: found.name, rateLimitPerMinute: found.rateLimitPerMinute ?? 600 }
+}
+
+export function requireCaller(payload: Payload, access: { roles: readonly Role[]; scope: ApiKeyScope }): RequestHandler {
   return async (req, res, next) => {
     try {
+      const authorization = req.headers.authorization ?? ''
+      if (authorization.startsWith('Bearer ')) {
+        res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), access.scope)
+        return next()
+      }
       const headers = new Headers()
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
       const { user } = await payload.auth({ headers })
-      if (!user) throw new HttpError(401, '请先登录或提供有效的凭证')
-      if (!hasRole(user as AccessUser, ...roles)) throw new HttpError(403, '当前账号无权使用该接口')
-      res.locals.user = user
+      if (!user) throw new HttpError(401, '请先登录，或在 Authorization 头中提供 API 密钥')
+      if (!hasRole(user as AccessUser, ...access.roles)) throw new HttpError(403, '当前账号无权使用该接口')
+      res.locals.caller = { kind: 'user', id: user.id, roles: (user as AccessUser).roles ?? [] } satisfies Caller
       next()
     } catch (err) {
       next(err)
     }
   }
+}
+
+/** Requests per minute per caller: an API key's own limit, or the default for signed-in users. */
+export function rateLimitPerCaller(defaultPerMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: (_req, res) => (res.locals.caller as Caller | undefined)?.kind === 'api-key' ? (res.locals.caller as { rateLimitPerMinute: number }).rateLimitPerMinute : defaultPerMinute,
+    keyGenerator: (_req, res) => {
+      const caller = res.locals.caller as Caller
+      return `${caller.kind}:${caller.id}`
+    },
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    message: { error: 'too_many_requests', message: '请求过于频繁，请稍后再试' },
+  })
 }

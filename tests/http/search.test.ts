@@ -122,3 +122,42 @@ describe('index sync through the outbox', () => {
     expect(res.body.search.documents).toBeGreaterThan(0)
   })
 })
+
+describe('API keys for agent tools', () => {
+  const createKey = async (name: string, scopes: string[], rateLimitPerMinute = 600) =>
+    ((await context.payload.create({ collection: 'api-keys', data: { name, scopes: scopes as never, rateLimitPerMinute } })) as { id: number; key: string; keyHash?: string })
+  const searchWith = (key: string) => request(app).get('/api/v1/agent/search').query({ q: '身份证' }).set('Authorization', `Bearer ${key}`)
+
+  it('lets a tool search with a key that has the agent scope, and stores only a hash', async () => {
+    const created = await createKey('坐席助手', ['agent'])
+    expect(created.key).toMatch(/^hk_/)
+    const stored = await context.payload.findByID({ collection: 'api-keys', id: created.id })
+    expect(JSON.stringify(stored)).not.toContain(created.key)
+    expect((stored as { key?: string }).key).toBeFalsy()
+    expect((await searchWith(created.key)).status).toBe(200)
+  })
+
+  it('refuses unknown, revoked and out-of-scope keys', async () => {
+    expect((await searchWith('hk_not-a-real-key-0123456789')).status).toBe(401)
+    const publicOnly = await createKey('公众站', ['public'])
+    expect((await searchWith(publicOnly.key)).status).toBe(403)
+    const revoked = await createKey('已停用', ['agent'])
+    await context.payload.update({ collection: 'api-keys', id: revoked.id, data: { revokedAt: new Date().toISOString() } })
+    expect((await searchWith(revoked.key)).status).toBe(401)
+  })
+
+  it('limits each key to its own rate', async () => {
+    const slow = await createKey('限速', ['agent'], 2)
+    expect((await searchWith(slow.key)).status).toBe(200)
+    expect((await searchWith(slow.key)).status).toBe(200)
+    const limited = await searchWith(slow.key)
+    expect(limited.status).toBe(429)
+    expect(limited.body.message).toMatch(/频繁/)
+  })
+
+  it('cannot be read or created by anyone but an admin', async () => {
+    await expect(
+      context.payload.find({ collection: 'api-keys', user: context.world.users.kbAdmin, overrideAccess: false }),
+    ).rejects.toMatchObject({ status: 403 })
+  })
+})

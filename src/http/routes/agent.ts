@@ -4,14 +4,15 @@ import type { Payload } from 'payload'
 
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
-import { AGENT_API_ROLES, requireRoles } from '../auth'
+import { AGENT_API_ROLES, rateLimitPerCaller, requireCaller } from '../auth'
 import { HttpError } from '../errors'
 import { agentHit, entryIsExpired, publicEntry } from '../presentEntry'
 import { agentSearchParams, parseParams, suggestParams } from '../searchParams'
 
 export function agentRouter(payload: Payload, engine: () => SearchEngine): Router {
   const router = Router()
-  router.use(requireRoles(payload, AGENT_API_ROLES))
+  router.use(requireCaller(payload, { roles: AGENT_API_ROLES, scope: 'agent' }))
+  router.use(rateLimitPerCaller(600))
 
   router.get('/search', async (req, res) => {
     const p = parseParams(agentSearchParams, req.query)

@@ -49,7 +49,7 @@ const { env } = await import('../config/env')
 const { bootPayload } = await import('../server/bootPayload')
 const { importEntries } = await import('../import/importEntries')
 const { readRecords } = await import('../import/readRecords')
-const { loadSearchDocuments, rebuildIndex } = await import('../jobs/syncIndex')
+const { loadSearchDocuments, rebuildIndex, SEARCH_QUEUE } = await import('../jobs/syncIndex')
 const { reloadSynonyms } = await import('../jobs/syncSynonyms')
 const { createApp } = await import('../http/createApp')
 const { createAnalyzer } = await import('../search/analysis/analyzer')
@@ -68,6 +68,9 @@ for (const rule of synonymRules) {
   const data = Array.isArray(rule) ? { terms: rule } : { root: rule.root, terms: rule.synonyms }
   await payload.create({ collection: 'search-synonyms', data: { ...data, active: true }, overrideAccess: true })
 }
+// Drain the outbox the import filled, so that the job runner (started by Payload's REST handler)
+// has nothing left to change while the queries run.
+await payload.jobs.run({ queue: SEARCH_QUEUE, limit: 100_000 })
 await reloadSynonyms(payload)
 const indexed = await rebuildIndex(payload)
 const documents = await loadSearchDocuments(payload)

@@ -8,6 +8,7 @@ export async function reloadSynonyms(payload: Payload): Promise<number> {
   const { docs } = await payload.find({
     collection: 'search-synonyms',
     where: { active: { equals: true } },
+    sort: 'id',
     pagination: false,
     depth: 0,
     overrideAccess: true,

@@ -1,20 +1,18 @@
 /**
- * The in-process engine of the embedded default: MiniSearch (BM25+) over the shared analyzer's
- * tokens, with field weights, weighted query terms, intent boosts, filters, facets and confidence.
+ * The in-process engine of the embedded default: our inverted index (BM25+ over the shared
+ * analyzer's tokens) with field weights, weighted query terms, pseudo-relevance feedback, intent
+ * boosts, filters, facets and confidence.
  */
-import MiniSearch from 'minisearch'
-
 import { type Analyzer, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
 import { coverage, isConfident } from '../confidence'
 import { highlight } from '../highlight'
 import { type EngineHealth, FACETS, type Facet, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult } from '../types'
 import { isExpired, isVisible } from '../validity'
+import { type Candidate, InvertedIndex, topK } from './invertedIndex'
 
-const TEXT_FIELDS = ['title', 'tags', 'question', 'summary', 'structured', 'body', 'category'] as const
-
-/** title > tags/question > summary > structured fields > body */
-export const FIELD_BOOSTS: Record<(typeof TEXT_FIELDS)[number], number> = {
+/** title > tags/question > summary > structured fields > body; the catalog path is weak evidence. */
+export const FIELD_BOOSTS = {
   title: 4,
   tags: 3,
   question: 3,
@@ -22,68 +20,78 @@ export const FIELD_BOOSTS: Record<(typeof TEXT_FIELDS)[number], number> = {
   structured: 1.2,
   body: 1,
   category: 0.5,
-}
+} as const
+
+type Field = keyof typeof FIELD_BOOSTS
+const FIELDS = Object.keys(FIELD_BOOSTS) as Field[]
 
 const INTENT_TYPE_BOOST = 1.25
+const INTENT_FIELD_BOOST = 1.15
+/** Feedback: the tags and catalog leaf of the strongest hits, at a low weight. */
 const FEEDBACK_DOCS = 2
 const FEEDBACK_WEIGHT = 0.3
-const INTENT_FIELD_BOOST = 1.15
+/** Rebuild the index once removed documents take this share of its slots. */
+const COMPACT_AT = 0.3
+
+const fieldText = (doc: SearchDocument, field: Field): string => {
+  const value = doc[field]
+  return Array.isArray(value) ? value.join(' ') : value
+}
 
 const facetValues = (doc: SearchDocument, facet: Facet): string[] =>
   facet === 'district' ? doc.districts : [doc[facet]].filter(Boolean)
 
-export type EmbeddedEngineOptions = { synonyms?: SynonymRule[]; extraWords?: string[]; fieldBoosts?: Partial<typeof FIELD_BOOSTS> }
+export type EmbeddedEngineOptions = { synonyms?: SynonymRule[]; extraWords?: string[] }
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded'
   private analyzer: Analyzer
-  private index: MiniSearch<SearchDocument>
+  private index: InvertedIndex
   private documents = new Map<string, SearchDocument>()
-  private boosts: typeof FIELD_BOOSTS
 
   constructor(private options: EmbeddedEngineOptions = {}) {
     this.analyzer = createAnalyzer(options)
-    this.boosts = { ...FIELD_BOOSTS, ...options.fieldBoosts }
     this.index = this.newIndex()
   }
 
-  private newIndex(): MiniSearch<SearchDocument> {
-    return new MiniSearch<SearchDocument>({
-      idField: 'code',
-      fields: [...TEXT_FIELDS],
-      extractField: (doc, field) => {
-        const value = doc[field as keyof SearchDocument]
-        return Array.isArray(value) ? value.join(' ') : ((value as string) ?? '')
-      },
-      tokenize: (text) => this.analyzer.indexTokens(text),
-      processTerm: (term) => term,
-    })
+  private newIndex(): InvertedIndex {
+    return new InvertedIndex(
+      FIELDS.map((name) => ({ name, boost: FIELD_BOOSTS[name] })),
+      (text) => this.analyzer.indexTokens(text),
+    )
+  }
+
+  private add(doc: SearchDocument): void {
+    this.index.add(doc.code, FIELDS.map((f) => fieldText(doc, f)))
+    this.documents.set(doc.code, doc)
   }
 
   async upsert(documents: SearchDocument[]): Promise<void> {
     for (const doc of documents) {
-      const current = this.documents.get(doc.code)
       // A late retry never overwrites a newer version.
-      if (current && current.version > doc.version) continue
-      if (current) this.index.discard(doc.code)
-      this.index.add(doc)
-      this.documents.set(doc.code, doc)
+      const current = this.documents.get(doc.code)
+      if (!current || current.version <= doc.version) this.add(doc)
     }
   }
 
   async delete(codes: string[]): Promise<void> {
     for (const code of codes) {
-      if (!this.documents.has(code)) continue
-      this.index.discard(code)
+      this.index.remove(code)
       this.documents.delete(code)
     }
+    if (this.index.removed > COMPACT_AT * (this.index.size + this.index.removed)) await this.replaceAll([...this.documents.values()])
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
-    const index = this.newIndex()
-    index.addAll(documents)
-    this.index = index
-    this.documents = new Map(documents.map((d) => [d.code, d]))
+    const previous = { index: this.index, documents: this.documents }
+    this.index = this.newIndex()
+    this.documents = new Map()
+    try {
+      documents.forEach((d) => this.add(d))
+    } catch (err) {
+      Object.assign(this, previous)
+      throw err
+    }
   }
 
   async setSynonyms(rules: SynonymRule[]): Promise<void> {
@@ -96,73 +104,72 @@ export class EmbeddedEngine implements SearchEngine {
     return { status: 'up', engine: this.name, documents: this.documents.size }
   }
 
-  /** The query's terms plus, at low weight, the tags and catalog leaf of the strongest hits. */
-  private withFeedback(terms: Map<string, number>, top: { id: unknown }[]): Map<string, number> {
-    const expanded = new Map(terms)
-    for (const r of top) {
-      const doc = this.documents.get(r.id as string)!
-      const words = [...doc.tags, doc.category.split("/").at(-1) ?? ""].flatMap((t) => this.analyzer.baselineTokens(t))
-      for (const w of words) if (!expanded.has(w)) expanded.set(w, FEEDBACK_WEIGHT)
+  /** Feedback terms: the tags and catalog leaf of the strongest hits, at a low weight. */
+  private withFeedback(top: Candidate[], query: Map<string, number>): Map<string, number> {
+    const extra = new Map<string, number>()
+    for (const c of top) {
+      const doc = this.documents.get(this.index.idOf(c.doc))!
+      const words = [...doc.tags, doc.category.split('/').at(-1) ?? ''].flatMap((t) => this.analyzer.baselineTokens(t))
+      for (const w of words) if (!query.has(w)) extra.set(w, FEEDBACK_WEIGHT)
     }
-    return expanded
+    return extra
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now()
     const analysis = this.analyzer.analyzeQuery(query.text)
     const filters = query.filters ?? {}
-    const accepts = (doc: SearchDocument) =>
-      isVisible(doc, query) &&
-      FACETS.every((f) => !filters[f]?.length || facetValues(doc, f).some((v) => filters[f]!.includes(v)))
+    const accept = (code: string) => {
+      const doc = this.documents.get(code)!
+      return isVisible(doc, query) && FACETS.every((f) => !filters[f]?.length || facetValues(doc, f).some((v) => filters[f]!.includes(v)))
+    }
+    const boost = (code: string) => {
+      const doc = this.documents.get(code)!
+      let factor = 1
+      if (analysis.intent.types.has(doc.type)) factor *= INTENT_TYPE_BOOST
+      if (doc.present.some((f) => analysis.intent.fields.has(f))) factor *= INTENT_FIELD_BOOST
+      return factor
+    }
 
-    const run = (terms: Map<string, number>) =>
-      this.index.search(query.text, {
-          tokenize: () => [...terms.keys()],
-          processTerm: (t) => t,
-          boostTerm: (term) => terms.get(term) ?? 1,
-          boost: this.boosts,
-          combineWith: 'OR',
-          filter: (r) => accepts(this.documents.get(r.id as string)!),
-          boostDocument: (id) => {
-            const doc = this.documents.get(id as string)
-            if (!doc) return 1
-            let factor = 1
-            if (analysis.intent.types.has(doc.type)) factor *= INTENT_TYPE_BOOST
-            if (doc.present.some((f) => analysis.intent.fields.has(f))) factor *= INTENT_FIELD_BOOST
-            return factor
-          },
-        })
-    const first = analysis.terms.size ? run(analysis.terms) : []
-    // The caller's own words pick the best answer; feedback only reorders what follows it.
-    const results = first.length
-      ? [first[0], ...run(this.withFeedback(analysis.terms, first.slice(0, FEEDBACK_DOCS))).filter((r) => r.id !== first[0].id)]
-      : first
+    const firstScores = this.index.score(analysis.terms)
+    const first = analysis.terms.size ? this.index.candidates(firstScores, accept, boost) : []
+    const leaders = topK(first, FEEDBACK_DOCS)
+    // The second pass only adds the feedback terms to the first pass's sums.
+    const all = leaders.length ? this.index.candidates(this.index.score(this.withFeedback(leaders, analysis.terms), firstScores), accept, boost) : []
 
     const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as SearchResult['facets']
-    for (const r of results) {
-      const doc = this.documents.get(r.id as string)!
+    for (const c of all) {
+      const doc = this.documents.get(this.index.idOf(c.doc))!
       for (const f of FACETS) for (const v of facetValues(doc, f)) facets[f][v] = (facets[f][v] ?? 0) + 1
     }
 
-    const queryWeight = [...analysis.terms.values()].reduce((a, b) => a + b, 0)
+    // The caller's own words pick the best answer; feedback only reorders what follows it.
     const perPage = query.perPage ?? 10
     const page = query.page ?? 1
+    const best = leaders[0]
+    const ranked = best ? [best, ...topK(all, page * perPage + 1).filter((c) => c.doc !== best.doc)] : []
+    const pageHits = ranked.slice((page - 1) * perPage, page * perPage)
+
     // Confidence speaks of the caller's words only, so it is judged on the first pass.
-    const firstPass = new Map(first.map((r) => [r.id as string, r]))
-    const hits = results.slice((page - 1) * perPage, page * perPage).map((r) => {
-      const document = this.documents.get(r.id as string)!
-      const own = firstPass.get(document.code)
-      const matched = new Set(r.terms)
-      const confidence = own ? coverage(analysis, new Set(own.terms)) : 0
+    const firstScore = new Map<number, number>()
+    const onPage = new Set(pageHits.map((c) => c.doc))
+    for (const c of first) if (onPage.has(c.doc)) firstScore.set(c.doc, c.score)
+    const queryWeight = [...analysis.terms.values()].reduce((a, b) => a + b, 0)
+
+    const hits = pageHits.map((c) => {
+      const document = this.documents.get(this.index.idOf(c.doc))!
+      const matched = this.index.matchedTerms(c.doc, analysis.terms.keys())
+      const own = firstScore.get(c.doc)
+      const confidence = own === undefined ? 0 : coverage(analysis, matched)
       return {
         document,
-        score: r.score,
+        score: c.score,
         confidence,
-        confident: own !== undefined && isConfident(confidence, own.score, queryWeight),
+        confident: own !== undefined && isConfident(confidence, own, queryWeight),
         expired: isExpired(document, query.now),
         highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
       }
     })
-    return { found: results.length, hits, facets, tookMs: performance.now() - started }
+    return { found: all.length, hits, facets, tookMs: performance.now() - started }
   }
 }

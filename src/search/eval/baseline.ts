@@ -1,29 +1,23 @@
 /**
- * The plain baseline the evaluation prints beside ours: the same index library (MiniSearch BM25)
- * over jieba words only — no bigrams, pinyin, synonyms, field weights or confidence threshold.
+ * The plain baseline the evaluation prints beside ours: the same index (BM25+) over jieba words
+ * only — no bigrams, pinyin, synonyms, field weights, feedback or confidence threshold.
  */
-import MiniSearch from 'minisearch'
-
 import type { Analyzer } from '../analysis/analyzer'
+import { InvertedIndex, topK } from '../embedded/invertedIndex'
 import type { SearchDocument, SearchQuery } from '../types'
 import { isVisible } from '../validity'
 
+const FIELDS = ['title', 'tags', 'question', 'summary', 'structured', 'body'] as const
+
 export function createBaseline(documents: SearchDocument[], analyzer: Analyzer) {
-  const index = new MiniSearch<SearchDocument>({
-    idField: 'code',
-    fields: ['title', 'tags', 'question', 'summary', 'structured', 'body'],
-    extractField: (doc, field) => {
-      const value = doc[field as keyof SearchDocument]
-      return Array.isArray(value) ? value.join(' ') : ((value as string) ?? '')
-    },
-    tokenize: analyzer.baselineTokens,
-    processTerm: (t) => t,
-  })
-  index.addAll(documents)
+  const index = new InvertedIndex(
+    FIELDS.map((name) => ({ name, boost: 1 })),
+    (text) => analyzer.baselineTokens(text),
+  )
+  for (const d of documents) index.add(d.code, FIELDS.map((f) => (Array.isArray(d[f]) ? (d[f] as string[]).join(' ') : (d[f] as string))))
   const byCode = new Map(documents.map((d) => [d.code, d]))
-  return (query: Omit<SearchQuery, 'page' | 'perPage'>, limit = 10): string[] =>
-    index
-      .search(query.text, { tokenize: analyzer.baselineTokens, processTerm: (t) => t, filter: (r) => isVisible(byCode.get(r.id as string)!, query) })
-      .slice(0, limit)
-      .map((r) => r.id as string)
+  return (query: Omit<SearchQuery, 'page' | 'perPage'>, limit = 10): string[] => {
+    const terms = new Map(analyzer.baselineTokens(query.text).map((t) => [t, 1]))
+    return topK(index.search(terms, (code) => isVisible(byCode.get(code)!, query)), limit).map((c) => index.idOf(c.doc))
+  }
 }

@@ -12,6 +12,7 @@ import type { Env } from '../config/env'
 import { searchEngine } from '../jobs/searchEngine'
 import { logger } from '../log'
 import { errorHandler, notFound } from './errors'
+import { openApiDocument } from './openapi'
 import { payloadRest } from './payloadRest'
 import { agentRouter } from './routes/agent'
 import { healthRouter } from './routes/health'
@@ -38,6 +39,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))
   v1.use(healthRouter(payload, e.databaseKind, searchEngine))
+  v1.get('/openapi.json', (_req, res) => res.json(openApiDocument))
   v1.use('/agent', agentRouter(payload, searchEngine))
   v1.use('/public', publicRouter(payload, searchEngine, { requestsPerMinute: e.publicRateLimit }))
   v1.use(notFound)

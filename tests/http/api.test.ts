@@ -94,3 +94,16 @@ describe('Payload REST (/api) through Express', () => {
     expect(JSON.stringify(locked.body)).toMatch(/锁定|locked/i)
   })
 })
+
+describe('OpenAPI document', () => {
+  it('describes every /api/v1 route the app serves', async () => {
+    const res = await request(app).get('/api/v1/openapi.json')
+    expect(res.status).toBe(200)
+    expect(res.body.openapi).toBe('3.1.0')
+    for (const path of Object.keys(res.body.paths)) {
+      const probe = await request(app).get(`/api/v1${path.replace('{code}', 'KB-0001')}`)
+      // Routes may refuse or find nothing, but none may be missing.
+      expect(probe.body.message ?? '').not.toMatch(/没有这个接口/)
+    }
+  })
+})

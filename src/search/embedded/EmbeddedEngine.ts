@@ -8,7 +8,7 @@ import type { SynonymRule } from '../analysis/synonyms'
 import { coverage, isConfident } from '../confidence'
 import { highlight } from '../highlight'
 import { type EngineHealth, FACETS, type Facet, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult } from '../types'
-import { isExpired, isVisible } from '../validity'
+import { expiredAt, queryTime, type ValidityWindow, validityWindow, visibleAt } from '../validity'
 import { type Candidate, InvertedIndex, topK } from './invertedIndex'
 
 /** title > tags/question > summary > structured fields > body; the catalog path is weak evidence. */
@@ -48,6 +48,8 @@ export class EmbeddedEngine implements SearchEngine {
   private analyzer: Analyzer
   private index: InvertedIndex
   private documents = new Map<string, SearchDocument>()
+  /** Per index slot: the document and what queries check about it, computed once. */
+  private slots: ({ doc: SearchDocument; window: ValidityWindow; facets: string[][] } | undefined)[] = []
 
   constructor(private options: EmbeddedEngineOptions = {}) {
     this.analyzer = createAnalyzer(options)
@@ -62,7 +64,8 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   private add(doc: SearchDocument): void {
-    this.index.add(doc.code, FIELDS.map((f) => fieldText(doc, f)))
+    const slot = this.index.add(doc.code, FIELDS.map((f) => fieldText(doc, f)))
+    this.slots[slot] = { doc, window: validityWindow(doc), facets: FACETS.map((f) => facetValues(doc, f)) }
     this.documents.set(doc.code, doc)
   }
 
@@ -72,6 +75,7 @@ export class EmbeddedEngine implements SearchEngine {
       const current = this.documents.get(doc.code)
       if (!current || current.version <= doc.version) this.add(doc)
     }
+    await this.compactIfNeeded()
   }
 
   async delete(codes: string[]): Promise<void> {
@@ -79,13 +83,19 @@ export class EmbeddedEngine implements SearchEngine {
       this.index.remove(code)
       this.documents.delete(code)
     }
+    await this.compactIfNeeded()
+  }
+
+  /** Replaced and removed documents leave slots the index skips; rebuild once they pile up. */
+  private async compactIfNeeded(): Promise<void> {
     if (this.index.removed > COMPACT_AT * (this.index.size + this.index.removed)) await this.replaceAll([...this.documents.values()])
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
-    const previous = { index: this.index, documents: this.documents }
+    const previous = { index: this.index, documents: this.documents, slots: this.slots }
     this.index = this.newIndex()
     this.documents = new Map()
+    this.slots = []
     try {
       documents.forEach((d) => this.add(d))
     } catch (err) {
@@ -108,7 +118,7 @@ export class EmbeddedEngine implements SearchEngine {
   private withFeedback(top: Candidate[], query: Map<string, number>): Map<string, number> {
     const extra = new Map<string, number>()
     for (const c of top) {
-      const doc = this.documents.get(this.index.idOf(c.doc))!
+      const doc = this.slots[c.doc]!.doc
       const words = [...doc.tags, doc.category.split('/').at(-1) ?? ''].flatMap((t) => this.analyzer.baselineTokens(t))
       for (const w of words) if (!query.has(w)) extra.set(w, FEEDBACK_WEIGHT)
     }
@@ -118,13 +128,14 @@ export class EmbeddedEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now()
     const analysis = this.analyzer.analyzeQuery(query.text)
-    const filters = query.filters ?? {}
-    const accept = (code: string) => {
-      const doc = this.documents.get(code)!
-      return isVisible(doc, query) && FACETS.every((f) => !filters[f]?.length || facetValues(doc, f).some((v) => filters[f]!.includes(v)))
+    const time = queryTime(query.now)
+    const filters = FACETS.map((f) => query.filters?.[f]).map((values) => (values?.length ? new Set(values) : undefined))
+    const accept = (s: number) => {
+      const slot = this.slots[s]!
+      return visibleAt(slot.doc, slot.window, query, time) && filters.every((wanted, i) => !wanted || slot.facets[i].some((v) => wanted.has(v)))
     }
-    const boost = (code: string) => {
-      const doc = this.documents.get(code)!
+    const boost = (s: number) => {
+      const doc = this.slots[s]!.doc
       let factor = 1
       if (analysis.intent.types.has(doc.type)) factor *= INTENT_TYPE_BOOST
       if (doc.present.some((f) => analysis.intent.fields.has(f))) factor *= INTENT_FIELD_BOOST
@@ -139,8 +150,10 @@ export class EmbeddedEngine implements SearchEngine {
 
     const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as SearchResult['facets']
     for (const c of all) {
-      const doc = this.documents.get(this.index.idOf(c.doc))!
-      for (const f of FACETS) for (const v of facetValues(doc, f)) facets[f][v] = (facets[f][v] ?? 0) + 1
+      const values = this.slots[c.doc]!.facets
+      FACETS.forEach((f, i) => {
+        for (const v of values[i]) facets[f][v] = (facets[f][v] ?? 0) + 1
+      })
     }
 
     // The caller's own words pick the best answer; feedback only reorders what follows it.
@@ -157,7 +170,7 @@ export class EmbeddedEngine implements SearchEngine {
     const queryWeight = [...analysis.terms.values()].reduce((a, b) => a + b, 0)
 
     const hits = pageHits.map((c) => {
-      const document = this.documents.get(this.index.idOf(c.doc))!
+      const { doc: document, window } = this.slots[c.doc]!
       const matched = this.index.matchedTerms(c.doc, analysis.terms.keys())
       const own = firstScore.get(c.doc)
       const confidence = own === undefined ? 0 : coverage(analysis, matched)
@@ -166,7 +179,7 @@ export class EmbeddedEngine implements SearchEngine {
         score: c.score,
         confidence,
         confident: own !== undefined && isConfident(confidence, own, queryWeight),
-        expired: isExpired(document, query.now),
+        expired: expiredAt(document, window, time),
         highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
       }
     })

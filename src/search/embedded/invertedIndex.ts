@@ -55,7 +55,8 @@ export class InvertedIndex {
     return this.postings.has(term)
   }
 
-  add(id: string, texts: string[]): void {
+  /** Adds (or replaces) a document; returns its slot, which identifies it until it is removed. */
+  add(id: string, texts: string[]): number {
     this.remove(id)
     const doc = this.ids.length
     this.ids.push(id)
@@ -74,6 +75,7 @@ export class InvertedIndex {
         posting.tfs.push(Math.min(tf, 65535))
       }
     })
+    return doc
   }
 
   remove(id: string): void {
@@ -98,24 +100,30 @@ export class InvertedIndex {
     for (const doc of touched) seen[doc] = 1
     const lastTerm = new Int32Array(n).fill(-1)
     const live = this.byId.size
+    const ids = this.ids
     let termIndex = 0
     for (const [term, weight] of terms) {
       const perField = this.postings.get(term)
       termIndex++
       if (!perField) continue
-      this.fields.forEach((field, f) => {
+      for (let f = 0; f < this.fields.length; f++) {
         const posting = perField[f]
-        if (!posting) return
-        const { docs, tfs } = posting
+        if (!posting) continue
+        const docs = posting.docs.data
+        const tfs = posting.tfs.data
+        const count = posting.docs.length
         const avg = this.totalLength[f] / Math.max(1, live) || 1
-        const idf = Math.log(1 + (live - docs.length + 0.5) / (docs.length + 0.5))
+        const idf = Math.log(1 + (live - count + 0.5) / (count + 0.5))
         const lengths = this.fieldLengths[f].data
-        const factor = weight * field.boost * idf
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs.data[i]
-          if (this.ids[doc] === undefined) continue
-          const tf = tfs.data[i]
-          const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]) / avg)
+        const factor = weight * this.fields[f].boost * idf
+        // BM25+ term: d + tf·(k+1) / (tf + k·(1 − b + b·len/avg)), with the length part precomputed.
+        const kb = BM25.k * (1 - BM25.b)
+        const kbl = (BM25.k * BM25.b) / avg
+        for (let i = 0; i < count; i++) {
+          const doc = docs[i]
+          if (ids[doc] === undefined) continue
+          const tf = tfs[i]
+          const norm = tf + kb + kbl * lengths[doc]
           if (!seen[doc]) {
             seen[doc] = 1
             touched.push(doc)
@@ -126,23 +134,22 @@ export class InvertedIndex {
           }
           scores[doc] += factor * (BM25.d + (tf * (BM25.k + 1)) / norm)
         }
-      })
+      }
     }
     return { scores, matched, touched, terms: (previous?.terms ?? 0) + terms.size }
   }
 
   /** The documents `accept` lets through, each scored times the number of query terms it matched. */
-  candidates({ scores, matched, touched }: Scores, accept: (id: string) => boolean, docBoost: (id: string) => number = () => 1): Candidate[] {
+  candidates({ scores, matched, touched }: Scores, accept: (doc: number) => boolean, docBoost: (doc: number) => number = () => 1): Candidate[] {
     const out: Candidate[] = []
     for (const doc of touched) {
-      const id = this.ids[doc]!
-      if (!accept(id)) continue
-      out.push({ doc, score: scores[doc] * matched[doc] * docBoost(id), matched: matched[doc] })
+      if (this.ids[doc] === undefined || !accept(doc)) continue
+      out.push({ doc, score: scores[doc] * matched[doc] * docBoost(doc), matched: matched[doc] })
     }
     return out
   }
 
-  search(terms: Map<string, number>, accept: (id: string) => boolean, docBoost?: (id: string) => number): Candidate[] {
+  search(terms: Map<string, number>, accept: (doc: number) => boolean, docBoost?: (doc: number) => number): Candidate[] {
     return this.candidates(this.score(terms), accept, docBoost)
   }
 

@@ -18,6 +18,6 @@ export function createBaseline(documents: SearchDocument[], analyzer: Analyzer) 
   const byCode = new Map(documents.map((d) => [d.code, d]))
   return (query: Omit<SearchQuery, 'page' | 'perPage'>, limit = 10): string[] => {
     const terms = new Map(analyzer.baselineTokens(query.text).map((t) => [t, 1]))
-    return topK(index.search(terms, (code) => isVisible(byCode.get(code)!, query)), limit).map((c) => index.idOf(c.doc))
+    return topK(index.search(terms, (doc) => isVisible(byCode.get(index.idOf(doc))!, query)), limit).map((c) => index.idOf(c.doc))
   }
 }

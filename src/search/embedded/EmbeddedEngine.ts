@@ -30,6 +30,11 @@ const INTENT_FIELD_BOOST = 1.15
 /** Feedback: the tags and catalog leaf of the strongest hits, at a low weight. */
 const FEEDBACK_DOCS = 2
 const FEEDBACK_WEIGHT = 0.3
+/**
+ * Fallback terms (weight below 1: sub-words, bigrams, homophones, synonyms, feedback) found in more
+ * than this share of entries are dropped: they say little (low IDF) and cost the most to score.
+ */
+const COMMON_FALLBACK = 0.3
 /** Rebuild the index once removed documents take this share of its slots. */
 const COMPACT_AT = 0.3
 
@@ -125,6 +130,10 @@ export class EmbeddedEngine implements SearchEngine {
     return extra
   }
 
+  private informative(terms: Map<string, number>): Map<string, number> {
+    return new Map([...terms].filter(([term, weight]) => weight >= 1 || this.index.frequency(term) <= COMMON_FALLBACK))
+  }
+
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now()
     const analysis = this.analyzer.analyzeQuery(query.text)
@@ -142,11 +151,11 @@ export class EmbeddedEngine implements SearchEngine {
       return factor
     }
 
-    const firstScores = this.index.score(analysis.terms)
+    const firstScores = this.index.score(this.informative(analysis.terms))
     const first = analysis.terms.size ? this.index.candidates(firstScores, accept, boost) : []
     const leaders = topK(first, FEEDBACK_DOCS)
     // The second pass only adds the feedback terms to the first pass's sums.
-    const all = leaders.length ? this.index.candidates(this.index.score(this.withFeedback(leaders, analysis.terms), firstScores), accept, boost) : []
+    const all = leaders.length ? this.index.candidates(this.index.score(this.informative(this.withFeedback(leaders, analysis.terms)), firstScores), accept, boost) : []
 
     const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as SearchResult['facets']
     for (const c of all) {

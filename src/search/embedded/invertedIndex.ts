@@ -51,8 +51,13 @@ export class InvertedIndex {
     return this.ids.length - this.byId.size
   }
 
-  has(term: string): boolean {
-    return this.postings.has(term)
+  /** Share of the documents a term occurs in (in its most frequent field), 0–1. */
+  frequency(term: string): number {
+    const perField = this.postings.get(term)
+    if (!perField || this.byId.size === 0) return 0
+    let most = 0
+    for (let f = 0; f < perField.length; f++) most = Math.max(most, perField[f]?.docs.length ?? 0)
+    return most / this.ids.length
   }
 
   /** Adds (or replaces) a document; returns its slot, which identifies it until it is removed. */

@@ -54,7 +54,19 @@ export class EmbeddedEngine implements SearchEngine {
   private index: InvertedIndex
   private documents = new Map<string, SearchDocument>()
   /** Per index slot: the document and what queries check about it, computed once. */
-  private slots: ({ doc: SearchDocument; window: ValidityWindow; facets: string[][] } | undefined)[] = []
+  private slots: ({ doc: SearchDocument; window: ValidityWindow; facets: number[][] } | undefined)[] = []
+  /** Facet values as small integers, so that counting them is array arithmetic. */
+  private facetNames: string[][] = FACETS.map(() => [])
+  private facetIds: Map<string, number>[] = FACETS.map(() => new Map())
+
+  private facetId(facet: number, value: string): number {
+    let id = this.facetIds[facet].get(value)
+    if (id === undefined) {
+      id = this.facetNames[facet].push(value) - 1
+      this.facetIds[facet].set(value, id)
+    }
+    return id
+  }
 
   constructor(private options: EmbeddedEngineOptions = {}) {
     this.analyzer = createAnalyzer(options)
@@ -70,7 +82,8 @@ export class EmbeddedEngine implements SearchEngine {
 
   private add(doc: SearchDocument): void {
     const slot = this.index.add(doc.code, FIELDS.map((f) => fieldText(doc, f)))
-    this.slots[slot] = { doc, window: validityWindow(doc), facets: FACETS.map((f) => facetValues(doc, f)) }
+    const facets = FACETS.map((f, i) => facetValues(doc, f).map((v) => this.facetId(i, v)))
+    this.slots[slot] = { doc, window: validityWindow(doc), facets }
     this.documents.set(doc.code, doc)
   }
 
@@ -138,11 +151,17 @@ export class EmbeddedEngine implements SearchEngine {
     const started = performance.now()
     const analysis = this.analyzer.analyzeQuery(query.text)
     const time = queryTime(query.now)
-    const filters = FACETS.map((f) => query.filters?.[f]).map((values) => (values?.length ? new Set(values) : undefined))
+    const filters = FACETS.map((f, i) => {
+      const values = query.filters?.[f]
+      return values?.length ? new Set(values.map((v) => this.facetIds[i].get(v) ?? -1)) : undefined
+    })
+    const filtered = filters.some(Boolean)
     const accept = (s: number) => {
       const slot = this.slots[s]!
-      return visibleAt(slot.doc, slot.window, query, time) && filters.every((wanted, i) => !wanted || slot.facets[i].some((v) => wanted.has(v)))
+      if (!visibleAt(slot.doc, slot.window, query, time)) return false
+      return !filtered || filters.every((wanted, i) => !wanted || slot.facets[i].some((v) => wanted.has(v)))
     }
+    const hasIntent = analysis.intent.types.size > 0 || analysis.intent.fields.size > 0
     const boost = (s: number) => {
       const doc = this.slots[s]!.doc
       let factor = 1
@@ -152,18 +171,19 @@ export class EmbeddedEngine implements SearchEngine {
     }
 
     const firstScores = this.index.score(this.informative(analysis.terms))
-    const first = analysis.terms.size ? this.index.candidates(firstScores, accept, boost) : []
+    const first = analysis.terms.size ? this.index.candidates(firstScores, accept, hasIntent ? boost : undefined) : []
     const leaders = topK(first, FEEDBACK_DOCS)
     // The second pass only adds the feedback terms to the first pass's sums.
-    const all = leaders.length ? this.index.candidates(this.index.score(this.informative(this.withFeedback(leaders, analysis.terms)), firstScores), accept, boost) : []
+    const all = leaders.length ? this.index.candidates(this.index.score(this.informative(this.withFeedback(leaders, analysis.terms)), firstScores), accept, hasIntent ? boost : undefined) : []
 
-    const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as SearchResult['facets']
+    const counts = this.facetNames.map((names) => new Int32Array(names.length))
     for (const c of all) {
       const values = this.slots[c.doc]!.facets
-      FACETS.forEach((f, i) => {
-        for (const v of values[i]) facets[f][v] = (facets[f][v] ?? 0) + 1
-      })
+      for (let i = 0; i < counts.length; i++) for (const v of values[i]) counts[i][v]++
     }
+    const facets = Object.fromEntries(
+      FACETS.map((f, i) => [f, Object.fromEntries([...counts[i]].flatMap((n, v) => (n ? [[this.facetNames[i][v], n]] : [])))]),
+    ) as SearchResult['facets']
 
     // The caller's own words pick the best answer; feedback only reorders what follows it.
     const perPage = query.perPage ?? 10

@@ -4,28 +4,7 @@ import type { KnowledgeEntry } from '../payload-types'
 import { isExpired } from '../search/validity'
 import type { SearchHit } from '../search/types'
 
-export function agentHit(hit: SearchHit, now: Date) {
-  const d = hit.document
-  return {
-    code: d.code,
-    title: d.title,
-    type: d.type,
-    unit: d.unit,
-    category: d.category,
-    summary: d.summary,
-    highlights: hit.highlights,
-    score: Math.round(hit.score * 100) / 100,
-    confidence: Math.round(hit.confidence * 100) / 100,
-    confident: hit.confident,
-    audience: d.audience,
-    status: hit.expired ? 'expired' : d.status,
-    validUntil: d.validUntil ?? null,
-    reviewedAt: d.reviewedAt ?? null,
-    stale: Boolean(d.nextReviewAt && new Date(d.nextReviewAt).getTime() < now.getTime()),
-    url: `/api/v1/agent/entries/${encodeURIComponent(d.code)}`,
-  }
-}
-
+/** What anyone may see of a hit. */
 export function publicHit(hit: SearchHit) {
   const d = hit.document
   return {
@@ -38,6 +17,22 @@ export function publicHit(hit: SearchHit) {
     highlights: hit.highlights,
     confident: hit.confident,
     url: `/entries/${encodeURIComponent(d.code)}`,
+  }
+}
+
+/** Agents also see how far to trust a hit: score, confidence, audience, status and staleness. */
+export function agentHit(hit: SearchHit, now: Date) {
+  const d = hit.document
+  return {
+    ...publicHit(hit),
+    score: Math.round(hit.score * 100) / 100,
+    confidence: Math.round(hit.confidence * 100) / 100,
+    audience: d.audience,
+    status: hit.expired ? 'expired' : d.status,
+    validUntil: d.validUntil ?? null,
+    reviewedAt: d.reviewedAt ?? null,
+    stale: Boolean(d.nextReviewAt && new Date(d.nextReviewAt).getTime() < now.getTime()),
+    url: `/api/v1/agent/entries/${encodeURIComponent(d.code)}`,
   }
 }
 

@@ -8,6 +8,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const nextConfig: NextConfig = {
   // Express owns the HTTP server; Next only renders the admin and (later) the public pages.
   poweredByHeader: false,
+  // Native addons (jieba's word segmenter) are loaded by Node at run time, never bundled.
+  serverExternalPackages: ['@node-rs/jieba'],
   turbopack: { root: dirname },
 }
 

@@ -1,6 +1,7 @@
 /** The operators' command line: `npm run kb -- <command>`. */
 import { SingleBar } from 'cli-progress'
 import { Command } from 'commander'
+import type { Payload } from 'payload'
 import path from 'node:path'
 
 import { env } from '../config/env'
@@ -21,6 +22,18 @@ function printReport(report: ImportReport, file: string): void {
   )
 }
 
+/** Runs a command with a booted Payload and always releases it, also when the command fails. */
+const withPayload =
+  <A extends unknown[]>(command: (payload: Payload, ...args: A) => Promise<void>) =>
+  async (...args: A) => {
+    const payload = await bootPayload()
+    try {
+      await command(payload, ...args)
+    } finally {
+      await payload.destroy()
+    }
+  }
+
 const program = new Command('kb').description('12345 热线知识库运维命令')
 
 program
@@ -29,9 +42,8 @@ program
   .argument('<file>', '导入文件')
   .option('--create-missing', '自动创建不存在的承办单位和知识库目录')
   .option('--publish', '直接发布导入的条目（已过有效期的条目仍为草稿）')
-  .action(async (file: string, opts: { createMissing?: boolean; publish?: boolean }) => {
+  .action(withPayload(async (payload: Payload, file: string, opts: { createMissing?: boolean; publish?: boolean }) => {
     const records = await readRecords(file)
-    const payload = await bootPayload()
     const bar = process.stdout.isTTY
       ? new SingleBar({ format: '导入中 [{bar}] {value}/{total}', hideCursor: true })
       : undefined
@@ -42,25 +54,21 @@ program
     })
     bar?.stop()
     printReport(report, file)
-    await payload.destroy()
     process.exitCode = report.failed > 0 ? 1 : 0
-  })
+  }))
 
 program
   .command('seed')
   .description('将内置数据库重置为演示数据（生产环境禁止）')
-  .action(async () => {
-    const payload = await bootPayload()
+  .action(withPayload(async (payload: Payload) => {
     const summary = await seedDemo(payload, { reset: true })
     console.log(`演示数据已写入：${summary}`)
-    await payload.destroy()
-  })
+  }))
 
 program
   .command('reindex')
   .description('从数据库重建搜索索引')
-  .action(async () => {
-    const payload = await bootPayload()
+  .action(withPayload(async (payload: Payload) => {
     const bar = process.stdout.isTTY ? new SingleBar({ format: '重建索引 [{bar}] {value}/{total}', hideCursor: true }) : undefined
     bar?.start(0, 0)
     await reloadSynonyms(payload)
@@ -71,8 +79,7 @@ program
     bar?.stop()
     const health = await searchEngine().health()
     console.log(`索引重建完成：${count} 条已发布条目（引擎 ${health.engine}，索引内 ${health.documents} 条）`)
-    await payload.destroy()
-  })
+  }))
 
 const apikey = program.command('apikey').description('管理坐席工具和 MCP 使用的 API 密钥')
 
@@ -82,35 +89,30 @@ apikey
   .requiredOption('--name <name>', '名称，如“坐席助手”')
   .option('--scope <scope...>', '权限范围：public、agent、work-orders', ['agent'])
   .option('--rate <n>', '每分钟请求上限', '600')
-  .action(async (opts: { name: string; scope: string[]; rate: string }) => {
-    const payload = await bootPayload()
+  .action(withPayload(async (payload: Payload, opts: { name: string; scope: string[]; rate: string }) => {
     const created = await payload.create({
       collection: 'api-keys',
       data: { name: opts.name, scopes: opts.scope as never, rateLimitPerMinute: Number(opts.rate) },
       overrideAccess: true,
     })
     console.log(`已创建 API 密钥“${created.name}”（${created.scopes?.join('、')}）：\n${(created as { key?: string }).key}\n请妥善保存，密钥不会再次显示。`)
-    await payload.destroy()
-  })
+  }))
 
 apikey
   .command('list')
   .description('列出 API 密钥')
-  .action(async () => {
-    const payload = await bootPayload()
+  .action(withPayload(async (payload: Payload) => {
     const { docs } = await payload.find({ collection: 'api-keys', pagination: false, overrideAccess: true })
     for (const k of docs) {
       console.log(`${k.prefix}…  ${k.name}  ${k.scopes?.join(',')}  ${k.revokedAt ? `已吊销 ${k.revokedAt}` : '有效'}  最近使用 ${k.lastUsedAt ?? '从未'}`)
     }
-    await payload.destroy()
-  })
+  }))
 
 apikey
   .command('revoke')
   .description('吊销 API 密钥')
   .requiredOption('--name <name>', '密钥名称')
-  .action(async (opts: { name: string }) => {
-    const payload = await bootPayload()
+  .action(withPayload(async (payload: Payload, opts: { name: string }) => {
     const { docs } = await payload.update({
       collection: 'api-keys',
       where: { name: { equals: opts.name } },
@@ -119,8 +121,7 @@ apikey
     })
     if (docs.length === 0) throw new Error(`没有名为“${opts.name}”的 API 密钥`)
     console.log(`已吊销 API 密钥“${opts.name}”`)
-    await payload.destroy()
-  })
+  }))
 
 try {
   env()

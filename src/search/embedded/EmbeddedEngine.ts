@@ -171,14 +171,15 @@ export class EmbeddedEngine implements SearchEngine {
     }
 
     const firstScores = this.index.score(this.informative(analysis.terms))
-    const first = analysis.terms.size ? this.index.candidates(firstScores, accept, hasIntent ? boost : undefined) : []
+    const docBoost = hasIntent ? boost : undefined
+    const first = this.index.candidates(firstScores, accept, docBoost)
     const leaders = topK(first, FEEDBACK_DOCS)
     // The second pass only adds the feedback terms to the first pass's sums.
-    const all = leaders.length ? this.index.candidates(this.index.score(this.informative(this.withFeedback(leaders, analysis.terms)), firstScores), accept, hasIntent ? boost : undefined) : []
+    const all = leaders.length ? this.index.candidates(this.index.score(this.informative(this.withFeedback(leaders, analysis.terms)), firstScores), accept, docBoost) : first
 
     const counts = this.facetNames.map((names) => new Int32Array(names.length))
-    for (const c of all) {
-      const values = this.slots[c.doc]!.facets
+    for (let c = 0; c < all.length; c++) {
+      const values = this.slots[all.docs[c]]!.facets
       for (let i = 0; i < counts.length; i++) for (const v of values[i]) counts[i][v]++
     }
     const facets = Object.fromEntries(
@@ -195,7 +196,7 @@ export class EmbeddedEngine implements SearchEngine {
     // Confidence speaks of the caller's words only, so it is judged on the first pass.
     const firstScore = new Map<number, number>()
     const onPage = new Set(pageHits.map((c) => c.doc))
-    for (const c of first) if (onPage.has(c.doc)) firstScore.set(c.doc, c.score)
+    for (let c = 0; c < first.length; c++) if (onPage.has(first.docs[c])) firstScore.set(first.docs[c], first.scores[c])
     const queryWeight = [...analysis.terms.values()].reduce((a, b) => a + b, 0)
 
     const hits = pageHits.map((c) => {

@@ -20,7 +20,9 @@ class GrowableArray<T extends Int32Array | Uint16Array> {
 type Posting = { docs: GrowableArray<Int32Array>; tfs: GrowableArray<Uint16Array> }
 
 export type FieldSpec = { name: string; boost: number }
-export type Candidate = { doc: number; score: number; matched: number }
+export type Candidate = { doc: number; score: number }
+/** Matching documents and their scores in parallel typed arrays: no object per candidate. */
+export type CandidateList = { docs: Int32Array; scores: Float64Array; length: number }
 
 /** Raw per-document sums of one scoring pass, which a later pass may extend with more terms. */
 export type Scores = { scores: Float64Array; matched: Uint16Array; touched: number[]; terms: number }
@@ -145,16 +147,19 @@ export class InvertedIndex {
   }
 
   /** The documents `accept` lets through, each scored times the number of query terms it matched. */
-  candidates({ scores, matched, touched }: Scores, accept: (doc: number) => boolean, docBoost: (doc: number) => number = () => 1): Candidate[] {
-    const out: Candidate[] = []
+  candidates({ scores, matched, touched }: Scores, accept: (doc: number) => boolean, docBoost?: (doc: number) => number): CandidateList {
+    const docs = new Int32Array(touched.length)
+    const out = new Float64Array(touched.length)
+    let length = 0
     for (const doc of touched) {
       if (this.ids[doc] === undefined || !accept(doc)) continue
-      out.push({ doc, score: scores[doc] * matched[doc] * docBoost(doc), matched: matched[doc] })
+      docs[length] = doc
+      out[length++] = scores[doc] * matched[doc] * (docBoost ? docBoost(doc) : 1)
     }
-    return out
+    return { docs, scores: out, length }
   }
 
-  search(terms: Map<string, number>, accept: (doc: number) => boolean, docBoost?: (doc: number) => number): Candidate[] {
+  search(terms: Map<string, number>, accept: (doc: number) => boolean, docBoost?: (doc: number) => number): CandidateList {
     return this.candidates(this.score(terms), accept, docBoost)
   }
 
@@ -182,14 +187,14 @@ function binarySearch(data: Int32Array, length: number, value: number): boolean 
 }
 
 /** The k best candidates, best first, without sorting them all. */
-export function topK(candidates: Candidate[], k: number): Candidate[] {
-  if (candidates.length <= k * 4) return [...candidates].sort(better).slice(0, k)
+export function topK(list: CandidateList, k: number): Candidate[] {
   const heap: Candidate[] = []
-  for (const c of candidates) {
+  for (let i = 0; i < list.length; i++) {
+    const c = { doc: list.docs[i], score: list.scores[i] }
     if (heap.length < k) {
       heap.push(c)
       siftUp(heap, heap.length - 1)
-    } else if (worse(heap[0], c)) {
+    } else if (k > 0 && worse(heap[0], c)) {
       heap[0] = c
       siftDown(heap, 0)
     }

@@ -10,6 +10,7 @@ import { type AccessUser, hasRole, type Role } from '../access/roles'
 import { now } from '../domain/clock'
 import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
 import { HttpError } from './errors'
+import { toFetchHeaders } from './fetchHeaders'
 
 /** Hotline roles that use the agent API. */
 export const AGENT_API_ROLES: readonly Role[] = ['agent', 'supervisor', 'kb-admin', 'admin']
@@ -67,9 +68,7 @@ export function requireCaller(payload: Payload, access: { roles: readonly Role[]
         res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), access.scope)
         return next()
       }
-      const headers = new Headers()
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
-      const { user } = await payload.auth({ headers })
+      const { user } = await payload.auth({ headers: toFetchHeaders(req.headers) })
       if (!user) throw new HttpError(401, '请先登录，或在 Authorization 头中提供 API 密钥')
       if (!hasRole(user as AccessUser, ...access.roles)) throw new HttpError(403, '当前账号无权使用该接口')
       res.locals.caller = { kind: 'user', id: user.id, roles: (user as AccessUser).roles ?? [] } satisfies Caller

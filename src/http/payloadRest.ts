@@ -7,12 +7,10 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
+import { toFetchHeaders } from './fetchHeaders'
+
 function toFetchRequest(req: Parameters<RequestHandler>[0]): Request {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v))
-    else if (value !== undefined) headers.set(name, value)
-  }
+  const headers = toFetchHeaders(req.headers)
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   return new Request(new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`), {
     method: req.method,

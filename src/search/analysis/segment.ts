@@ -11,7 +11,18 @@ export type Segmenter = {
   searchWords(text: string): string[]
 }
 
+// Loading jieba's dictionary takes about 150 ms; analyzers are rebuilt on every synonym change,
+// so segmenters are shared per word list.
+const segmenters = new Map<string, Segmenter>()
+
 export function createSegmenter(extraWords: readonly string[] = []): Segmenter {
+  const key = extraWords.join('\n')
+  let segmenter = segmenters.get(key)
+  if (!segmenter) segmenters.set(key, (segmenter = loadSegmenter(extraWords)))
+  return segmenter
+}
+
+function loadSegmenter(extraWords: readonly string[]): Segmenter {
   const jieba = Jieba.withDict(dict)
   const words = [...HOTLINE_WORDS, ...extraWords]
   if (words.length) jieba.loadDict(Buffer.from(words.map((w) => `${w} 50000 n`).join('\n')))

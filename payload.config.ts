@@ -8,12 +8,15 @@ import { ApiKeys } from './src/collections/ApiKeys'
 import { Categories } from './src/collections/Categories'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
 import { Media } from './src/collections/Media'
+import { SearchPins } from './src/collections/SearchPins'
+import { SearchWords } from './src/collections/SearchWords'
 import { Synonyms } from './src/collections/Synonyms'
 import { Units } from './src/collections/Units'
 import { Users } from './src/collections/Users'
 import { databaseAdapter } from './src/config/database'
 import { env } from './src/config/env'
 import { IndexEntryTask, SEARCH_QUEUE } from './src/jobs/syncIndex'
+import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
 import { logger } from './src/log'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -24,7 +27,7 @@ export default buildConfig({
   secret: e.payloadSecret,
   db: databaseAdapter(e),
   editor: lexicalEditor(),
-  collections: [KnowledgeEntries, Synonyms, Units, Categories, Media, Users, ApiKeys],
+  collections: [KnowledgeEntries, Synonyms, SearchWords, SearchPins, Units, Categories, Media, Users, ApiKeys],
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
@@ -34,7 +37,7 @@ export default buildConfig({
   // The admin is for hotline and unit staff: Simplified Chinese whatever the browser says.
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   jobs: {
-    tasks: [IndexEntryTask],
+    tasks: [IndexEntryTask, ReloadSearchSettingsTask],
     // The outbox is drained every second, so a publish is searchable within about a second.
     autoRun: [{ cron: '* * * * * *', queue: SEARCH_QUEUE, limit: 100 }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, admin: { ...defaultJobsCollection.admin, group: '系统', hidden: false } }),

@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url'
 import { ConfigError, env } from './src/config/env'
 import { createApp } from './src/http/createApp'
 import { rebuildIndex } from './src/jobs/syncIndex'
-import { reloadSynonyms } from './src/jobs/syncSynonyms'
+import { reloadSearchSettings } from './src/jobs/syncSearchSettings'
+import { searchEngine } from './src/jobs/searchEngine'
 import { logger } from './src/log'
 import { DEMO_PASSWORD, DEMO_USERS } from './src/seed/demo/organisation'
+import { seedSearchLexicon } from './src/seed/searchLexicon'
 import { isDatabaseEmpty, seedDemo } from './src/seed/seedDemo'
 import { bootPayload } from './src/server/bootPayload'
 import { buildIsCurrent, runProductionBuild } from './src/server/productionBuild'
@@ -44,7 +46,13 @@ async function main(): Promise<void> {
     logger.info(await seedDemo(payload, { reset: false }))
   }
 
-  logger.info(`search: ${await reloadSynonyms(payload)} synonym rules, ${await rebuildIndex(payload)} published entries indexed`)
+  const lexicon = await seedSearchLexicon(payload)
+  if (lexicon) logger.info(`fresh database: ${lexicon} general lexicon terms seeded`)
+  const settings = await reloadSearchSettings(payload)
+  // The embedded index lives in memory; a Typesense index survives restarts and the outbox keeps it current.
+  const health = await searchEngine().health()
+  const indexed = health.documents === 0 ? await rebuildIndex(payload) : health.documents
+  logger.info(`search (${health.engine}): ${settings.words.length} words, ${settings.synonyms.length} synonym rules, ${settings.pins.length} pins, ${indexed} entries indexed`)
 
   const nextApp = next({ dev, dir: root })
   await nextApp.prepare()

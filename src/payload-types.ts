@@ -22,6 +22,8 @@ export interface Config {
   collections: {
     'knowledge-entries': KnowledgeEntry;
     'search-synonyms': SearchSynonym;
+    'search-words': SearchWord;
+    'search-pins': SearchPin;
     units: Unit;
     categories: Category;
     media: Media;
@@ -37,6 +39,8 @@ export interface Config {
   collectionsSelect: {
     'knowledge-entries': KnowledgeEntriesSelect<false> | KnowledgeEntriesSelect<true>;
     'search-synonyms': SearchSynonymsSelect<false> | SearchSynonymsSelect<true>;
+    'search-words': SearchWordsSelect<false> | SearchWordsSelect<true>;
+    'search-pins': SearchPinsSelect<false> | SearchPinsSelect<true>;
     units: UnitsSelect<false> | UnitsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -62,6 +66,7 @@ export interface Config {
   jobs: {
     tasks: {
       indexEntry: TaskIndexEntry;
+      reloadSearchSettings: TaskReloadSearchSettings;
       inline: {
         input: unknown;
         output: unknown;
@@ -244,6 +249,7 @@ export interface Media {
  */
 export interface SearchSynonym {
   id: number;
+  kind?: ('synonym' | 'colloquial') | null;
   /**
    * 填写后为单向：查询词根时也匹配下列词，反之不然；留空则下列词互为同义词
    */
@@ -251,6 +257,35 @@ export interface SearchSynonym {
   terms: string[];
   active?: boolean | null;
   label?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 检索时作为整词切分的热线词汇；修改后搜索索引会自动重建
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-words".
+ */
+export interface SearchWord {
+  id: number;
+  word: string;
+  note?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 来电高频问题的标准答案：查询词相同（忽略语气词）时，所选条目排在最前；公众仍只能看到公开条目
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-pins".
+ */
+export interface SearchPin {
+  id: number;
+  query: string;
+  entries: (number | KnowledgeEntry)[];
+  note?: string | null;
+  active?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -370,7 +405,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'indexEntry';
+        taskSlug: 'inline' | 'indexEntry' | 'reloadSearchSettings';
         taskID: string;
         input?:
           | {
@@ -403,7 +438,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'indexEntry') | null;
+  taskSlug?: ('inline' | 'indexEntry' | 'reloadSearchSettings') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -424,6 +459,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'search-synonyms';
         value: number | SearchSynonym;
+      } | null)
+    | ({
+        relationTo: 'search-words';
+        value: number | SearchWord;
+      } | null)
+    | ({
+        relationTo: 'search-pins';
+        value: number | SearchPin;
       } | null)
     | ({
         relationTo: 'units';
@@ -580,10 +623,34 @@ export interface KnowledgeEntriesSelect<T extends boolean = true> {
  * via the `definition` "search-synonyms_select".
  */
 export interface SearchSynonymsSelect<T extends boolean = true> {
+  kind?: T;
   root?: T;
   terms?: T;
   active?: T;
   label?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-words_select".
+ */
+export interface SearchWordsSelect<T extends boolean = true> {
+  word?: T;
+  note?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-pins_select".
+ */
+export interface SearchPinsSelect<T extends boolean = true> {
+  query?: T;
+  entries?: T;
+  note?: T;
+  active?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -773,6 +840,16 @@ export interface TaskIndexEntry {
   };
   output: {
     action?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReloadSearchSettings".
+ */
+export interface TaskReloadSearchSettings {
+  input?: unknown;
+  output: {
+    rebuilt?: boolean | null;
   };
 }
 /**

@@ -1,9 +1,15 @@
 import * as migration_20261125_034736_initial from './20261125_034736_initial';
+import * as migration_20261125_045846_search_lexicon_and_pins from './20261125_045846_search_lexicon_and_pins';
 
 export const migrations = [
   {
     up: migration_20261125_034736_initial.up,
     down: migration_20261125_034736_initial.down,
-    name: '20261125_034736_initial'
+    name: '20261125_034736_initial',
+  },
+  {
+    up: migration_20261125_045846_search_lexicon_and_pins.up,
+    down: migration_20261125_045846_search_lexicon_and_pins.down,
+    name: '20261125_045846_search_lexicon_and_pins'
   },
 ];

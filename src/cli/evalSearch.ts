@@ -50,7 +50,8 @@ const { bootPayload } = await import('../server/bootPayload')
 const { importEntries } = await import('../import/importEntries')
 const { readRecords } = await import('../import/readRecords')
 const { loadSearchDocuments, rebuildIndex, SEARCH_QUEUE } = await import('../jobs/syncIndex')
-const { reloadSynonyms } = await import('../jobs/syncSynonyms')
+const { reloadSearchSettings } = await import('../jobs/syncSearchSettings')
+const { seedSearchLexicon } = await import('../seed/searchLexicon')
 const { createApp } = await import('../http/createApp')
 const { createAnalyzer } = await import('../search/analysis/analyzer')
 const { createBaseline } = await import('../search/eval/baseline')
@@ -63,6 +64,7 @@ const payload = await bootPayload()
 const report = await importEntries(payload, await readRecords(opts.entries), { createMissing: true, publish: true })
 if (report.failed) throw new Error(`导入失败 ${report.failed} 条：${report.errors.map((e) => `#${e.line} ${e.message}`).join('；')}`)
 
+await seedSearchLexicon(payload)
 const synonymRules: (string[] | { root: string; synonyms: string[] })[] = opts.synonyms ? JSON.parse(fs.readFileSync(opts.synonyms, 'utf8')) : []
 for (const rule of synonymRules) {
   const data = Array.isArray(rule) ? { terms: rule } : { root: rule.root, terms: rule.synonyms }
@@ -71,7 +73,7 @@ for (const rule of synonymRules) {
 // Drain the outbox the import filled, so that the job runner (started by Payload's REST handler)
 // has nothing left to change while the queries run.
 await payload.jobs.run({ queue: SEARCH_QUEUE, limit: 100_000 })
-await reloadSynonyms(payload)
+await reloadSearchSettings(payload)
 const indexed = await rebuildIndex(payload)
 const documents = await loadSearchDocuments(payload)
 const audienceOf = new Map(documents.map((d) => [d.code, d.audience]))

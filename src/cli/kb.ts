@@ -10,7 +10,7 @@ import { importEntries, type ImportReport } from '../import/importEntries'
 import { readRecords } from '../import/readRecords'
 import { searchEngine } from '../jobs/searchEngine'
 import { rebuildIndex } from '../jobs/syncIndex'
-import { reloadSynonyms } from '../jobs/syncSynonyms'
+import { reloadSearchSettings } from '../jobs/syncSearchSettings'
 import { seedDemo } from '../seed/seedDemo'
 import { bootPayload } from '../server/bootPayload'
 
@@ -71,7 +71,7 @@ program
   .action(withPayload(async (payload: Payload) => {
     const bar = process.stdout.isTTY ? new SingleBar({ format: '重建索引 [{bar}] {value}/{total}', hideCursor: true }) : undefined
     bar?.start(0, 0)
-    await reloadSynonyms(payload)
+    await reloadSearchSettings(payload)
     const count = await rebuildIndex(payload, (done, total) => {
       bar?.setTotal(total)
       bar?.update(done)

@@ -29,6 +29,14 @@ const schema = z.object({
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  SEARCH_ENGINE: z.enum(['embedded', 'typesense']).default('embedded'),
+  TYPESENSE_URL: z
+    .string()
+    .refine((s) => s.split(',').every((u) => /^https?:\/\/[^\s/]+/.test(u.trim())), 'must be one URL or comma-separated URLs, e.g. http://ts1:8108,http://ts2:8108')
+    .optional(),
+  TYPESENSE_API_KEY: z.string().min(1).optional(),
+  TYPESENSE_SEARCH_API_KEY: z.string().min(1).optional(),
+  TYPESENSE_COLLECTION: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _').default('knowledge_entries'),
 })
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
@@ -51,6 +59,8 @@ export type Env = Readonly<{
   loginLockMs: number
   /** Requests per minute and client IP on the public API. */
   publicRateLimit: number
+  searchEngine: 'embedded' | 'typesense'
+  typesense: { url: string; apiKey: string; searchApiKey?: string; alias: string } | undefined
 }>
 
 export class ConfigError extends Error {}
@@ -77,6 +87,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (isProduction && !v.PAYLOAD_SECRET) {
     throw new ConfigError('Invalid configuration:\n  PAYLOAD_SECRET: required when NODE_ENV=production')
   }
+  if (v.SEARCH_ENGINE === 'typesense' && !(v.TYPESENSE_URL && v.TYPESENSE_API_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  SEARCH_ENGINE=typesense needs TYPESENSE_URL and TYPESENSE_API_KEY')
+  }
   const dataDir = path.resolve(v.DATA_DIR)
   const databaseUri = v.DATABASE_URI ?? `file:${path.join(dataDir, 'hotline-kb.db')}`
   return Object.freeze({
@@ -95,6 +108,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     loginMaxAttempts: v.LOGIN_MAX_ATTEMPTS,
     loginLockMs: v.LOGIN_LOCK_MINUTES * 60_000,
     publicRateLimit: v.PUBLIC_RATE_LIMIT,
+    searchEngine: v.SEARCH_ENGINE,
+    typesense:
+      v.TYPESENSE_URL && v.TYPESENSE_API_KEY
+        ? { url: v.TYPESENSE_URL, apiKey: v.TYPESENSE_API_KEY, searchApiKey: v.TYPESENSE_SEARCH_API_KEY, alias: v.TYPESENSE_COLLECTION }
+        : undefined,
   })
 }
 

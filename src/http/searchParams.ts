@@ -4,9 +4,13 @@ import { z } from 'zod'
 import { ENTRY_TYPES } from '../domain/knowledge/entryTypes'
 import { HttpError } from './errors'
 
+/** Names of units, categories and districts never hold quotes or control characters. */
+const FILTER_VALUE = /^[^`"'\\\p{Cc}]{1,100}$/u
+
 const list = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+  .refine((values) => values.every((s) => FILTER_VALUE.test(s)), '筛选值不能包含引号、反斜杠或控制字符，且不超过 100 个字')
   .optional()
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional()

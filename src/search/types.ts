@@ -1,5 +1,6 @@
 /** The search contract both engines implement; nothing here knows Payload or HTTP. */
 import type { SynonymRule } from './analysis/synonyms'
+import type { PinnedAnswer } from './pins'
 
 /** One knowledge entry as the index sees it. */
 export type SearchDocument = {
@@ -67,6 +68,10 @@ export interface SearchEngine {
   delete(codes: string[]): Promise<void>
   search(query: SearchQuery): Promise<SearchResult>
   setSynonyms(rules: SynonymRule[]): Promise<void>
+  /** Entries kb-admins put first for a query; they still obey audience, validity and filters. */
+  setPins(pins: PinnedAnswer[]): Promise<void>
+  /** Replaces the hotline vocabulary the segmenter keeps whole; rebuild the index afterwards. */
+  setWords(words: string[]): Promise<void>
   /** Replaces the whole index with these documents (reindex). */
   replaceAll(documents: SearchDocument[]): Promise<void>
   health(): Promise<EngineHealth>

@@ -7,8 +7,9 @@ import { importEntries } from '../import/importEntries'
 import { demoEntryRecords } from './demo'
 import { DEMO_CATALOG, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo/organisation'
 import { DEMO_SYNONYMS } from './demo/synonyms'
+import { seedSearchLexicon } from './searchLexicon'
 
-const COLLECTIONS_TO_RESET = ['knowledge-entries', 'search-synonyms', 'users', 'categories', 'units', 'media'] as const
+const COLLECTIONS_TO_RESET = ['search-pins', 'knowledge-entries', 'search-synonyms', 'search-words', 'users', 'categories', 'units', 'media'] as const
 
 export class SeedRefused extends Error {}
 
@@ -63,6 +64,7 @@ export async function seedDemo(payload: Payload, options: { reset: boolean }): P
     })
   }
 
+  await seedSearchLexicon(payload)
   for (const rule of DEMO_SYNONYMS) {
     await payload.create({ collection: 'search-synonyms', overrideAccess: true, data: { ...rule, active: true } })
   }

@@ -161,3 +161,42 @@ describe('API keys for agent tools', () => {
     ).rejects.toMatchObject({ status: 403 })
   })
 })
+
+describe('search settings kb-admins keep in the CMS', () => {
+  const login = async (email: string) => `JWT ${(await request(app).post('/api/users/login').send({ email, password: 'Secret-123' })).body.token}`
+  const agentCodes = async (q: string) =>
+    (await request(app).get('/api/v1/agent/search').query({ q }).set('Authorization', agent)).body.hits.map((h: { code: string }) => h.code)
+
+  it('pins an answer first once the outbox runs, for agents and (when public) for the public', async () => {
+    const kbAdmin = await login('kb-admin@test.example')
+    const pinned = await context.payload.find({ collection: 'knowledge-entries', where: { code: { equals: 'KB-0802' } } })
+    const res = await request(app).post('/api/search-pins').set('Authorization', kbAdmin).send({ query: '身份证办理', entries: [pinned.docs[0].id] })
+    expect(res.status).toBe(201)
+    await drainOutbox()
+    expect((await agentCodes('请问身份证办理'))[0]).toBe('KB-0802')
+    // The pinned entry is an internal script: the public never sees it.
+    const publicRes = await request(app).get('/api/v1/public/search').query({ q: '身份证办理' })
+    expect(publicRes.body.hits.map((h: { code: string }) => h.code)).not.toContain('KB-0802')
+  })
+
+  it('rebuilds the index when the vocabulary changes, so a new word is kept whole', async () => {
+    await entry({ code: 'KB-0811', type: 'faq', title: '如何申领一码通行证', summary: '一码通行证可在政务服务网申领。' })
+    await drainOutbox()
+    // Typed in pinyin, the whole word only matches once the index holds it as one word.
+    expect(await agentCodes('yimatongxingzheng')).not.toContain('KB-0811')
+    const kbAdmin = await login('kb-admin@test.example')
+    expect((await request(app).post('/api/search-words').set('Authorization', kbAdmin).send({ word: '一码通行证' })).status).toBe(201)
+    await drainOutbox()
+    expect((await agentCodes('yimatongxingzheng'))[0]).toBe('KB-0811')
+  })
+
+  it('lets only hotline staff change them, and names a bad word', async () => {
+    const editor = await login('editor-a@test.example')
+    expect((await request(app).post('/api/search-pins').set('Authorization', editor).send({ query: 'x', entries: [1] })).status).toBe(403)
+    expect((await request(app).post('/api/search-words').set('Authorization', editor).send({ word: '热线' })).status).toBe(403)
+    const kbAdmin = await login('kb-admin@test.example')
+    const bad = await request(app).post('/api/search-words').set('Authorization', kbAdmin).send({ word: '两 个' })
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body)).toContain('不含空格')
+  })
+})

@@ -42,6 +42,7 @@ export function describeConformance(name: string, makeEngine: () => Promise<Sear
       engine = await makeEngine()
       await engine.replaceAll(CORPUS)
       await engine.setSynonyms([])
+      await engine.setPins([])
     })
 
     it('finds the best entry first', async () => {
@@ -79,6 +80,16 @@ export function describeConformance(name: string, makeEngine: () => Promise<Sear
       expect(await codes('便民窗口')).not.toContain('KB-0006')
       await engine.setSynonyms([['便民窗口', '办事大厅']])
       expect(await codes('便民窗口')).toContain('KB-0006')
+    })
+
+    it('puts pinned answers first, confident, and still keeps internal ones from the public', async () => {
+      await engine.setPins([{ query: '请问身份证', codes: ['KB-0006', 'KB-0003'] }])
+      const agent = await search('身份证')
+      expect(agent.hits.slice(0, 2).map((h) => [h.document.code, h.confident])).toEqual([['KB-0006', true], ['KB-0003', true]])
+      const publicCodes = await codes('身份证', { audience: 'public' })
+      expect(publicCodes[0]).toBe('KB-0006')
+      expect(publicCodes).not.toContain('KB-0003')
+      expect((await codes('身份证补领'))[0]).not.toBe('KB-0006')
     })
 
     it('gives no confident hit to a question it cannot answer', async () => {

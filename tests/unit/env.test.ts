@@ -40,4 +40,12 @@ describe('configuration', () => {
     expect(e.schemaPush).toBe(true)
     expect(parseEnv({ DATA_DIR: tmp() }).schemaPush).toBe(false)
   })
+
+  it('chooses the search engine and requires Typesense settings for it', () => {
+    expect(parseEnv({ DATA_DIR: tmp() }).searchEngine).toBe('embedded')
+    expect(() => parseEnv({ DATA_DIR: tmp(), SEARCH_ENGINE: 'typesense' })).toThrow(/TYPESENSE_URL/)
+    expect(() => parseEnv({ DATA_DIR: tmp(), TYPESENSE_URL: 'ts1:8108' })).toThrow(/TYPESENSE_URL/)
+    const e = parseEnv({ DATA_DIR: tmp(), SEARCH_ENGINE: 'typesense', TYPESENSE_URL: 'http://ts1:8108, http://ts2:8108', TYPESENSE_API_KEY: 'k' })
+    expect(e.typesense).toEqual({ url: 'http://ts1:8108, http://ts2:8108', apiKey: 'k', searchApiKey: undefined, alias: 'knowledge_entries' })
+  })
 })

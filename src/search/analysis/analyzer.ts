@@ -3,7 +3,7 @@
  * weighted query terms (the caller's words first; sub-words, bigrams, homophones and synonyms count
  * less), plus what a query's words need to count as answered.
  */
-import { COLLOQUIAL, INTENT_CUES, STOP_WORDS } from './lexicon'
+import { COLLOQUIAL_RULES, HOTLINE_WORDS, INTENT_CUES, STOP_WORDS } from './lexicon'
 import { hasHan, isLatinWord, isWordToken, normalizeText } from './normalize'
 import { INITIALS_PREFIX, PINYIN_PREFIX, pinyinKeys } from './pinyin'
 import { createSegmenter } from './segment'
@@ -17,13 +17,19 @@ export const QUERY_WEIGHTS = { word: 1, subWord: 0.6, synonym: 0.5, bigram: 0.35
 export type QueryAnalysis = {
   /** Every term to look up, with its weight. */
   terms: Map<string, number>
+  /** The terms that come from the caller's own text (not synonyms), most important first. */
+  literal: string[]
   /** The caller's content words, each with the terms that count as evidence for it. */
   words: { word: string; evidence: Set<string>; bigrams: string[] }[]
   /** Structured fields and entry types the question asks about (多少钱 → fee, 在哪 → location …). */
   intent: { types: Set<string>; fields: Set<string> }
 }
 
-export type AnalyzerOptions = { extraWords?: readonly string[]; synonyms?: readonly SynonymRule[] }
+/**
+ * The hotline vocabulary and the synonym rules (colloquial terms among them) kb-admins keep in the
+ * CMS; without them, the general lexicon this project ships (which also seeds the CMS).
+ */
+export type AnalyzerOptions = { words?: readonly string[]; synonyms?: readonly SynonymRule[] }
 
 function bigramsOf(text: string): string[] {
   const out: string[] = []
@@ -34,11 +40,8 @@ function bigramsOf(text: string): string[] {
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}) {
-  const segmenter = createSegmenter(options.extraWords)
-  const expansions = buildExpansions(
-    [...Object.entries(COLLOQUIAL).map(([root, synonyms]) => ({ root, synonyms: [...synonyms] })), ...(options.synonyms ?? [])],
-    normalizeText,
-  )
+  const segmenter = createSegmenter(options.words ?? HOTLINE_WORDS)
+  const expansions = buildExpansions(options.synonyms ?? COLLOQUIAL_RULES, normalizeText)
   const multiCharKeys = [...expansions.keys()].filter((k) => k.length >= 2)
 
   const contentWords = (words: string[]) => words.filter((w) => isWordToken(w) && !STOP_WORDS.has(w))
@@ -89,12 +92,16 @@ export function createAnalyzer(options: AnalyzerOptions = {}) {
         add(homophone, QUERY_WEIGHTS.homophone)
         evidence.add(homophone)
       }
-      for (const s of expansionWords(word)) {
-        add(s, QUERY_WEIGHTS.synonym)
-        evidence.add(s)
-      }
       return { word, evidence, bigrams }
     })
+    // Engines that expand synonyms themselves (Typesense) are given these terms only.
+    const literal = [...terms].sort((a, b) => b[1] - a[1]).map(([term]) => term)
+    for (const w of words) {
+      for (const s of expansionWords(w.word)) {
+        add(s, QUERY_WEIGHTS.synonym)
+        w.evidence.add(s)
+      }
+    }
     // Phrases the segmenter split apart ("公司不开了" → 不开了) still expand.
     for (const key of multiCharKeys) {
       if (normalized.includes(key) && !words.some((w) => w.word === key)) {
@@ -109,7 +116,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}) {
         cue.fields.forEach((f) => intent.fields.add(f))
       }
     }
-    return { terms, words, intent }
+    return { terms, literal, words, intent }
   }
 
   /** Tokens of a query as a plain BM25 baseline would see them: jieba words only. */

@@ -1,5 +1,5 @@
 /**
- * The general hotline lexicon this project ships (kb-admins extend it in the CMS): vocabulary jieba
+ * The general hotline lexicon this project ships and seeds the CMS with: vocabulary jieba
  * should keep whole, conversational fillers, and the words callers use mapped to the official terms
  * that knowledge entries are written in.
  */
@@ -80,6 +80,12 @@ export const COLLOQUIAL: Readonly<Record<string, readonly string[]>> = {
   电话: ['咨询电话', '电话'],
   网上: ['网上办理', '线上'],
 }
+
+/** The colloquial terms as one-way synonym rules, the form kb-admins keep them in. */
+export const COLLOQUIAL_RULES: readonly { root: string; synonyms: string[] }[] = Object.entries(COLLOQUIAL).map(([root, synonyms]) => ({
+  root,
+  synonyms: [...synonyms],
+}))
 
 /** Cues in a question that say which part of an entry the caller wants. */
 export const INTENT_CUES: readonly { cues: readonly string[]; types?: readonly string[]; fields: readonly string[] }[] = [

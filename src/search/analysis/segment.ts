@@ -1,8 +1,6 @@
-/** Word segmentation with jieba, its dictionary extended by hotline vocabulary. */
+/** Word segmentation with jieba, its dictionary extended by hotline vocabulary (from the CMS). */
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict'
-
-import { HOTLINE_WORDS } from './lexicon'
 
 export type Segmenter = {
   /** Words as a reader would split them (for queries). */
@@ -12,19 +10,22 @@ export type Segmenter = {
 }
 
 // Loading jieba's dictionary takes about 150 ms; analyzers are rebuilt on every synonym change,
-// so segmenters are shared per word list.
+// so segmenters are shared per word list (the latest few).
 const segmenters = new Map<string, Segmenter>()
+const KEEP_SEGMENTERS = 4
 
-export function createSegmenter(extraWords: readonly string[] = []): Segmenter {
-  const key = extraWords.join('\n')
+export function createSegmenter(words: readonly string[]): Segmenter {
+  const key = words.join('\n')
   let segmenter = segmenters.get(key)
-  if (!segmenter) segmenters.set(key, (segmenter = loadSegmenter(extraWords)))
+  if (!segmenter) {
+    if (segmenters.size >= KEEP_SEGMENTERS) segmenters.delete(segmenters.keys().next().value!)
+    segmenters.set(key, (segmenter = loadSegmenter(words)))
+  }
   return segmenter
 }
 
-function loadSegmenter(extraWords: readonly string[]): Segmenter {
+function loadSegmenter(words: readonly string[]): Segmenter {
   const jieba = Jieba.withDict(dict)
-  const words = [...HOTLINE_WORDS, ...extraWords]
   if (words.length) jieba.loadDict(Buffer.from(words.map((w) => `${w} 50000 n`).join('\n')))
   return {
     words: (text) => jieba.cut(text, true),

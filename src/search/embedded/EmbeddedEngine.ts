@@ -3,10 +3,11 @@
  * analyzer's tokens) with field weights, weighted query terms, pseudo-relevance feedback, intent
  * boosts, filters, facets and confidence.
  */
-import { type Analyzer, createAnalyzer } from '../analysis/analyzer'
+import { type Analyzer, type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
 import { coverage, isConfident } from '../confidence'
 import { highlight } from '../highlight'
+import { type PinnedAnswer, pinKey } from '../pins'
 import { type EngineHealth, FACETS, type Facet, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult } from '../types'
 import { expiredAt, queryTime, type ValidityWindow, validityWindow, visibleAt } from '../validity'
 import { type Candidate, InvertedIndex, topK } from './invertedIndex'
@@ -46,7 +47,7 @@ const fieldText = (doc: SearchDocument, field: Field): string => {
 const facetValues = (doc: SearchDocument, facet: Facet): string[] =>
   facet === 'district' ? doc.districts : [doc[facet]].filter(Boolean)
 
-export type EmbeddedEngineOptions = { synonyms?: SynonymRule[]; extraWords?: string[] }
+export type EmbeddedEngineOptions = AnalyzerOptions
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded'
@@ -58,6 +59,7 @@ export class EmbeddedEngine implements SearchEngine {
   /** Facet values as small integers, so that counting them is array arithmetic. */
   private facetNames: string[][] = FACETS.map(() => [])
   private facetIds: Map<string, number>[] = FACETS.map(() => new Map())
+  private pins = new Map<string, string[]>()
 
   private facetId(facet: number, value: string): number {
     let id = this.facetIds[facet].get(value)
@@ -128,6 +130,15 @@ export class EmbeddedEngine implements SearchEngine {
     this.analyzer = createAnalyzer(this.options)
   }
 
+  async setPins(pins: PinnedAnswer[]): Promise<void> {
+    this.pins = new Map(pins.map((p) => [pinKey(this.analyzer.analyzeQuery(p.query)), p.codes]))
+  }
+
+  async setWords(words: string[]): Promise<void> {
+    this.options = { ...this.options, words }
+    this.analyzer = createAnalyzer(this.options)
+  }
+
   async health(): Promise<EngineHealth> {
     return { status: 'up', engine: this.name, documents: this.documents.size }
   }
@@ -190,7 +201,13 @@ export class EmbeddedEngine implements SearchEngine {
     const perPage = query.perPage ?? 10
     const page = query.page ?? 1
     const best = leaders[0]
-    const ranked = best ? [best, ...topK(all, page * perPage + 1).filter((c) => c.doc !== best.doc)] : []
+    const pinned = (this.pins.get(pinKey(analysis)) ?? []).flatMap((code) => {
+      const slot = this.index.slotOf(code)
+      return slot !== undefined && accept(slot) ? [{ doc: slot, score: 0 }] : []
+    })
+    const isPinned = new Set(pinned.map((c) => c.doc))
+    const ranked = [...pinned, ...(best ? [best, ...topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc)] : [])]
+      .filter((c, i) => i < pinned.length || !isPinned.has(c.doc))
     const pageHits = ranked.slice((page - 1) * perPage, page * perPage)
 
     // Confidence speaks of the caller's words only, so it is judged on the first pass.
@@ -208,11 +225,13 @@ export class EmbeddedEngine implements SearchEngine {
         document,
         score: c.score,
         confidence,
-        confident: own !== undefined && isConfident(confidence, own, queryWeight),
+        // A pinned answer is the kb-admins' own answer to the query.
+        confident: isPinned.has(c.doc) || (own !== undefined && isConfident(confidence, own, queryWeight)),
         expired: expiredAt(document, window, time),
         highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
       }
     })
-    return { found: all.length, hits, facets, tookMs: performance.now() - started }
+    const pinnedOnly = pinned.filter((c) => !Array.from(all.docs.subarray(0, all.length)).includes(c.doc)).length
+    return { found: all.length + pinnedOnly, hits, facets, tookMs: performance.now() - started }
   }
 }

@@ -93,6 +93,10 @@ export class InvertedIndex {
     this.fields.forEach((_, f) => (this.totalLength[f] -= this.fieldLengths[f].data[doc]))
   }
 
+  slotOf(id: string): number | undefined {
+    return this.byId.get(id)
+  }
+
   idOf(doc: number): string {
     return this.ids[doc]!
   }

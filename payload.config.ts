@@ -15,7 +15,7 @@ import { Units } from './src/collections/Units'
 import { Users } from './src/collections/Users'
 import { databaseAdapter } from './src/config/database'
 import { env } from './src/config/env'
-import { IndexEntryTask, SEARCH_QUEUE } from './src/jobs/syncIndex'
+import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
 import { logger } from './src/log'
 
@@ -38,8 +38,6 @@ export default buildConfig({
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   jobs: {
     tasks: [IndexEntryTask, ReloadSearchSettingsTask],
-    // The outbox is drained every second, so a publish is searchable within about a second.
-    autoRun: [{ cron: '* * * * * *', queue: SEARCH_QUEUE, limit: 100 }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, admin: { ...defaultJobsCollection.admin, group: '系统', hidden: false } }),
   },
   // Our own routers live under /api/v1; GraphQL is not part of the product.

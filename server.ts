@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 import { ConfigError, env } from './src/config/env'
 import { createApp } from './src/http/createApp'
+import { startOutboxRunner } from './src/jobs/outboxRunner'
 import { rebuildIndex } from './src/jobs/syncIndex'
 import { reloadSearchSettings } from './src/jobs/syncSearchSettings'
 import { searchEngine } from './src/jobs/searchEngine'
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   const health = await searchEngine().health()
   const indexed = health.documents === 0 ? await rebuildIndex(payload) : health.documents
   logger.info(`search (${health.engine}): ${settings.words.length} words, ${settings.synonyms.length} synonym rules, ${settings.pins.length} pins, ${indexed} entries indexed`)
+  const stopOutbox = startOutboxRunner(payload)
 
   const nextApp = next({ dev, dir: root })
   await nextApp.prepare()
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
   if (dev) server.on('upgrade', nextApp.getUpgradeHandler())
 
   const stop = () => {
+    stopOutbox()
     server.close(() => void payload.destroy().finally(() => process.exit(0)))
     setTimeout(() => process.exit(0), 5000).unref()
   }

@@ -9,8 +9,10 @@ import { coverage, isConfident } from '../confidence'
 import { highlight } from '../highlight'
 import { type PinnedAnswer, pinKey } from '../pins'
 import { type EngineHealth, FACETS, type Facet, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult } from '../types'
-import { expiredAt, queryTime, type ValidityWindow, validityWindow, visibleAt } from '../validity'
+import { expiredAt, queryTime, validityWindow } from '../validity'
+import { FacetColumns } from './facetColumns'
 import { type Candidate, InvertedIndex, topK } from './invertedIndex'
+import { type Slot, VisibilityMasks } from './visibilityMasks'
 
 /** title > tags/question > summary > structured fields > body; the catalog path is weak evidence. */
 export const FIELD_BOOSTS = {
@@ -26,6 +28,7 @@ export const FIELD_BOOSTS = {
 type Field = keyof typeof FIELD_BOOSTS
 const FIELDS = Object.keys(FIELD_BOOSTS) as Field[]
 
+const TYPE_FACET = FACETS.indexOf('type')
 const INTENT_TYPE_BOOST = 1.25
 const INTENT_FIELD_BOOST = 1.15
 /** Feedback: the tags and catalog leaf of the strongest hits, at a low weight. */
@@ -55,19 +58,21 @@ export class EmbeddedEngine implements SearchEngine {
   private index: InvertedIndex
   private documents = new Map<string, SearchDocument>()
   /** Per index slot: the document and what queries check about it, computed once. */
-  private slots: ({ doc: SearchDocument; window: ValidityWindow; facets: number[][] } | undefined)[] = []
-  /** Facet values as small integers, so that counting them is array arithmetic. */
-  private facetNames: string[][] = FACETS.map(() => [])
-  private facetIds: Map<string, number>[] = FACETS.map(() => new Map())
+  private slots: (Slot & { present: number })[] = []
+  /** Structured field name → bit, so that an entry's filled fields are one integer. */
+  private fieldBit = new Map<string, number>()
+  private facets = new FacetColumns(FACETS.length)
   private pins = new Map<string, string[]>()
+  private visibility = new VisibilityMasks()
 
-  private facetId(facet: number, value: string): number {
-    let id = this.facetIds[facet].get(value)
-    if (id === undefined) {
-      id = this.facetNames[facet].push(value) - 1
-      this.facetIds[facet].set(value, id)
+  private fieldBits(fields: readonly string[]): number {
+    let bits = 0
+    for (const f of fields) {
+      let bit = this.fieldBit.get(f)
+      if (bit === undefined && this.fieldBit.size < 31) this.fieldBit.set(f, (bit = 1 << this.fieldBit.size))
+      bits |= bit ?? 0
     }
-    return id
+    return bits
   }
 
   constructor(private options: EmbeddedEngineOptions = {}) {
@@ -84,9 +89,10 @@ export class EmbeddedEngine implements SearchEngine {
 
   private add(doc: SearchDocument): void {
     const slot = this.index.add(doc.code, FIELDS.map((f) => fieldText(doc, f)))
-    const facets = FACETS.map((f, i) => facetValues(doc, f).map((v) => this.facetId(i, v)))
-    this.slots[slot] = { doc, window: validityWindow(doc), facets }
+    this.facets.set(slot, FACETS.map((f) => facetValues(doc, f)))
+    this.slots[slot] = { doc, window: validityWindow(doc), present: this.fieldBits(doc.present) }
     this.documents.set(doc.code, doc)
+    this.visibility.invalidate()
   }
 
   async upsert(documents: SearchDocument[]): Promise<void> {
@@ -102,6 +108,7 @@ export class EmbeddedEngine implements SearchEngine {
     for (const code of codes) {
       this.index.remove(code)
       this.documents.delete(code)
+      this.visibility.invalidate()
     }
     await this.compactIfNeeded()
   }
@@ -112,10 +119,11 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
-    const previous = { index: this.index, documents: this.documents, slots: this.slots }
+    const previous = { index: this.index, documents: this.documents, slots: this.slots, facets: this.facets }
     this.index = this.newIndex()
     this.documents = new Map()
     this.slots = []
+    this.facets = new FacetColumns(FACETS.length)
     try {
       documents.forEach((d) => this.add(d))
     } catch (err) {
@@ -162,24 +170,17 @@ export class EmbeddedEngine implements SearchEngine {
     const started = performance.now()
     const analysis = this.analyzer.analyzeQuery(query.text)
     const time = queryTime(query.now)
-    const filters = FACETS.map((f, i) => {
+    const filters = FACETS.flatMap((f, i) => {
       const values = query.filters?.[f]
-      return values?.length ? new Set(values.map((v) => this.facetIds[i].get(v) ?? -1)) : undefined
+      return values?.length ? [{ facet: i, wanted: new Set(values.map((v) => this.facets.idOf(i, v))) }] : []
     })
-    const filtered = filters.some(Boolean)
-    const accept = (s: number) => {
-      const slot = this.slots[s]!
-      if (!visibleAt(slot.doc, slot.window, query, time)) return false
-      return !filtered || filters.every((wanted, i) => !wanted || slot.facets[i].some((v) => wanted.has(v)))
-    }
+    const visible = this.visibility.get(this.slots, query, time)
+    const accept = filters.length ? (s: number) => visible[s] === 1 && filters.every(({ facet, wanted }) => this.facets.has(s, facet, wanted)) : visible
     const hasIntent = analysis.intent.types.size > 0 || analysis.intent.fields.size > 0
-    const boost = (s: number) => {
-      const doc = this.slots[s]!.doc
-      let factor = 1
-      if (analysis.intent.types.has(doc.type)) factor *= INTENT_TYPE_BOOST
-      if (doc.present.some((f) => analysis.intent.fields.has(f))) factor *= INTENT_FIELD_BOOST
-      return factor
-    }
+    const intentTypes = new Set([...analysis.intent.types].map((t) => this.facets.idOf(TYPE_FACET, t)))
+    const intentFields = this.fieldBits([...analysis.intent.fields])
+    const boost = (s: number) =>
+      (intentTypes.has(this.facets.firstId(TYPE_FACET, s)) ? INTENT_TYPE_BOOST : 1) * ((this.slots[s]!.present & intentFields) !== 0 ? INTENT_FIELD_BOOST : 1)
 
     const firstScores = this.index.score(this.informative(analysis.terms))
     const docBoost = hasIntent ? boost : undefined
@@ -188,14 +189,8 @@ export class EmbeddedEngine implements SearchEngine {
     // The second pass only adds the feedback terms to the first pass's sums.
     const all = leaders.length ? this.index.candidates(this.index.score(this.informative(this.withFeedback(leaders, analysis.terms)), firstScores), accept, docBoost) : first
 
-    const counts = this.facetNames.map((names) => new Int32Array(names.length))
-    for (let c = 0; c < all.length; c++) {
-      const values = this.slots[all.docs[c]]!.facets
-      for (let i = 0; i < counts.length; i++) for (const v of values[i]) counts[i][v]++
-    }
-    const facets = Object.fromEntries(
-      FACETS.map((f, i) => [f, Object.fromEntries([...counts[i]].flatMap((n, v) => (n ? [[this.facetNames[i][v], n]] : [])))]),
-    ) as SearchResult['facets']
+    const counts = this.facets.count(all.docs, all.length)
+    const facets = Object.fromEntries(FACETS.map((f, i) => [f, counts[i]])) as SearchResult['facets']
 
     // The caller's own words pick the best answer; feedback only reorders what follows it.
     const perPage = query.perPage ?? 10
@@ -203,7 +198,8 @@ export class EmbeddedEngine implements SearchEngine {
     const best = leaders[0]
     const pinned = (this.pins.get(pinKey(analysis)) ?? []).flatMap((code) => {
       const slot = this.index.slotOf(code)
-      return slot !== undefined && accept(slot) ? [{ doc: slot, score: 0 }] : []
+      const accepted = slot !== undefined && (typeof accept === 'function' ? accept(slot) : accept[slot] === 1)
+      return accepted ? [{ doc: slot!, score: 0 }] : []
     })
     const isPinned = new Set(pinned.map((c) => c.doc))
     const ranked = [...pinned, ...(best ? [best, ...topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc)] : [])]

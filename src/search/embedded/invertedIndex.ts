@@ -150,21 +150,28 @@ export class InvertedIndex {
     return { scores, matched, touched, terms: (previous?.terms ?? 0) + terms.size }
   }
 
-  /** The documents `accept` lets through, each scored times the number of query terms it matched. */
-  candidates({ scores, matched, touched }: Scores, accept: (doc: number) => boolean, docBoost?: (doc: number) => number): CandidateList {
+  /**
+   * The documents `accept` lets through (a byte per slot, or a predicate), each scored times the
+   * number of query terms it matched.
+   */
+  candidates({ scores, matched, touched }: Scores, accept: Uint8Array | ((doc: number) => boolean), docBoost?: (doc: number) => number): CandidateList {
     const docs = new Int32Array(touched.length)
     const out = new Float64Array(touched.length)
+    const mask = accept instanceof Uint8Array ? accept : undefined
+    const predicate = mask ? undefined : (accept as (doc: number) => boolean)
     let length = 0
-    for (const doc of touched) {
-      if (this.ids[doc] === undefined || !accept(doc)) continue
+    for (let i = 0; i < touched.length; i++) {
+      const doc = touched[i]
+      if (mask ? mask[doc] !== 1 : !predicate!(doc)) continue
+      if (this.ids[doc] === undefined) continue
       docs[length] = doc
       out[length++] = scores[doc] * matched[doc] * (docBoost ? docBoost(doc) : 1)
     }
     return { docs, scores: out, length }
   }
 
-  search(terms: Map<string, number>, accept: (doc: number) => boolean, docBoost?: (doc: number) => number): CandidateList {
-    return this.candidates(this.score(terms), accept, docBoost)
+  search(terms: Map<string, number>, accept: (doc: number) => boolean): CandidateList {
+    return this.candidates(this.score(terms), accept)
   }
 
   /** The query terms a document contains (postings are in document order, so a binary search). */
@@ -194,12 +201,14 @@ function binarySearch(data: Int32Array, length: number, value: number): boolean 
 export function topK(list: CandidateList, k: number): Candidate[] {
   const heap: Candidate[] = []
   for (let i = 0; i < list.length; i++) {
-    const c = { doc: list.docs[i], score: list.scores[i] }
+    const doc = list.docs[i]
+    const score = list.scores[i]
     if (heap.length < k) {
-      heap.push(c)
+      heap.push({ doc, score })
       siftUp(heap, heap.length - 1)
-    } else if (k > 0 && worse(heap[0], c)) {
-      heap[0] = c
+    } else if (k > 0 && (score > heap[0].score || (score === heap[0].score && doc < heap[0].doc))) {
+      // Only a candidate that beats the heap's worst costs an object.
+      heap[0] = { doc, score }
       siftDown(heap, 0)
     }
   }

@@ -3,6 +3,7 @@ import request from 'supertest'
 
 import { env } from '../../src/config/env'
 import { createApp } from '../../src/http/createApp'
+import { startOutboxRunner } from '../../src/jobs/outboxRunner'
 import { rebuildIndex, SEARCH_QUEUE } from '../../src/jobs/syncIndex'
 import { useWorld } from '../helpers/fixtures'
 
@@ -114,6 +115,18 @@ describe('index sync through the outbox', () => {
     await context.payload.update({ collection: 'knowledge-entries', id: created.id, data: { _status: 'draft' } as never })
     await drainOutbox()
     expect((await search()).body.found).toBe(0)
+  })
+
+  it('is drained by the outbox runner without anyone asking', async () => {
+    const stop = startOutboxRunner(context.payload, 50)
+    try {
+      await entry({ code: 'KB-0812', type: 'faq', title: '湿地公园观鸟季开放安排', summary: '观鸟季期间延长开放。' })
+      const found = async () => (await request(app).get('/api/v1/agent/search').query({ q: '观鸟季' }).set('Authorization', agent)).body.hits[0]?.code
+      for (let i = 0; i < 100 && (await found()) !== 'KB-0812'; i++) await new Promise((r) => setTimeout(r, 50))
+      expect(await found()).toBe('KB-0812')
+    } finally {
+      stop()
+    }
   })
 
   it('reports the engine and the outbox in health', async () => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
 import { ApiKeys } from './src/collections/ApiKeys'
+import { AuditLog } from './src/collections/AuditLog'
 import { Categories } from './src/collections/Categories'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
 import { Media } from './src/collections/Media'
@@ -27,7 +28,7 @@ export default buildConfig({
   secret: e.payloadSecret,
   db: databaseAdapter(e),
   editor: lexicalEditor(),
-  collections: [KnowledgeEntries, Synonyms, SearchWords, SearchPins, Units, Categories, Media, Users, ApiKeys],
+  collections: [KnowledgeEntries, AuditLog, Synonyms, SearchWords, SearchPins, Units, Categories, Media, Users, ApiKeys],
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },

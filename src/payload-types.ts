@@ -21,6 +21,7 @@ export interface Config {
   blocks: {};
   collections: {
     'knowledge-entries': KnowledgeEntry;
+    'audit-log': AuditLog;
     'search-synonyms': SearchSynonym;
     'search-words': SearchWord;
     'search-pins': SearchPin;
@@ -38,6 +39,7 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     'knowledge-entries': KnowledgeEntriesSelect<false> | KnowledgeEntriesSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'search-synonyms': SearchSynonymsSelect<false> | SearchSynonymsSelect<true>;
     'search-words': SearchWordsSelect<false> | SearchWordsSelect<true>;
     'search-pins': SearchPinsSelect<false> | SearchPinsSelect<true>;
@@ -109,6 +111,13 @@ export interface KnowledgeEntry {
    */
   audience: 'public' | 'internal';
   title: string;
+  workflowState?:
+    | ('draft' | 'unit_review' | 'hotline_review' | 'published' | 'rejected' | 'withdrawn' | 'archived' | 'expired')
+    | null;
+  lastEditedBy?: (number | null) | User;
+  reviewedAt?: string | null;
+  nextReviewAt?: string | null;
+  publishedUrgently?: boolean | null;
   summary?: string | null;
   body?: {
     root: {
@@ -192,6 +201,36 @@ export interface KnowledgeEntry {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  roles: ('admin' | 'kb-admin' | 'unit-editor' | 'unit-reviewer' | 'agent' | 'supervisor')[];
+  unit?: (number | null) | Unit;
+  phone?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "units".
  */
 export interface Unit {
@@ -244,6 +283,42 @@ export interface Media {
   focalY?: number | null;
 }
 /**
+ * 知识条目每一次流转的记录（只读，任何人不能修改或删除）
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  entry?: (number | null) | KnowledgeEntry;
+  entryCode?: string | null;
+  action:
+    | 'submit'
+    | 'withdraw'
+    | 'approve_unit'
+    | 'approve_hotline'
+    | 'reject'
+    | 'publish_urgent'
+    | 'archive'
+    | 'confirm_review'
+    | 'expire';
+  from?:
+    | ('draft' | 'unit_review' | 'hotline_review' | 'published' | 'rejected' | 'withdrawn' | 'archived' | 'expired')
+    | null;
+  to?:
+    | ('draft' | 'unit_review' | 'hotline_review' | 'published' | 'rejected' | 'withdrawn' | 'archived' | 'expired')
+    | null;
+  comment?: string | null;
+  urgent?: boolean | null;
+  actor?: (number | null) | User;
+  actorName?: string | null;
+  roles?: string | null;
+  unit?: (number | null) | Unit;
+  summary?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "search-synonyms".
  */
@@ -288,36 +363,6 @@ export interface SearchPin {
   active?: boolean | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  roles: ('admin' | 'kb-admin' | 'unit-editor' | 'unit-reviewer' | 'agent' | 'supervisor')[];
-  unit?: (number | null) | Unit;
-  phone?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -457,6 +502,10 @@ export interface PayloadLockedDocument {
         value: number | KnowledgeEntry;
       } | null)
     | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
+      } | null)
+    | ({
         relationTo: 'search-synonyms';
         value: number | SearchSynonym;
       } | null)
@@ -539,6 +588,11 @@ export interface KnowledgeEntriesSelect<T extends boolean = true> {
   type?: T;
   audience?: T;
   title?: T;
+  workflowState?: T;
+  lastEditedBy?: T;
+  reviewedAt?: T;
+  nextReviewAt?: T;
+  publishedUrgently?: T;
   summary?: T;
   body?: T;
   guide?:
@@ -617,6 +671,26 @@ export interface KnowledgeEntriesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  entry?: T;
+  entryCode?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  comment?: T;
+  urgent?: T;
+  actor?: T;
+  actorName?: T;
+  roles?: T;
+  unit?: T;
+  summary?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

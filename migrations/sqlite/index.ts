@@ -1,5 +1,6 @@
 import * as migration_20261125_034736_initial from './20261125_034736_initial';
 import * as migration_20261125_045846_search_lexicon_and_pins from './20261125_045846_search_lexicon_and_pins';
+import * as migration_20261125_051925_entry_workflow from './20261125_051925_entry_workflow';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_045846_search_lexicon_and_pins.up,
     down: migration_20261125_045846_search_lexicon_and_pins.down,
-    name: '20261125_045846_search_lexicon_and_pins'
+    name: '20261125_045846_search_lexicon_and_pins',
+  },
+  {
+    up: migration_20261125_051925_entry_workflow.up,
+    down: migration_20261125_051925_entry_workflow.down,
+    name: '20261125_051925_entry_workflow'
   },
 ];

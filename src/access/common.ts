@@ -1,6 +1,6 @@
 import type { Access, FieldAccess } from 'payload'
 
-import { type AccessUser, hasRole, isStaff } from './roles'
+import { type AccessUser, hasRole, isStaff } from '../domain/roles'
 
 export const authenticated: Access = ({ req }) => Boolean(req.user)
 

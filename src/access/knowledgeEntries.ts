@@ -4,7 +4,7 @@
  */
 import type { Access, Where } from 'payload'
 
-import { type AccessUser, actingUnitId, hasRole, isStaff, READER_ROLES, UNIT_ROLES } from './roles'
+import { type AccessUser, actingUnitId, hasRole, isStaff, READER_ROLES, UNIT_ROLES } from '../domain/roles'
 
 const published: Where = { _status: { equals: 'published' } }
 const draft: Where = { _status: { equals: 'draft' } }

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import path from 'node:path'
 
 import { authenticated } from '../access/common'
-import { type AccessUser, actingUnitId, hasRole, isStaff } from '../access/roles'
+import { type AccessUser, actingUnitId, hasRole, isStaff } from '../domain/roles'
 import { env } from '../config/env'
 
 /** Attachments of knowledge entries: local disk under DATA_DIR in the embedded default. */

@@ -1,6 +1,6 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
-import { actingUnitId, type AccessUser } from '../access/roles'
+import { actingUnitId, type AccessUser } from '../domain/roles'
 import { defaultReviewCycleDays, effectiveAudience, isEntryType } from '../domain/knowledge/entryTypes'
 
 /** Fills what the entry's type and author decide: audience of scripts, review cycle, owning unit. */

@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
-import { type AccessUser, hasRole, type Role } from '../access/roles'
+import { type AccessUser, hasRole, type Role } from '../domain/roles'
 import { now } from '../domain/clock'
 import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
 import { HttpError } from './errors'

@@ -22,7 +22,8 @@ export async function indexEntry(payload: Payload, code: string): Promise<'upser
     overrideAccess: true,
   })
   const entry = found.docs[0]
-  if (entry && entry._status === 'published') {
+  // Expired entries stay in the index, marked, for agents who ask for them; the public never sees them.
+  if (entry && (entry._status === 'published' || entry.workflowState === 'expired')) {
     await searchEngine().upsert([toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body))])
     return 'upserted'
   }
@@ -36,7 +37,7 @@ export async function loadSearchDocuments(payload: Payload, onProgress?: (done: 
   for (let page = 1, pages = 1; page <= pages; page++) {
     const batch = await payload.find({
       collection: 'knowledge-entries',
-      where: { _status: { equals: 'published' } },
+      where: { or: [{ _status: { equals: 'published' } }, { workflowState: { equals: 'expired' } }] },
       // A stable order keeps ties between equal scores in the same order on every rebuild.
       sort: 'code',
       limit: 500,

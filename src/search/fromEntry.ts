@@ -13,6 +13,9 @@ export type IndexableEntry = {
   districts?: string[] | null
   audience?: string | null
   _status?: string | null
+  workflowState?: string | null
+  reviewedAt?: string | null
+  nextReviewAt?: string | null
   updatedAt?: string | null
   validFrom?: string | null
   validUntil?: string | null
@@ -60,8 +63,10 @@ export function toSearchDocument(entry: IndexableEntry, bodyText: string): Searc
     category: nameOf(entry.category, 'path'),
     districts: [...new Set([...(entry.districts ?? []), ...district])],
     audience: entry.audience === 'internal' || entry.type === 'script' ? 'internal' : 'public',
-    status: entry._status ?? 'draft',
+    status: entry.workflowState === 'expired' ? 'expired' : (entry._status ?? 'draft'),
     validFrom: entry.validFrom ?? undefined,
     validUntil: entry.validUntil ?? undefined,
+    reviewedAt: entry.reviewedAt ?? undefined,
+    nextReviewAt: entry.nextReviewAt ?? undefined,
   }
 }

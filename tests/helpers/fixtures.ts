@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { startPayload } from './payload'
 
-import type { Role } from '../../src/access/roles'
+import type { Role } from '../../src/domain/roles'
 
 export type World = Awaited<ReturnType<typeof buildWorld>>
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../src/access/roles'
+import type { Role } from '../../src/domain/roles'
 import { useWorld, type World } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -78,7 +78,7 @@ describe('changing knowledge entries', () => {
   })
 
   it('refuses moving an own entry to another unit', async () => {
-    await expect(updateAs('reviewerA', context.world.entries.aDraft.id, { unit: context.world.units.b.id })).rejects.toMatchObject({
+    await expect(updateAs('editorA', context.world.entries.aDraft.id, { unit: context.world.units.b.id })).rejects.toMatchObject({
       status: 400,
     })
   })
@@ -87,10 +87,16 @@ describe('changing knowledge entries', () => {
     await expect(updateAs('editorA', context.world.entries.bPublished.id, { title: '篡改' })).rejects.toMatchObject({ status: 403 })
   })
 
-  it('lets the unit reviewer edit its unit’s entries but not create them', async () => {
-    const updated = await updateAs('reviewerA', context.world.entries.aDraft.id, { summary: '审核员修改' })
-    expect(updated.summary).toBe('审核员修改')
+  it('keeps the unit reviewer to reviewing: no content edits, no creating', async () => {
+    await expect(updateAs('reviewerA', context.world.entries.aDraft.id, { summary: '审核员修改' })).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/只有本单位的编辑/) })
     await expect(createAs('reviewerA', { type: 'faq', title: 'x' })).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('never lets a user publish by saving: publishing goes through review', async () => {
+    await expect(updateAs('editorA', context.world.entries.aDraft.id, { _status: 'published' })).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/须经审核发布/) })
+    await expect(
+      context.payload.update({ collection: 'knowledge-entries', id: context.world.entries.aDraft.id, data: { _status: 'published' } as never, ...asUser('kbAdmin') }),
+    ).rejects.toMatchObject({ status: 403 })
   })
 
   it('lets an editor delete its own drafts but not published entries', async () => {

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { now } from '../../src/domain/clock'
 import { isPastValidity } from '../../src/domain/knowledge/entryRules'
-import { ROLES } from '../../src/access/roles'
+import { ROLES } from '../../src/domain/roles'
 import { isDatabaseEmpty, seedDemo } from '../../src/seed/seedDemo'
 import { startPayload } from '../helpers/payload'
 

@@ -7,7 +7,7 @@ import {
   readEntryVersions,
   updateEntries,
 } from '../../access/knowledgeEntries'
-import { type AccessUser, actingUnitId, isStaff, relationId } from '../../access/roles'
+import { type AccessUser, actingUnitId, isStaff, relationId } from '../../domain/roles'
 import { ENTRY_CODE_FORMAT_MESSAGE, isEntryCode } from '../../domain/knowledge/entryCode'
 import { checkValidityWindow } from '../../domain/knowledge/entryRules'
 import { AUDIENCES, ENTRY_TYPES } from '../../domain/knowledge/entryTypes'
@@ -15,6 +15,9 @@ import { assignEntryCode } from '../../hooks/assignEntryCode'
 import { normalizeEntry } from '../../hooks/normalizeEntry'
 import { queueIndexingAfterChange, queueIndexingAfterDelete } from '../../hooks/queueIndexing'
 import { refuseExpiredPublish } from '../../hooks/refuseExpiredPublish'
+import { userEditsAreDrafts, workflowOnSave } from '../../hooks/workflowOnSave'
+import { ENTRY_STATES } from '../../domain/workflow/entryWorkflow'
+import { transitionEndpoint, workflowStatusEndpoint } from '../../endpoints/entryWorkflow'
 import { dayField } from '../../fields/day'
 import { faqFields, guideFields, locationFields, noticeFields, policyFields } from './typeFields'
 
@@ -49,7 +52,7 @@ export const KnowledgeEntries: CollectionConfig = {
   labels: { singular: '知识条目', plural: '知识条目' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['code', 'title', 'type', 'unit', 'audience', 'validUntil', '_status'],
+    defaultColumns: ['code', 'title', 'type', 'unit', 'workflowState', 'validUntil', 'nextReviewAt'],
     listSearchableFields: ['code', 'title', 'summary'],
     group: '知识库',
   },
@@ -61,9 +64,11 @@ export const KnowledgeEntries: CollectionConfig = {
     delete: deleteEntries,
   },
   versions: { drafts: { validate: true }, maxPerDoc: 100 },
+  endpoints: [workflowStatusEndpoint, transitionEndpoint],
   hooks: {
+    beforeOperation: [userEditsAreDrafts],
     beforeValidate: [normalizeEntry, assignEntryCode],
-    beforeChange: [refuseExpiredPublish],
+    beforeChange: [workflowOnSave, refuseExpiredPublish],
     afterChange: [queueIndexingAfterChange],
     afterDelete: [queueIndexingAfterDelete],
   },
@@ -85,6 +90,12 @@ export const KnowledgeEntries: CollectionConfig = {
       ],
     },
     { name: 'title', label: '标题', type: 'text', required: true },
+    // Written by the workflow only (hooks/workflowOnSave.ts ignores what a request sends).
+    { name: 'workflowState', label: '审核状态', type: 'select', defaultValue: 'draft', index: true, options: ENTRY_STATES.map((s) => ({ ...s })), admin: { position: 'sidebar', readOnly: true } },
+    { name: 'lastEditedBy', label: '最后编辑人', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },
+    { name: 'reviewedAt', label: '最近审核/复核', type: 'date', admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'nextReviewAt', label: '下次复核', type: 'date', index: true, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'publishedUrgently', label: '紧急发布', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar', readOnly: true } },
     { name: 'summary', label: '摘要', type: 'textarea' },
     { name: 'body', label: '正文', type: 'richText' },
     guideFields,

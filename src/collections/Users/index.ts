@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOnly, adminOnlyField } from '../../access/common'
-import { type AccessUser, hasRole, isStaff, ROLES, UNIT_ROLES } from '../../access/roles'
+import { type AccessUser, hasRole, isStaff, ROLES, UNIT_ROLES } from '../../domain/roles'
 import { env } from '../../config/env'
 import { phoneField } from '../../fields/phone'
 

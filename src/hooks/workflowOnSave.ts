@@ -1,0 +1,58 @@
+/**
+ * The workflow on every save of an entry. A transition (src/services/entryTransitions.ts) says so in
+ * the request context and stamps its own fields; any other save by a user is an edit: allowed only
+ * to the unit's editors outside review, always saved as a draft, never a publication. Saves without
+ * a user (import, seed) keep the state their `_status` implies.
+ */
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
+
+import { now } from '../domain/clock'
+import { type AccessUser, actingUnitId, relationId } from '../domain/roles'
+import { checkEdit, type EntryState, type Transition, WorkflowError } from '../domain/workflow/entryWorkflow'
+import { nextReviewAt } from '../domain/workflow/reviewSchedule'
+
+export const TRANSITION_CONTEXT = 'workflowTransition'
+
+const transitionOf = (context: Record<string, unknown>) => context[TRANSITION_CONTEXT] as Transition | undefined
+
+/** A user's create or update only ever writes a new version; the live one changes by transitions. */
+export const userEditsAreDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) =>
+  (operation === 'create' || operation === 'update') && req.user && !transitionOf(req.context) ? { ...args, draft: true } : args
+
+export const currentState = (doc: { workflowState?: string | null; _status?: string | null } | undefined): EntryState =>
+  (doc?.workflowState as EntryState | undefined) ?? (doc?._status === 'published' ? 'published' : 'draft')
+
+export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, req, operation }) => {
+  if (transitionOf(req.context)) return data
+  const user = req.user as AccessUser | null
+  if (!user) {
+    const state = data._status === 'published' ? 'published' : operation === 'create' ? 'draft' : currentState(originalDoc)
+    const published = state === 'published' && currentState(originalDoc) !== 'published'
+    const reviewedAt = published ? now() : undefined
+    return {
+      ...data,
+      workflowState: state,
+      ...(reviewedAt ? { reviewedAt: reviewedAt.toISOString(), nextReviewAt: nextReviewAt({ ...originalDoc, ...data }, reviewedAt)?.toISOString() ?? null } : {}),
+    }
+  }
+  try {
+    // On create the unit field's own validation names a wrong unit; the workflow checks the role.
+    const unit = operation === 'create' ? actingUnitId(user) : relationId(originalDoc?.unit)
+    checkEdit({ state: operation === 'create' ? 'draft' : currentState(originalDoc), unit }, user)
+  } catch (err) {
+    if (err instanceof WorkflowError) throw new APIError(err.message, err.status, undefined, true)
+    throw err
+  }
+  if (data._status === 'published') {
+    throw new APIError('条目须经审核发布：请保存后「提交审核」，由单位审核员和热线知识库管理员审核', 403, undefined, true)
+  }
+  // Workflow fields are the workflow's: whatever the request says, an edit is a draft by this user.
+  return {
+    ...data,
+    workflowState: 'draft',
+    lastEditedBy: user.id,
+    reviewedAt: originalDoc?.reviewedAt ?? null,
+    nextReviewAt: originalDoc?.nextReviewAt ?? null,
+    publishedUrgently: originalDoc?.publishedUrgently ?? false,
+  }
+}

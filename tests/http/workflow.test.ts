@@ -1,0 +1,145 @@
+import type { Express } from 'express'
+import request from 'supertest'
+
+import { env } from '../../src/config/env'
+import { createApp } from '../../src/http/createApp'
+import { rebuildIndex, SEARCH_QUEUE } from '../../src/jobs/syncIndex'
+import { useWorld } from '../helpers/fixtures'
+
+const context = useWorld()
+let app: Express
+const tokens: Record<string, string> = {}
+const as = (who: string) => `JWT ${tokens[who]}`
+const drainOutbox = () => context.payload.jobs.run({ queue: SEARCH_QUEUE })
+
+const transition = (who: string, id: number, action: string, comment?: string) =>
+  request(app).post(`/api/knowledge-entries/${id}/transition`).set('Authorization', as(who)).send({ action, comment })
+const workflow = (who: string, id: number) => request(app).get(`/api/knowledge-entries/${id}/workflow`).set('Authorization', as(who))
+const agentTitles = async (q: string) =>
+  (await request(app).get('/api/v1/agent/search').query({ q }).set('Authorization', as('agent'))).body.hits.map((h: { title: string }) => h.title)
+
+beforeAll(async () => {
+  app = createApp(context.payload, env())
+  for (const who of ['editor-a', 'reviewer-a', 'kb-admin', 'editor-b', 'agent', 'admin']) {
+    tokens[who] = (await request(app).post('/api/users/login').send({ email: `${who}@test.example`, password: 'Secret-123' })).body.token
+  }
+  await rebuildIndex(context.payload)
+})
+
+describe('review workflow over HTTP', () => {
+  it('takes a new entry from draft to published through both reviews, with history', async () => {
+    const created = await request(app)
+      .post('/api/knowledge-entries')
+      .set('Authorization', as('editor-a'))
+      .send({ type: 'faq', title: '老年人乘车优待卡如何办理', faq: { question: '老年卡怎么办', answer: '携带身份证到社区办理。' } })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    expect(created.body.doc).toMatchObject({ workflowState: 'draft', _status: 'draft' })
+
+    expect((await transition('editor-a', id, 'submit')).status).toBe(200)
+    expect((await workflow('reviewer-a', id)).body.actions.map((a: { action: string }) => a.action)).toEqual(['approve_unit', 'reject'])
+    expect((await transition('reviewer-a', id, 'approve_unit', '内容准确')).status).toBe(200)
+    const published = await transition('kb-admin', id, 'approve_hotline')
+    expect(published.status).toBe(200)
+    expect(published.body.message).toMatch(/热线审核中 → 已发布/)
+
+    const status = await workflow('editor-a', id)
+    expect(status.body.state).toBe('published')
+    expect(status.body.history.map((h: { action: string; actor: string }) => [h.action, h.actor])).toEqual([
+      ['approve_hotline', 'kb-admin'],
+      ['approve_unit', 'reviewer-a'],
+      ['submit', 'editor-a'],
+    ])
+    const entry = await context.payload.findByID({ collection: 'knowledge-entries', id })
+    expect(entry).toMatchObject({ _status: 'published', workflowState: 'published', publishedUrgently: false })
+    expect(entry.nextReviewAt).toBeTruthy()
+    await drainOutbox()
+    expect(await agentTitles('老年人乘车优待卡')).toContain('老年人乘车优待卡如何办理')
+  })
+
+  it('keeps the live version serving while an edit is in review, and shows reviewers the diff', async () => {
+    const { id, code } = context.world.entries.aPublished as { id: number; code: string }
+    const edit = await request(app).patch(`/api/knowledge-entries/${id}`).set('Authorization', as('editor-a')).send({ title: '甲局已发布（修订）' })
+    expect(edit.status).toBe(200)
+    expect((await transition('editor-a', id, 'submit')).status).toBe(200)
+    await drainOutbox()
+    expect((await request(app).get(`/api/v1/public/entries/${code}`)).body.title).toBe('甲局已发布')
+    expect(await agentTitles('甲局已发布')).toContain('甲局已发布')
+    expect(await agentTitles('甲局已发布')).not.toContain('甲局已发布（修订）')
+    const diff = (await workflow('reviewer-a', id)).body.diff
+    expect(diff).toEqual(expect.arrayContaining([{ field: 'title', before: '甲局已发布', after: '甲局已发布（修订）' }]))
+
+    await transition('reviewer-a', id, 'approve_unit')
+    await transition('kb-admin', id, 'approve_hotline')
+    await drainOutbox()
+    expect((await request(app).get(`/api/v1/public/entries/${code}`)).body.title).toBe('甲局已发布（修订）')
+  })
+
+  it('refuses illegal transitions with 400 or 403 and a message', async () => {
+    const { id } = context.world.entries.aDraft as { id: number }
+    const wrongState = await transition('reviewer-a', id, 'approve_unit')
+    expect(wrongState.status).toBe(400)
+    expect(wrongState.body.message).toMatch(/当前为「草稿」/)
+    expect((await transition('editor-b', id, 'submit')).status).toBe(404)
+    expect((await transition('agent', id, 'submit')).status).toBe(404)
+    expect((await transition('editor-a', id, 'publish')).status).toBe(400)
+    await transition('editor-a', id, 'submit')
+    const notAdmin = await transition('reviewer-a', id, 'publish_urgent', '急')
+    expect(notAdmin.status).toBe(403)
+    const noReason = await transition('reviewer-a', id, 'reject')
+    expect(noReason.status).toBe(400)
+    expect(noReason.body.message).toMatch(/需要填写原因/)
+    expect((await transition('reviewer-a', id, 'reject', '材料清单不完整')).status).toBe(200)
+    // A rejected entry can be edited again, and the editor sees it in their work list.
+    expect((await request(app).patch(`/api/knowledge-entries/${id}`).set('Authorization', as('editor-a')).send({ summary: '已补充' })).status).toBe(200)
+    expect((await workflow('editor-a', id)).body.state).toBe('draft')
+  })
+
+  it('refuses edits while in review', async () => {
+    const { id } = context.world.entries.bDraft as { id: number }
+    await transition('editor-b', id, 'submit')
+    const locked = await request(app).patch(`/api/knowledge-entries/${id}`).set('Authorization', as('editor-b')).send({ title: '审核中修改' })
+    expect(locked.status).toBe(400)
+    expect(JSON.stringify(locked.body)).toMatch(/审核期间不能修改/)
+  })
+
+  it('lets nobody approve their own last edit', async () => {
+    const created = await request(app).post('/api/knowledge-entries').set('Authorization', as('editor-a')).send({ type: 'faq', title: '四眼原则测试' })
+    const id = created.body.doc.id
+    await transition('editor-a', id, 'submit')
+    await transition('reviewer-a', id, 'approve_unit')
+    // The kb-admin corrects it during the hotline review: the edit starts the review again.
+    expect((await request(app).patch(`/api/knowledge-entries/${id}`).set('Authorization', as('kb-admin')).send({ summary: '热线修订' })).status).toBe(200)
+    expect((await workflow('kb-admin', id)).body.state).toBe('draft')
+    await transition('kb-admin', id, 'submit')
+    await transition('reviewer-a', id, 'approve_unit')
+    const own = await transition('kb-admin', id, 'approve_hotline')
+    expect(own.status).toBe(403)
+    expect(own.body.message).toMatch(/不能审核自己/)
+    expect((await transition('admin', id, 'approve_hotline')).status).toBe(200)
+  })
+
+  it('archives a live entry out of the index, and records urgent publication', async () => {
+    const { id } = context.world.entries.bPublished as { id: number }
+    await drainOutbox()
+    expect(await agentTitles('乙局已发布')).toContain('乙局已发布')
+    expect((await transition('kb-admin', id, 'archive', '政策已废止')).status).toBe(200)
+    await drainOutbox()
+    expect(await agentTitles('乙局已发布')).not.toContain('乙局已发布')
+    const urgent = await transition('kb-admin', id, 'publish_urgent', '恢复，错误下架')
+    expect(urgent.status).toBe(200)
+    expect(await context.payload.findByID({ collection: 'knowledge-entries', id })).toMatchObject({ _status: 'published', publishedUrgently: true })
+  })
+
+  it('keeps the audit log append-only for everyone', async () => {
+    const records = await request(app).get('/api/audit-log').set('Authorization', as('admin'))
+    expect(records.body.totalDocs).toBeGreaterThan(0)
+    const first = records.body.docs[0].id
+    expect((await request(app).post('/api/audit-log').set('Authorization', as('admin')).send({ action: 'submit' })).status).toBe(403)
+    expect((await request(app).patch(`/api/audit-log/${first}`).set('Authorization', as('admin')).send({ comment: '改' })).status).toBe(403)
+    expect((await request(app).delete(`/api/audit-log/${first}`).set('Authorization', as('admin'))).status).toBe(403)
+    // A unit sees only its own unit's records.
+    const unitB = await request(app).get('/api/audit-log').set('Authorization', as('editor-b'))
+    expect(unitB.body.docs.every((d: { unit: { id: number } | number }) => (typeof d.unit === 'object' ? d.unit.id : d.unit) === context.world.units.b.id)).toBe(true)
+  })
+})

@@ -32,6 +32,7 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
+    components: { beforeDashboard: ['/src/components/MyWork#MyWork'] },
     meta: { titleSuffix: ' - 12345 热线知识库' },
     timezones: { defaultTimezone: 'Asia/Shanghai', supportedTimezones: [{ label: '北京时间', value: 'Asia/Shanghai' }] },
   },

@@ -55,6 +55,7 @@ export const KnowledgeEntries: CollectionConfig = {
     defaultColumns: ['code', 'title', 'type', 'unit', 'workflowState', 'validUntil', 'nextReviewAt'],
     listSearchableFields: ['code', 'title', 'summary'],
     group: '知识库',
+    components: { edit: { PublishButton: '/src/components/WorkflowPanel#NoPublishButton' } },
   },
   access: {
     read: readEntries,
@@ -90,6 +91,7 @@ export const KnowledgeEntries: CollectionConfig = {
       ],
     },
     { name: 'title', label: '标题', type: 'text', required: true },
+    { name: 'workflow', type: 'ui', admin: { position: 'sidebar', components: { Field: '/src/components/WorkflowPanel#WorkflowPanel' } } },
     // Written by the workflow only (hooks/workflowOnSave.ts ignores what a request sends).
     { name: 'workflowState', label: '审核状态', type: 'select', defaultValue: 'draft', index: true, options: ENTRY_STATES.map((s) => ({ ...s })), admin: { position: 'sidebar', readOnly: true } },
     { name: 'lastEditedBy', label: '最后编辑人', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar', readOnly: true } },

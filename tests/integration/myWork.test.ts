@@ -1,0 +1,25 @@
+import { myWork } from '../../src/services/myWork'
+import { transitionEntry } from '../../src/services/entryTransitions'
+import { useWorld } from '../helpers/fixtures'
+
+const context = useWorld()
+const req = () => ({ payload: context.payload, context: {} }) as never
+
+describe('待我处理 lists', () => {
+  it('shows each role what waits for it', async () => {
+    const { users, entries, units } = context.world
+    await transitionEntry(context.payload, { id: entries.aDraft.id, action: 'submit', actor: users.editorA as never }, req())
+    // Expiring within 30 days: a published entry of unit A valid until 2026-12-10.
+    await context.payload.create({ collection: 'knowledge-entries', data: { type: 'faq', title: '冬季供暖临时安排', unit: units.a.id, validUntil: '2026-12-10T00:00:00+08:00', _status: 'published' } as never })
+
+    const titles = async (who: keyof typeof users) =>
+      Object.fromEntries((await myWork(context.payload, users[who] as never)).map((l) => [l.key, l.items.map((i) => i.title)]))
+
+    expect(await titles('reviewerA')).toEqual({ unit_review: ['甲局草稿'], expiring: ['冬季供暖临时安排'] })
+    expect((await titles('kbAdmin')).hotline_review).toEqual([])
+    await transitionEntry(context.payload, { id: entries.aDraft.id, action: 'reject', comment: '缺少材料', actor: users.reviewerA as never }, req())
+    expect(await titles('editorA')).toEqual({ rejected: ['甲局草稿'], expiring: ['冬季供暖临时安排'] })
+    expect((await titles('editorB')).rejected).toEqual([])
+    expect(await titles('agent')).toEqual({})
+  })
+})

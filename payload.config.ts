@@ -7,15 +7,21 @@ import { buildConfig } from 'payload'
 import { ApiKeys } from './src/collections/ApiKeys'
 import { AuditLog } from './src/collections/AuditLog'
 import { Categories } from './src/collections/Categories'
+import { ErrorReports } from './src/collections/ErrorReports'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
 import { Media } from './src/collections/Media'
+import { Notifications } from './src/collections/Notifications'
 import { SearchPins } from './src/collections/SearchPins'
 import { SearchWords } from './src/collections/SearchWords'
+import { SupervisionItems } from './src/collections/SupervisionItems'
 import { Synonyms } from './src/collections/Synonyms'
 import { Units } from './src/collections/Units'
 import { Users } from './src/collections/Users'
+import { WorkCalendar } from './src/collections/WorkCalendar'
 import { databaseAdapter } from './src/config/database'
+import { emailAdapter } from './src/config/email'
 import { env } from './src/config/env'
+import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
 import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
 import { logger } from './src/log'
@@ -28,7 +34,8 @@ export default buildConfig({
   secret: e.payloadSecret,
   db: databaseAdapter(e),
   editor: lexicalEditor(),
-  collections: [KnowledgeEntries, AuditLog, Synonyms, SearchWords, SearchPins, Units, Categories, Media, Users, ApiKeys],
+  email: emailAdapter(e),
+  collections: [KnowledgeEntries, AuditLog, SupervisionItems, ErrorReports, Notifications, Synonyms, SearchWords, SearchPins, Units, Categories, WorkCalendar, Media, Users, ApiKeys],
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
@@ -39,7 +46,9 @@ export default buildConfig({
   // The admin is for hotline and unit staff: Simplified Chinese whatever the browser says.
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   jobs: {
-    tasks: [IndexEntryTask, ReloadSearchSettingsTask],
+    tasks: [IndexEntryTask, ReloadSearchSettingsTask, KnowledgeMaintenanceTask],
+    // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron).
+    autoRun: [{ cron: '0 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, admin: { ...defaultJobsCollection.admin, group: '系统', hidden: false } }),
   },
   // Our own routers live under /api/v1; GraphQL is not part of the product.

@@ -16,6 +16,7 @@ import { searchEngine } from './src/jobs/searchEngine'
 import { logger } from './src/log'
 import { DEMO_PASSWORD, DEMO_USERS } from './src/seed/demo/organisation'
 import { seedSearchLexicon } from './src/seed/searchLexicon'
+import { seedWorkCalendar } from './src/seed/workCalendar'
 import { isDatabaseEmpty, seedDemo } from './src/seed/seedDemo'
 import { bootPayload } from './src/server/bootPayload'
 import { buildIsCurrent, runProductionBuild } from './src/server/productionBuild'
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
 
   const lexicon = await seedSearchLexicon(payload)
   if (lexicon) logger.info(`fresh database: ${lexicon} general lexicon terms seeded`)
+  const calendarDays = await seedWorkCalendar(payload)
+  if (calendarDays) logger.info(`fresh database: ${calendarDays} official holidays and make-up workdays seeded`)
   const settings = await reloadSearchSettings(payload)
   // The embedded index lives in memory; a Typesense index survives restarts and the outbox keeps it current.
   const health = await searchEngine().health()

@@ -22,11 +22,15 @@ export interface Config {
   collections: {
     'knowledge-entries': KnowledgeEntry;
     'audit-log': AuditLog;
+    'supervision-items': SupervisionItem;
+    'error-reports': ErrorReport;
+    notifications: Notification;
     'search-synonyms': SearchSynonym;
     'search-words': SearchWord;
     'search-pins': SearchPin;
     units: Unit;
     categories: Category;
+    'work-calendar': WorkCalendar;
     media: Media;
     users: User;
     'api-keys': ApiKey;
@@ -40,11 +44,15 @@ export interface Config {
   collectionsSelect: {
     'knowledge-entries': KnowledgeEntriesSelect<false> | KnowledgeEntriesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'supervision-items': SupervisionItemsSelect<false> | SupervisionItemsSelect<true>;
+    'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'search-synonyms': SearchSynonymsSelect<false> | SearchSynonymsSelect<true>;
     'search-words': SearchWordsSelect<false> | SearchWordsSelect<true>;
     'search-pins': SearchPinsSelect<false> | SearchPinsSelect<true>;
     units: UnitsSelect<false> | UnitsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    'work-calendar': WorkCalendarSelect<false> | WorkCalendarSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
@@ -320,6 +328,64 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "supervision-items".
+ */
+export interface SupervisionItem {
+  id: number;
+  entry: number | KnowledgeEntry;
+  unit?: (number | null) | Unit;
+  reason: 'expired_stale' | 'review_overdue' | 'wrong_info';
+  description?: string | null;
+  errorReport?: (number | null) | ErrorReport;
+  status?: ('open' | 'escalated' | 'closed') | null;
+  openedAt?: string | null;
+  openedBy?: (number | null) | User;
+  deadline?: string | null;
+  escalatedAt?: string | null;
+  closedAt?: string | null;
+  closedBy?: (number | null) | User;
+  closeNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "error-reports".
+ */
+export interface ErrorReport {
+  id: number;
+  entry: number | KnowledgeEntry;
+  description: string;
+  reportedBy?: (number | null) | User;
+  /**
+   * 通过 API 密钥反馈时为密钥名称
+   */
+  reporterName?: string | null;
+  status?: ('new' | 'supervised' | 'dismissed') | null;
+  dismissReason?: string | null;
+  supervision?: (number | null) | SupervisionItem;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient: number | User;
+  kind: 'expiring' | 'review_due' | 'expired' | 'supervision_opened' | 'supervision_overdue';
+  title: string;
+  message?: string | null;
+  entry?: (number | null) | KnowledgeEntry;
+  supervision?: (number | null) | SupervisionItem;
+  dedupeKey?: string | null;
+  read?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "search-synonyms".
  */
 export interface SearchSynonym {
@@ -361,6 +427,20 @@ export interface SearchPin {
   entries: (number | KnowledgeEntry)[];
   note?: string | null;
   active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 法定节假日与调休上班日；周一至周五为工作日，周末休息，除非此处另有规定
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work-calendar".
+ */
+export interface WorkCalendar {
+  id: number;
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -506,6 +586,18 @@ export interface PayloadLockedDocument {
         value: number | AuditLog;
       } | null)
     | ({
+        relationTo: 'supervision-items';
+        value: number | SupervisionItem;
+      } | null)
+    | ({
+        relationTo: 'error-reports';
+        value: number | ErrorReport;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
         relationTo: 'search-synonyms';
         value: number | SearchSynonym;
       } | null)
@@ -524,6 +616,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'categories';
         value: number | Category;
+      } | null)
+    | ({
+        relationTo: 'work-calendar';
+        value: number | WorkCalendar;
       } | null)
     | ({
         relationTo: 'media';
@@ -694,6 +790,58 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "supervision-items_select".
+ */
+export interface SupervisionItemsSelect<T extends boolean = true> {
+  entry?: T;
+  unit?: T;
+  reason?: T;
+  description?: T;
+  errorReport?: T;
+  status?: T;
+  openedAt?: T;
+  openedBy?: T;
+  deadline?: T;
+  escalatedAt?: T;
+  closedAt?: T;
+  closedBy?: T;
+  closeNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "error-reports_select".
+ */
+export interface ErrorReportsSelect<T extends boolean = true> {
+  entry?: T;
+  description?: T;
+  reportedBy?: T;
+  reporterName?: T;
+  status?: T;
+  dismissReason?: T;
+  supervision?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  kind?: T;
+  title?: T;
+  message?: T;
+  entry?: T;
+  supervision?: T;
+  dedupeKey?: T;
+  read?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "search-synonyms_select".
  */
 export interface SearchSynonymsSelect<T extends boolean = true> {
@@ -758,6 +906,17 @@ export interface CategoriesSelect<T extends boolean = true> {
   parent?: T;
   order?: T;
   path?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work-calendar_select".
+ */
+export interface WorkCalendarSelect<T extends boolean = true> {
+  date?: T;
+  kind?: T;
+  name?: T;
   updatedAt?: T;
   createdAt?: T;
 }

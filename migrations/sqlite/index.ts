@@ -1,6 +1,7 @@
 import * as migration_20261125_034736_initial from './20261125_034736_initial';
 import * as migration_20261125_045846_search_lexicon_and_pins from './20261125_045846_search_lexicon_and_pins';
 import * as migration_20261125_051925_entry_workflow from './20261125_051925_entry_workflow';
+import * as migration_20261125_052830_supervision_notifications_calendar from './20261125_052830_supervision_notifications_calendar';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_051925_entry_workflow.up,
     down: migration_20261125_051925_entry_workflow.down,
-    name: '20261125_051925_entry_workflow'
+    name: '20261125_051925_entry_workflow',
+  },
+  {
+    up: migration_20261125_052830_supervision_notifications_calendar.up,
+    down: migration_20261125_052830_supervision_notifications_calendar.down,
+    name: '20261125_052830_supervision_notifications_calendar'
   },
 ];

@@ -9,6 +9,7 @@ import { now } from '../domain/clock'
 import { importEntries, type ImportReport } from '../import/importEntries'
 import { readRecords } from '../import/readRecords'
 import { searchEngine } from '../jobs/searchEngine'
+import { runKnowledgeMaintenance } from '../jobs/knowledgeMaintenance'
 import { rebuildIndex } from '../jobs/syncIndex'
 import { reloadSearchSettings } from '../jobs/syncSearchSettings'
 import { seedDemo } from '../seed/seedDemo'
@@ -121,6 +122,16 @@ apikey
     })
     if (docs.length === 0) throw new Error(`没有名为“${opts.name}”的 API 密钥`)
     console.log(`已吊销 API 密钥“${opts.name}”`)
+  }))
+
+program
+  .command('jobs')
+  .description('立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）')
+  .argument('<job>', '任务名：expiry')
+  .action(withPayload(async (payload: Payload, job: string) => {
+    if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry）`)
+    const r = await runKnowledgeMaintenance(payload)
+    console.log(`巡检完成（${now().toISOString()}）：过期下线 ${r.expired.length} 条${r.expired.length ? `（${r.expired.join('、')}）` : ''}，提醒 ${r.alerts} 条，新开督办 ${r.supervisionOpened.length} 项${r.supervisionOpened.length ? `（${r.supervisionOpened.join('、')}）` : ''}，督办超期升级 ${r.escalated} 项，发送邮件 ${r.emails} 封`)
   }))
 
 try {

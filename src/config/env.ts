@@ -36,6 +36,14 @@ const schema = z.object({
     .optional(),
   TYPESENSE_API_KEY: z.string().min(1).optional(),
   TYPESENSE_SEARCH_API_KEY: z.string().min(1).optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  MAIL_FROM: z.email('must be an e-mail address').default('noreply@hotline.example'),
+  MAIL_FROM_NAME: z.string().default('12345热线知识库'),
+  STALE_SUPERVISION_WORKING_DAYS: z.coerce.number().int().min(1).default(3),
+  SUPERVISION_DEADLINE_WORKING_DAYS: z.coerce.number().int().min(1).default(5),
   TYPESENSE_COLLECTION: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _').default('knowledge_entries'),
 })
 
@@ -60,6 +68,13 @@ export type Env = Readonly<{
   /** Requests per minute and client IP on the public API. */
   publicRateLimit: number
   searchEngine: 'embedded' | 'typesense'
+  /** SMTP for e-mail; without it, e-mails are written to the log. */
+  smtp: { host: string; port: number; user?: string; pass?: string } | undefined
+  mailFrom: { address: string; name: string }
+  /** Working days an entry may stay expired or overdue for review before a supervision item opens. */
+  staleSupervisionWorkingDays: number
+  /** Working days a unit gets to resolve a supervision item. */
+  supervisionDeadlineWorkingDays: number
   typesense: { url: string; apiKey: string; searchApiKey?: string; alias: string } | undefined
 }>
 
@@ -109,6 +124,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     loginLockMs: v.LOGIN_LOCK_MINUTES * 60_000,
     publicRateLimit: v.PUBLIC_RATE_LIMIT,
     searchEngine: v.SEARCH_ENGINE,
+    smtp: v.SMTP_HOST ? { host: v.SMTP_HOST, port: v.SMTP_PORT, user: v.SMTP_USER, pass: v.SMTP_PASS } : undefined,
+    mailFrom: { address: v.MAIL_FROM, name: v.MAIL_FROM_NAME },
+    staleSupervisionWorkingDays: v.STALE_SUPERVISION_WORKING_DAYS,
+    supervisionDeadlineWorkingDays: v.SUPERVISION_DEADLINE_WORKING_DAYS,
     typesense:
       v.TYPESENSE_URL && v.TYPESENSE_API_KEY
         ? { url: v.TYPESENSE_URL, apiKey: v.TYPESENSE_API_KEY, searchApiKey: v.TYPESENSE_SEARCH_API_KEY, alias: v.TYPESENSE_COLLECTION }

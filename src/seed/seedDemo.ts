@@ -8,8 +8,9 @@ import { demoEntryRecords } from './demo'
 import { DEMO_CATALOG, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo/organisation'
 import { DEMO_SYNONYMS } from './demo/synonyms'
 import { seedSearchLexicon } from './searchLexicon'
+import { seedWorkCalendar } from './workCalendar'
 
-const COLLECTIONS_TO_RESET = ['search-pins', 'knowledge-entries', 'search-synonyms', 'search-words', 'users', 'categories', 'units', 'media'] as const
+const COLLECTIONS_TO_RESET = ['notifications', 'error-reports', 'supervision-items', 'audit-log', 'search-pins', 'knowledge-entries', 'search-synonyms', 'search-words', 'users', 'categories', 'units', 'work-calendar', 'media'] as const
 
 export class SeedRefused extends Error {}
 
@@ -65,6 +66,7 @@ export async function seedDemo(payload: Payload, options: { reset: boolean }): P
   }
 
   await seedSearchLexicon(payload)
+  await seedWorkCalendar(payload)
   for (const rule of DEMO_SYNONYMS) {
     await payload.create({ collection: 'search-synonyms', overrideAccess: true, data: { ...rule, active: true } })
   }

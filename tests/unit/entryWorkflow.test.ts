@@ -34,7 +34,7 @@ const ALLOWED: [EntryAction, EntryState[], string[]][] = [
   ['publish_urgent', ['draft', 'rejected', 'withdrawn', 'unit_review', 'hotline_review', 'archived', 'expired'], ['kbAdmin']],
   ['archive', ['published', 'expired'], ['reviewer', 'kbAdmin']],
   ['confirm_review', ['published'], ['reviewer', 'kbAdmin']],
-  ['expire', ['published'], ['system']],
+  ['expire', ['published', 'draft', 'unit_review', 'hotline_review', 'rejected', 'withdrawn'], ['system']],
 ]
 const allowed = (action: EntryAction, state: EntryState, actor: string) =>
   ALLOWED.some(([a, states, who]) => a === action && states.includes(state) && who.includes(actor))

@@ -71,7 +71,8 @@ const RULES: Record<EntryAction, Rule> = {
   publish_urgent: { from: ['draft', 'rejected', 'withdrawn', 'unit_review', 'hotline_review', 'archived', 'expired'], to: 'published', who: 'kb-admin', needsComment: true },
   archive: { from: ['published', 'expired'], to: 'archived', who: 'reviewer-or-kb-admin', needsComment: true },
   confirm_review: { from: ['published'], to: 'published', who: 'reviewer-or-kb-admin' },
-  expire: { from: ['published'], to: 'expired', who: 'system' },
+  // The live version lapses whatever is in review; the review goes on from the new version.
+  expire: { from: ['published', 'draft', 'unit_review', 'hotline_review', 'rejected', 'withdrawn'], to: 'expired', who: 'system' },
 }
 
 const sameUnit = (actor: AccessUser, entry: WorkflowEntry) =>

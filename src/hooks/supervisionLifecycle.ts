@@ -1,0 +1,47 @@
+/**
+ * Supervision items opened by a kb-admin (纠错) get the same unit, deadline and notices as those the
+ * daily job opens; an item closes only once its entry was republished after it opened, or archived.
+ */
+import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload'
+
+import { env } from '../config/env'
+import { now } from '../domain/clock'
+import { addWorkingDays } from '../domain/calendar/workCalendar'
+import { relationId } from '../domain/roles'
+import { isResolved } from '../domain/supervision/staleKnowledge'
+import { loadCalendar } from '../services/supervision'
+import { notify, unitStaff } from '../services/notify'
+
+export const prepareSupervisionItem: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
+  if (operation === 'create' && !context.systemOpened) {
+    const entry = await req.payload.findByID({ collection: 'knowledge-entries', id: relationId(data.entry)!, depth: 0, overrideAccess: true, req })
+    const openedAt = now()
+    return {
+      ...data,
+      unit: relationId(entry.unit as never),
+      openedAt: openedAt.toISOString(),
+      deadline: addWorkingDays(openedAt, env().supervisionDeadlineWorkingDays, await loadCalendar(req.payload, req)).toISOString(),
+      status: 'open',
+      openedBy: req.user?.id,
+    }
+  }
+  if (operation === 'update' && data.status === 'closed' && originalDoc?.status !== 'closed') {
+    const entry = await req.payload.findByID({ collection: 'knowledge-entries', id: relationId(originalDoc.entry)!, depth: 0, overrideAccess: true, req })
+    if (!isResolved(entry, new Date(originalDoc.openedAt))) {
+      throw new APIError('办结督办前，须先更新并重新发布该条目（或将其下架）', 400, undefined, true)
+    }
+    return { ...data, closedAt: now().toISOString(), closedBy: req.user?.id }
+  }
+  return data
+}
+
+export const notifyOnManualOpen: CollectionAfterChangeHook = async ({ doc, operation, req, context }) => {
+  if (operation !== 'create' || context.systemOpened) return doc
+  await notify(
+    req.payload,
+    await unitStaff(req.payload, relationId(doc.unit)!),
+    { kind: 'supervision_opened', title: `督办：知识条目信息有误，请核实更正`, message: doc.description ?? undefined, entry: relationId(doc.entry), supervision: doc.id },
+    req,
+  )
+  return doc
+}

@@ -1,0 +1,63 @@
+/** Opening supervision items against a unit, with their working-day deadline and notices. */
+import type { Payload, PayloadRequest } from 'payload'
+
+import { env } from '../config/env'
+import { now } from '../domain/clock'
+import { addWorkingDays, calendarOf, type WorkCalendar } from '../domain/calendar/workCalendar'
+import { relationId } from '../domain/roles'
+import { shanghaiDateString } from '../domain/shanghaiTime'
+import { SUPERVISION_REASONS, type SupervisionReason } from '../domain/supervision/staleKnowledge'
+import { type Notice, notify, type Recipient, unitStaff } from './notify'
+
+export async function loadCalendar(payload: Payload, req?: Partial<PayloadRequest>): Promise<WorkCalendar> {
+  const { docs } = await payload.find({ collection: 'work-calendar', pagination: false, depth: 0, overrideAccess: true, req })
+  return calendarOf(docs.map((d) => ({ date: shanghaiDateString(new Date(d.date)), kind: d.kind })))
+}
+
+export type OpenSupervision = { entry: { id: number | string; code?: string | null; title: string; unit: unknown }; reason: SupervisionReason; description?: string; errorReport?: number | string }
+
+/** Opens an item unless one is already open for the entry and reason; returns the notices sent. */
+export async function openSupervision(payload: Payload, open: OpenSupervision, req?: Partial<PayloadRequest>): Promise<{ id: number | string; notices: Map<Recipient, Notice[]> } | undefined> {
+  const unit = relationId(open.entry.unit as never)
+  if (unit === undefined) return undefined
+  const existing = await payload.count({
+    collection: 'supervision-items',
+    where: { and: [{ entry: { equals: open.entry.id } }, { reason: { equals: open.reason } }, { status: { not_equals: 'closed' } }] },
+    overrideAccess: true,
+    req,
+  })
+  if (existing.totalDocs) return undefined
+  const openedAt = now()
+  const deadline = addWorkingDays(openedAt, env().supervisionDeadlineWorkingDays, await loadCalendar(payload, req))
+  const label = SUPERVISION_REASONS.find((r) => r.value === open.reason)!.label
+  const item = await payload.create({
+    collection: 'supervision-items',
+    overrideAccess: true,
+    req,
+    context: { systemOpened: true },
+    data: {
+      unit: unit as number,
+      entry: open.entry.id as number,
+      reason: open.reason,
+      description: open.description,
+      errorReport: open.errorReport as number | undefined,
+      openedAt: openedAt.toISOString(),
+      deadline: deadline.toISOString(),
+      status: 'open',
+    },
+  })
+  const notices = await notify(
+    payload,
+    await unitStaff(payload, unit),
+    {
+      kind: 'supervision_opened',
+      title: `督办：${open.entry.code ?? ''} ${open.entry.title}（${label}）`,
+      message: `请于 ${shanghaiDateString(new Date(deadline.getTime() - 1))}（含当日）前更新并重新发布或下架该条目${open.description ? `。问题：${open.description}` : ''}`,
+      entry: open.entry.id,
+      supervision: item.id,
+      dedupeKey: (r) => `supervision:${item.id}:${r}`,
+    },
+    req,
+  )
+  return { id: item.id, notices }
+}

@@ -39,7 +39,7 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    components: { beforeDashboard: ['/src/components/MyWork#MyWork'] },
+    components: { beforeDashboard: ['/src/components/MyWork#MyWork'], afterNavLinks: ['/src/components/UnreadNotifications#UnreadNotifications'] },
     meta: { titleSuffix: ' - 12345 热线知识库' },
     timezones: { defaultTimezone: 'Asia/Shanghai', supportedTimezones: [{ label: '北京时间', value: 'Asia/Shanghai' }] },
   },

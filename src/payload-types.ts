@@ -66,8 +66,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -77,6 +81,7 @@ export interface Config {
     tasks: {
       indexEntry: TaskIndexEntry;
       reloadSearchSettings: TaskReloadSearchSettings;
+      knowledgeMaintenance: TaskKnowledgeMaintenance;
       inline: {
         input: unknown;
         output: unknown;
@@ -530,7 +535,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'indexEntry' | 'reloadSearchSettings';
+        taskSlug: 'inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance';
         taskID: string;
         input?:
           | {
@@ -563,10 +568,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'indexEntry' | 'reloadSearchSettings') | null;
+  taskSlug?: ('inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1018,6 +1032,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1055,6 +1070,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1083,6 +1126,16 @@ export interface TaskReloadSearchSettings {
   input?: unknown;
   output: {
     rebuilt?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskKnowledgeMaintenance".
+ */
+export interface TaskKnowledgeMaintenance {
+  input?: unknown;
+  output: {
+    summary?: string | null;
   };
 }
 /**

@@ -93,6 +93,15 @@ export const openApiDocument = {
     },
     '/agent/suggest': { get: { summary: '输入联想', security: [{ apiKey: [] }, { session: [] }], parameters: [q], responses: { 200: json({ type: 'object' }), 400: error, 401: error } } },
     '/agent/entries/{code}': { get: { summary: '条目详情', security: [{ apiKey: [] }, { session: [] }], parameters: [code], responses: { 200: json({ $ref: '#/components/schemas/Entry' }), 401: error, 404: error } } },
+    '/agent/entries/{code}/error-reports': {
+      post: {
+        summary: '纠错反馈：报告条目内容有误，由知识库管理员核实处理',
+        security: [{ apiKey: [] }, { session: [] }],
+        parameters: [code],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['description'], properties: { description: { type: 'string', minLength: 5, maxLength: 2000 } } } } } },
+        responses: { 201: json({ type: 'object', properties: { id: { type: 'integer' }, status: { type: 'string' }, message: { type: 'string' } } }), 400: error, 401: error, 404: error },
+      },
+    },
     '/public/search': {
       get: {
         summary: '公众检索（仅公开、已发布、在有效期内的条目）',

@@ -40,6 +40,10 @@ export const publicSearchParams = z.object(base)
 
 export const suggestParams = z.object({ q: base.q })
 
+export const errorReportBody = z.object({
+  description: z.string({ error: '请填写错误描述 description' }).trim().min(5, '错误描述至少 5 个字').max(2000, '错误描述不能超过 2000 个字'),
+})
+
 /** Parses a query string or answers 400 with every problem named. */
 export function parseParams<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
   const parsed = schema.safeParse(query)

@@ -143,3 +143,17 @@ describe('review workflow over HTTP', () => {
     expect(unitB.body.docs.every((d: { unit: { id: number } | number }) => (typeof d.unit === 'object' ? d.unit.id : d.unit) === context.world.units.b.id)).toBe(true)
   })
 })
+
+describe('error reports from the agent API', () => {
+  it('records a report for the kb-admins and answers bad input with 400', async () => {
+    const { code } = context.world.entries.aPublished as { code: string }
+    const res = await request(app).post(`/api/v1/agent/entries/${code}/error-reports`).set('Authorization', as('agent')).send({ description: '办理地点已搬迁到市民中心二楼' })
+    expect(res.status).toBe(201)
+    expect(res.body.message).toMatch(/已收到纠错反馈/)
+    const stored = await context.payload.findByID({ collection: 'error-reports', id: res.body.id, depth: 0 })
+    expect(stored).toMatchObject({ status: 'new', reportedBy: context.world.users.agent.id })
+    expect((await request(app).post(`/api/v1/agent/entries/${code}/error-reports`).set('Authorization', as('agent')).send({ description: '错' })).status).toBe(400)
+    expect((await request(app).post('/api/v1/agent/entries/KB-9999/error-reports').set('Authorization', as('agent')).send({ description: '条目不存在的反馈' })).status).toBe(404)
+    expect((await request(app).post(`/api/v1/agent/entries/${code}/error-reports`).send({ description: '匿名的反馈内容' })).status).toBe(401)
+  })
+})

@@ -4,10 +4,10 @@ import type { Payload } from 'payload'
 
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
-import { AGENT_API_ROLES, rateLimitPerCaller, requireCaller } from '../auth'
+import { AGENT_API_ROLES, type Caller, rateLimitPerCaller, requireCaller } from '../auth'
 import { HttpError } from '../errors'
 import { agentHit, entryIsExpired, publicEntry } from '../presentEntry'
-import { agentSearchParams, parseParams, suggestParams } from '../searchParams'
+import { agentSearchParams, errorReportBody, parseParams, suggestParams } from '../searchParams'
 
 export function agentRouter(payload: Payload, engine: () => SearchEngine): Router {
   const router = Router()
@@ -53,6 +53,21 @@ export function agentRouter(payload: Payload, engine: () => SearchEngine): Route
     const entry = found.docs[0]
     if (!entry) throw new HttpError(404, `没有已发布的知识条目 ${req.params.code}`)
     res.json({ ...publicEntry(entry), audience: entry.audience, expired: entryIsExpired(entry, now()), reviewCycleDays: entry.reviewCycleDays ?? null })
+  })
+
+  // 纠错反馈: an agent (or their tool) reports wrong knowledge for the kb-admins to triage.
+  router.post('/entries/:code/error-reports', async (req, res) => {
+    const { description } = parseParams(errorReportBody, req.body ?? {})
+    const found = await payload.find({ collection: 'knowledge-entries', where: { code: { equals: req.params.code } }, limit: 1, depth: 0, overrideAccess: true })
+    const entry = found.docs[0]
+    if (!entry) throw new HttpError(404, `没有知识条目 ${req.params.code}`)
+    const caller = res.locals.caller as Caller
+    const report = await payload.create({
+      collection: 'error-reports',
+      overrideAccess: true,
+      data: { entry: entry.id, description, reportedBy: caller.kind === 'user' ? (caller.id as number) : undefined, reporterName: caller.kind === 'api-key' ? caller.name : undefined },
+    })
+    res.status(201).json({ id: report.id, status: report.status, message: '已收到纠错反馈，知识库管理员将核实处理' })
   })
 
   return router

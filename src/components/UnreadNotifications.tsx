@@ -1,0 +1,12 @@
+/** The signed-in user's unread notifications, as a link in the admin's navigation. */
+import type { Payload } from 'payload'
+
+export async function UnreadNotifications({ payload, user }: { payload: Payload; user?: { id: number | string } | null }) {
+  if (!user) return null
+  const { totalDocs } = await payload.count({ collection: 'notifications', where: { and: [{ recipient: { equals: user.id } }, { read: { equals: false } }] }, overrideAccess: true })
+  return (
+    <a href="/admin/collections/notifications?where[read][equals]=false" className="nav__link" data-unread={totalDocs} style={{ display: 'block', padding: '4px 0' }}>
+      消息通知{totalDocs > 0 ? `（${totalDocs} 条未读）` : ''}
+    </a>
+  )
+}

@@ -1,0 +1,16 @@
+/** Debian's Chromium driven by playwright-core, as the project's browser tests use it. */
+import { type Browser, chromium, type Page } from 'playwright-core'
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+
+export async function adminLogin(browser: Browser, base: string, email: string, password = 'Demo@12345'): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(`${base}/admin/login`)
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(`${base}/admin`)
+  return page
+}

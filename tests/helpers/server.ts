@@ -1,0 +1,55 @@
+/**
+ * Starts the real product (`server.ts`: Express, Payload, Next with the production build) as a child
+ * process on a free port with its own data folder and demo data, for browser tests.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
+export type RunningServer = { base: string; stop: () => Promise<void> }
+
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-kb-browser-'))
+  // As `npm start` runs: not under Jest's NODE_ENV=test and VM-modules flags.
+  const inherited: Record<string, string | undefined> = { ...process.env }
+  delete inherited.NODE_ENV
+  delete inherited.NODE_OPTIONS
+  const child: ChildProcess = spawn(process.execPath, ['--conditions=production', '--import', './bin/register-tsx.mjs', 'server.ts'], {
+    cwd: process.cwd(),
+    // Next's types declare NODE_ENV required; the child decides it itself, as `npm start` does.
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URI: `file:${path.join(dataDir, 'kb.db')}`, LOG_LEVEL: 'warn', ...env } as unknown as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('is listening on')) resolve()
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.slice(-2000)}`)))
+  })
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => {
+          fs.rmSync(dataDir, { recursive: true, force: true })
+          resolve()
+        })
+        child.kill('SIGTERM')
+      }),
+  }
+}

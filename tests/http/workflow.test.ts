@@ -157,3 +157,30 @@ describe('error reports from the agent API', () => {
     expect((await request(app).post(`/api/v1/agent/entries/${code}/error-reports`).send({ description: '匿名的反馈内容' })).status).toBe(401)
   })
 })
+
+describe('review confirmation and hand-opened supervision', () => {
+  it('moves the next review date when the unit reviewer confirms an entry is still correct', async () => {
+    const created = await context.payload.create({ collection: 'knowledge-entries', data: { type: 'faq', title: '复核确认测试', unit: context.world.units.a.id, reviewCycleDays: 30, _status: 'published' } as never })
+    await context.payload.update({ collection: 'knowledge-entries', id: created.id, data: { nextReviewAt: '2026-11-01T00:00:00.000Z' } as never, overrideAccess: true, context: { workflowTransition: {} } })
+    const res = await transition('reviewer-a', created.id, 'confirm_review')
+    expect(res.status).toBe(200)
+    const entry = await context.payload.findByID({ collection: 'knowledge-entries', id: created.id })
+    // Reviewed now (the fixed clock, 2026-11-25 10:00 Shanghai) plus the 30-day cycle.
+    expect(entry).toMatchObject({ reviewedAt: '2026-11-25T02:00:00.000Z', nextReviewAt: '2026-12-25T02:00:00.000Z', _status: 'published', workflowState: 'published' })
+    expect((await workflow('reviewer-a', created.id)).body.history[0]).toMatchObject({ action: 'confirm_review', actor: 'reviewer-a' })
+  })
+
+  it('lets a kb-admin open supervision by hand against the owning unit, with a working-day deadline', async () => {
+    const { id } = context.world.entries.aPublished as { id: number }
+    const res = await request(app).post('/api/supervision-items').set('Authorization', as('kb-admin')).send({ entry: id, reason: 'wrong_info', description: '咨询电话已停用' })
+    expect(res.status).toBe(201)
+    // Wednesday 2026-11-25 + 5 working days → end of Wednesday 12-02.
+    expect(res.body.doc).toMatchObject({ status: 'open', unit: expect.objectContaining({ id: context.world.units.a.id }), deadline: '2026-12-02T16:00:00.000Z' })
+    expect((await request(app).post('/api/supervision-items').set('Authorization', as('editor-a')).send({ entry: id, reason: 'wrong_info' })).status).toBe(403)
+    const unitA = await request(app).get('/api/supervision-items').set('Authorization', as('editor-a'))
+    expect(unitA.body.totalDocs).toBe(1)
+    expect((await request(app).get('/api/supervision-items').set('Authorization', as('editor-b'))).body.totalDocs).toBe(0)
+    const mine = await request(app).get('/api/notifications').set('Authorization', as('editor-a'))
+    expect(mine.body.docs.map((n: { kind: string }) => n.kind)).toContain('supervision_opened')
+  })
+})

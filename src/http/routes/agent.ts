@@ -5,8 +5,7 @@ import type { Payload } from 'payload'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
 import { AGENT_API_ROLES, type Caller, rateLimitPerCaller, requireCaller } from '../auth'
-import { HttpError } from '../errors'
-import { agentHit, entryIsExpired, publicEntry } from '../presentEntry'
+import { findEntry, reportEntryError, searchKnowledge } from '../../services/knowledgeQueries'
 import { agentSearchParams, errorReportBody, parseParams, suggestParams } from '../searchParams'
 
 export function agentRouter(payload: Payload, engine: () => SearchEngine): Router {
@@ -16,24 +15,7 @@ export function agentRouter(payload: Payload, engine: () => SearchEngine): Route
 
   router.get('/search', async (req, res) => {
     const p = parseParams(agentSearchParams, req.query)
-    const at = now()
-    const result = await engine().search({
-      text: p.q,
-      audience: 'agent',
-      filters: { type: p.type, unit: p.unit, category: p.category, district: p.district },
-      includeExpired: p.include_expired,
-      now: at,
-      page: p.page,
-      perPage: p.per_page,
-    })
-    res.json({
-      found: result.found,
-      page: p.page,
-      per_page: p.per_page,
-      took_ms: Math.round(result.tookMs * 100) / 100,
-      hits: result.hits.map((h) => agentHit(h, at)),
-      facets: result.facets,
-    })
+    res.json(await searchKnowledge(engine(), 'agent', { ...p, includeExpired: p.include_expired, perPage: p.per_page }, now()))
   })
 
   router.get('/suggest', async (req, res) => {
@@ -43,31 +25,15 @@ export function agentRouter(payload: Payload, engine: () => SearchEngine): Route
   })
 
   router.get('/entries/:code', async (req, res) => {
-    const found = await payload.find({
-      collection: 'knowledge-entries',
-      where: { and: [{ code: { equals: req.params.code } }, { _status: { equals: 'published' } }] },
-      limit: 1,
-      depth: 1,
-      overrideAccess: true,
-    })
-    const entry = found.docs[0]
-    if (!entry) throw new HttpError(404, `没有已发布的知识条目 ${req.params.code}`)
-    res.json({ ...publicEntry(entry), audience: entry.audience, expired: entryIsExpired(entry, now()), reviewCycleDays: entry.reviewCycleDays ?? null })
+    res.json(await findEntry(payload, 'agent', req.params.code, now()))
   })
 
   // 纠错反馈: an agent (or their tool) reports wrong knowledge for the kb-admins to triage.
   router.post('/entries/:code/error-reports', async (req, res) => {
     const { description } = parseParams(errorReportBody, req.body ?? {})
-    const found = await payload.find({ collection: 'knowledge-entries', where: { code: { equals: req.params.code } }, limit: 1, depth: 0, overrideAccess: true })
-    const entry = found.docs[0]
-    if (!entry) throw new HttpError(404, `没有知识条目 ${req.params.code}`)
     const caller = res.locals.caller as Caller
-    const report = await payload.create({
-      collection: 'error-reports',
-      overrideAccess: true,
-      data: { entry: entry.id, description, reportedBy: caller.kind === 'user' ? (caller.id as number) : undefined, reporterName: caller.kind === 'api-key' ? caller.name : undefined },
-    })
-    res.status(201).json({ id: report.id, status: report.status, message: '已收到纠错反馈，知识库管理员将核实处理' })
+    const reporter = caller.kind === 'user' ? { userId: caller.id } : { name: caller.name }
+    res.status(201).json(await reportEntryError(payload, req.params.code, description, reporter))
   })
 
   return router

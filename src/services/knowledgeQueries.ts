@@ -1,0 +1,87 @@
+/**
+ * What agents and the public ask of the knowledge base — search, one entry, an error report — shared
+ * by the HTTP routers and the MCP tools, so both answer alike.
+ */
+import type { Payload } from 'payload'
+
+import type { SearchEngine } from '../search/types'
+import { ServiceError } from './errors'
+import { agentHit, entryIsExpired, publicEntry, publicHit } from './presentEntry'
+
+export type Audience = 'agent' | 'public'
+
+export type KnowledgeSearch = {
+  q: string
+  type?: string[]
+  unit?: string[]
+  category?: string[]
+  district?: string[]
+  includeExpired?: boolean
+  page: number
+  perPage: number
+}
+
+export async function searchKnowledge(engine: SearchEngine, audience: Audience, p: KnowledgeSearch, at: Date) {
+  if (audience === 'public') {
+    const result = await engine.search({ text: p.q, audience, filters: { category: p.category }, now: at, page: p.page, perPage: p.perPage })
+    return { found: result.found, page: p.page, per_page: p.perPage, hits: result.hits.map(publicHit), facets: { category: result.facets.category, type: result.facets.type } }
+  }
+  const result = await engine.search({
+    text: p.q,
+    audience,
+    filters: { type: p.type, unit: p.unit, category: p.category, district: p.district },
+    includeExpired: p.includeExpired,
+    now: at,
+    page: p.page,
+    perPage: p.perPage,
+  })
+  return {
+    found: result.found,
+    page: p.page,
+    per_page: p.perPage,
+    took_ms: Math.round(result.tookMs * 100) / 100,
+    hits: result.hits.map((h) => agentHit(h, at)),
+    facets: result.facets,
+  }
+}
+
+/** One published entry; the public sees public, current entries only (404, or 410 once expired). */
+export async function findEntry(payload: Payload, audience: Audience, code: string, at: Date) {
+  const found = await payload.find({
+    collection: 'knowledge-entries',
+    where: { and: [{ code: { equals: code } }, { _status: { equals: 'published' } }, ...(audience === 'public' ? [{ audience: { equals: 'public' } }] : [])] },
+    limit: 1,
+    depth: 1,
+    overrideAccess: true,
+  })
+  const entry = found.docs[0]
+  if (audience === 'public') {
+    if (!entry || entry.type === 'script') throw new ServiceError(404, `没有这条公开信息：${code}`)
+    if (entryIsExpired(entry, at)) throw new ServiceError(410, '该信息已过期，请以最新发布的信息为准或拨打 12345 咨询')
+    return publicEntry(entry)
+  }
+  if (!entry) throw new ServiceError(404, `没有已发布的知识条目 ${code}`)
+  return {
+    ...publicEntry(entry),
+    audience: entry.audience,
+    expired: entryIsExpired(entry, at),
+    reviewedAt: entry.reviewedAt ?? null,
+    nextReviewAt: entry.nextReviewAt ?? null,
+    reviewCycleDays: entry.reviewCycleDays ?? null,
+  }
+}
+
+export type Reporter = { userId?: number | string; name?: string }
+
+/** 纠错反馈 for the kb-admins to triage (workflow: error-reports). */
+export async function reportEntryError(payload: Payload, code: string, description: string, reporter: Reporter) {
+  const found = await payload.find({ collection: 'knowledge-entries', where: { code: { equals: code } }, limit: 1, depth: 0, overrideAccess: true })
+  const entry = found.docs[0]
+  if (!entry) throw new ServiceError(404, `没有知识条目 ${code}`)
+  const report = await payload.create({
+    collection: 'error-reports',
+    overrideAccess: true,
+    data: { entry: entry.id, description, reportedBy: reporter.userId as number | undefined, reporterName: reporter.name },
+  })
+  return { id: report.id, status: report.status, message: '已收到纠错反馈，知识库管理员将核实处理' }
+}

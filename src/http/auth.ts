@@ -15,7 +15,7 @@ import { toFetchHeaders } from './fetchHeaders'
 /** Hotline roles that use the agent API. */
 export const AGENT_API_ROLES: readonly Role[] = ['agent', 'supervisor', 'kb-admin', 'admin']
 
-export type Caller = { kind: 'user'; id: string | number; roles: Role[] } | { kind: 'api-key'; id: string | number; name: string; rateLimitPerMinute: number }
+export type Caller = { kind: 'user'; id: string | number; roles: Role[] } | { kind: 'api-key'; id: string | number; name: string; scopes: string[]; rateLimitPerMinute: number }
 
 const LAST_USED_EVERY_MS = 60_000
 const lastUsedWritten = new Map<string | number, number>()
@@ -47,17 +47,17 @@ async function lookUpKey(payload: Payload, hash: string): Promise<KeyRecord> {
   return record
 }
 
-async function callerFromApiKey(payload: Payload, key: string, scope: ApiKeyScope): Promise<Caller> {
+async function callerFromApiKey(payload: Payload, key: string, scopes: readonly ApiKeyScope[]): Promise<Caller> {
   const found = await lookUpKey(payload, hashApiKey(key))
   if (!found) throw new HttpError(401, 'API 密钥无效或已吊销')
-  if (!found.scopes?.includes(scope)) throw new HttpError(403, `该 API 密钥没有 ${scope} 权限`)
+  if (!scopes.some((scope) => found.scopes?.includes(scope))) throw new HttpError(403, `该 API 密钥没有 ${scopes.join(' 或 ')} 权限`)
   // Recording every use would write on every search; once a minute is enough to see a key is alive.
   const at = performance.now()
   if (!lastUsedWritten.has(found.id) || at - lastUsedWritten.get(found.id)! > LAST_USED_EVERY_MS) {
     lastUsedWritten.set(found.id, at)
     await payload.update({ collection: 'api-keys', id: found.id, data: { lastUsedAt: now().toISOString() }, overrideAccess: true })
   }
-  return { kind: 'api-key', id: found.id, name: found.name, rateLimitPerMinute: found.rateLimitPerMinute }
+  return { kind: 'api-key', id: found.id, name: found.name, scopes: found.scopes, rateLimitPerMinute: found.rateLimitPerMinute }
 }
 
 export function requireCaller(payload: Payload, access: { roles: readonly Role[]; scope: ApiKeyScope }): RequestHandler {
@@ -65,13 +65,27 @@ export function requireCaller(payload: Payload, access: { roles: readonly Role[]
     try {
       const authorization = req.headers.authorization ?? ''
       if (authorization.startsWith('Bearer ')) {
-        res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), access.scope)
+        res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), [access.scope])
         return next()
       }
       const { user } = await payload.auth({ headers: toFetchHeaders(req.headers) })
       if (!user) throw new HttpError(401, '请先登录，或在 Authorization 头中提供 API 密钥')
       if (!hasRole(user as AccessUser, ...access.roles)) throw new HttpError(403, '当前账号无权使用该接口')
       res.locals.caller = { kind: 'user', id: user.id, roles: (user as AccessUser).roles ?? [] } satisfies Caller
+      next()
+    } catch (err) {
+      next(err)
+    }
+  }
+}
+
+/** Tools (MCP) authenticate with an API key only, carrying one of the given scopes. */
+export function requireApiKey(payload: Payload, scopes: readonly ApiKeyScope[]): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const authorization = req.headers.authorization ?? ''
+      if (!authorization.startsWith('Bearer ')) throw new HttpError(401, '请在 Authorization 头中提供 API 密钥：Bearer hk_…')
+      res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), scopes)
       next()
     } catch (err) {
       next(err)

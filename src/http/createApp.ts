@@ -14,6 +14,7 @@ import { logger } from '../log'
 import { errorHandler, notFound } from './errors'
 import { openApiDocument } from './openapi'
 import { payloadRest } from './payloadRest'
+import { MCP_PATH, mcpRouter } from '../mcp/router'
 import { agentRouter } from './routes/agent'
 import { healthRouter } from './routes/health'
 import { publicRouter } from './routes/public'
@@ -45,6 +46,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   v1.use(notFound)
   app.use('/api/v1', v1)
 
+  app.use(MCP_PATH, mcpRouter(payload, searchEngine), errorHandler)
   app.use('/api', payloadRest(payload.config))
 
   if (nextHandler) {

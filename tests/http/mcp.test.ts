@@ -1,0 +1,135 @@
+/**
+ * The MCP server over Streamable HTTP, spoken to with the official MCP TypeScript client against the
+ * real Express app on a port, on the demo data.
+ */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+import type { Server } from 'node:http'
+import type { Payload } from 'payload'
+
+import { env } from '../../src/config/env'
+import { createApp } from '../../src/http/createApp'
+import { rebuildIndex } from '../../src/jobs/syncIndex'
+import { reloadSearchSettings } from '../../src/jobs/syncSearchSettings'
+import { seedDemo } from '../../src/seed/seedDemo'
+import { startPayload } from '../helpers/payload'
+
+let payload: Payload
+let server: Server
+let base: string
+const keys: Record<'agent' | 'public' | 'revoked' | 'workOrders', string> = { agent: '', public: '', revoked: '', workOrders: '' }
+const clients: Client[] = []
+
+async function connect(key: string): Promise<Client> {
+  const client = new Client({ name: 'hotline-kb-test', version: '1.0.0' })
+  await client.connect(new StreamableHTTPClientTransport(new URL(`${base}/api/mcp`), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }))
+  clients.push(client)
+  return client
+}
+
+type ToolResult = { isError?: boolean; content: { type: string; text: string }[] }
+const call = async (client: Client, name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as ToolResult
+const json = (result: ToolResult) => JSON.parse(result.content[0].text)
+/** A refused call: a tool error result or a protocol error; either way with a message. */
+const refusal = async (client: Client, name: string, args: Record<string, unknown>): Promise<string> => {
+  try {
+    const result = await call(client, name, args)
+    if (!result.isError) throw new Error(`expected ${name} to be refused, got ${result.content[0]?.text}`)
+    return result.content[0].text
+  } catch (err) {
+    return (err as Error).message
+  }
+}
+
+beforeAll(async () => {
+  payload = await startPayload()
+  await seedDemo(payload, { reset: false })
+  await reloadSearchSettings(payload)
+  await rebuildIndex(payload)
+  const create = async (name: string, scopes: string[]) => ((await payload.create({ collection: 'api-keys', data: { name, scopes: scopes as never, rateLimitPerMinute: 10_000 } })) as { id: number; key: string })
+  keys.agent = (await create('坐席助手', ['agent'])).key
+  keys.public = (await create('公众站助手', ['public'])).key
+  keys.workOrders = (await create('仅工单', ['work-orders'])).key
+  const revoked = await create('已停用', ['agent'])
+  keys.revoked = revoked.key
+  await payload.update({ collection: 'api-keys', id: revoked.id, data: { revokedAt: new Date().toISOString() } })
+  server = createApp(payload, env()).listen(0, '127.0.0.1')
+  await new Promise((resolve) => server.once('listening', resolve))
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+}, 120_000)
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()))
+  server?.close()
+  await payload?.destroy()
+})
+
+describe('MCP tools for agent assistants', () => {
+  it('lists the agent tools, and only those', async () => {
+    const client = await connect(keys.agent)
+    const { tools } = await client.listTools()
+    expect(tools.map((t) => t.name).sort()).toEqual(['get_entry', 'report_entry_error', 'search_knowledge', 'suggest_answer'])
+    const search = tools.find((t) => t.name === 'search_knowledge')!
+    expect(search.description).toMatch(/检索[\s\S]*Search/)
+    expect(Object.keys(search.inputSchema.properties ?? {})).toEqual(['q', 'type', 'unit', 'category', 'district', 'include_expired', 'limit'])
+  })
+
+  it('searches with the same top hits as the agent HTTP API', async () => {
+    const client = await connect(keys.agent)
+    for (const q of ['身份证丢了怎么办', '公积金提取', '停水']) {
+      const viaMcp = json(await call(client, 'search_knowledge', { q, limit: 5 }))
+      const viaHttp = (await (await fetch(`${base}/api/v1/agent/search?q=${encodeURIComponent(q)}&per_page=5`, { headers: { Authorization: `Bearer ${keys.agent}` } })).json()) as { hits: { code: string }[] }
+      expect(viaMcp.hits.map((h: { code: string }) => h.code)).toEqual(viaHttp.hits.map((h) => h.code))
+      expect(viaMcp.hits[0]).toHaveProperty('stale')
+      expect(viaMcp.hits[0]).toHaveProperty('confident')
+    }
+  })
+
+  it('gets an entry, suggests a citable answer, and says when it has none', async () => {
+    const client = await connect(keys.agent)
+    const top = json(await call(client, 'search_knowledge', { q: '身份证丢了怎么办', limit: 1 })).hits[0]
+    const entry = json(await call(client, 'get_entry', { code: top.code }))
+    expect(entry).toMatchObject({ code: top.code, title: top.title, type: top.type })
+    expect(entry).toHaveProperty('body')
+    const suggestion = json(await call(client, 'suggest_answer', { question: '身份证丢了怎么办' }))
+    expect(suggestion).toMatchObject({ confident: true, code: top.code })
+    expect(suggestion.answer.length).toBeGreaterThan(10)
+    expect(suggestion.cite).toContain(top.code)
+    expect(json(await call(client, 'suggest_answer', { question: '明天天气怎么样' }))).toMatchObject({ confident: false })
+  })
+
+  it('files an error report for the kb-admins', async () => {
+    const client = await connect(keys.agent)
+    const top = json(await call(client, 'search_knowledge', { q: '公积金提取', limit: 1 })).hits[0]
+    const report = json(await call(client, 'report_entry_error', { code: top.code, description: '窗口办公时间已调整为 9:00 开始' }))
+    expect(report.message).toMatch(/已收到纠错反馈/)
+    const stored = await payload.findByID({ collection: 'error-reports', id: report.id, depth: 0 })
+    expect(stored).toMatchObject({ status: 'new', reporterName: 'MCP：坐席助手' })
+  })
+
+  it('shows a public key only what the public FAQ API shows', async () => {
+    const script = (await payload.find({ collection: 'knowledge-entries', where: { and: [{ type: { equals: 'script' } }, { _status: { equals: 'published' } }] }, limit: 1 })).docs[0]
+    const agentClient = await connect(keys.agent)
+    expect(json(await call(agentClient, 'search_knowledge', { q: script.title, limit: 10 })).hits.map((h: { code: string }) => h.code)).toContain(script.code)
+    const client = await connect(keys.public)
+    const { tools } = await client.listTools()
+    expect(tools.map((t) => t.name)).not.toContain('report_entry_error')
+    const hits = json(await call(client, 'search_knowledge', { q: script.title, limit: 50 })).hits
+    expect(hits.map((h: { code: string }) => h.code)).not.toContain(script.code)
+    expect(hits[0]).not.toHaveProperty('audience')
+    expect(await refusal(client, 'get_entry', { code: script.code })).toMatch(/没有这条公开信息/)
+  })
+
+  it('refuses revoked and out-of-scope keys, and answers bad arguments with a clear message', async () => {
+    await expect(connect(keys.revoked)).rejects.toThrow(/401|无效或已吊销/)
+    await expect(connect(keys.workOrders)).rejects.toThrow(/403|权限/)
+    await expect(connect('hk_not-a-key-at-all-000000')).rejects.toThrow(/401|无效/)
+    const client = await connect(keys.agent)
+    expect(await refusal(client, 'search_knowledge', { q: '' })).toMatch(/不能为空|q/)
+    expect(await refusal(client, 'search_knowledge', { q: '社保', limit: 500 })).toMatch(/limit|50/)
+    expect(await refusal(client, 'get_entry', { code: 'KB-999999' })).toMatch(/没有已发布的知识条目/)
+    expect(await refusal(client, 'get_entry', { code: 'x y' })).toMatch(/知识编号格式不对/)
+    // The server still answers after the refusals.
+    expect(json(await call(client, 'search_knowledge', { q: '社保' })).found).toBeGreaterThan(0)
+  })
+})

@@ -219,7 +219,9 @@ export interface KnowledgeEntry {
 export interface User {
   id: number;
   name: string;
-  roles: ('admin' | 'kb-admin' | 'unit-editor' | 'unit-reviewer' | 'agent' | 'supervisor')[];
+  roles: (
+    'admin' | 'kb-admin' | 'unit-editor' | 'unit-reviewer' | 'agent' | 'supervisor' | 'dispatcher' | 'unit-handler'
+  )[];
   unit?: (number | null) | Unit;
   phone?: string | null;
   updatedAt: string;

@@ -6,12 +6,14 @@ export const ROLES = [
   { value: 'unit-reviewer', label: '单位审核员' },
   { value: 'agent', label: '话务员' },
   { value: 'supervisor', label: '督办员' },
+  { value: 'dispatcher', label: '派单员' },
+  { value: 'unit-handler', label: '单位承办人' },
 ] as const
 
 export type Role = (typeof ROLES)[number]['value']
 
 /** Roles that act for one organizer unit and so must belong to one. */
-export const UNIT_ROLES: readonly Role[] = ['unit-editor', 'unit-reviewer']
+export const UNIT_ROLES: readonly Role[] = ['unit-editor', 'unit-reviewer', 'unit-handler']
 /** Hotline staff who run the knowledge base across all units. */
 export const STAFF_ROLES: readonly Role[] = ['admin', 'kb-admin']
 /** Roles that read every published entry, internal ones included, and write none. */

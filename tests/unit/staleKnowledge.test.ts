@@ -1,9 +1,9 @@
-import { OFFICIAL_DAYS_2026 } from '../../src/domain/calendar/officialHolidays'
+import { OFFICIAL_DAYS } from '../../src/domain/calendar/officialHolidays'
 import { calendarOf } from '../../src/domain/calendar/workCalendar'
 import { isResolved, staleReason } from '../../src/domain/supervision/staleKnowledge'
 import { alertKey, alertThreshold, daysUntil } from '../../src/domain/workflow/expiryAlerts'
 
-const calendar = calendarOf(OFFICIAL_DAYS_2026)
+const calendar = calendarOf(OFFICIAL_DAYS)
 const now = new Date('2026-11-25T10:00:00+08:00') // a Wednesday
 
 describe('expiry alerts', () => {

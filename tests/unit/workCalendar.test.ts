@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 
-import { OFFICIAL_DAYS_2026 } from '../../src/domain/calendar/officialHolidays'
+import { OFFICIAL_DAYS } from '../../src/domain/calendar/officialHolidays'
 import { shanghaiDateString } from '../../src/domain/shanghaiTime'
 import { addWorkingDays, calendarOf, isWorkingDay, workingDaysBetween } from '../../src/domain/calendar/workCalendar'
 
-const calendar = calendarOf(OFFICIAL_DAYS_2026)
+const calendar = calendarOf(OFFICIAL_DAYS)
 const at = (s: string) => new Date(s)
 
 describe('work calendar', () => {

@@ -1,6 +1,6 @@
 /**
- * The 2026 public holidays and make-up workdays of the State Council's notice, seeded into the
- * `work-calendar` collection; admins maintain later years there (check against the official notice).
+ * The 2025 and 2026 public holidays and make-up workdays of the State Council's notices, seeded into
+ * the `work-calendar` collection; admins add later years there when the notice is published.
  */
 const range = (from: string, to: string) => {
   const out: string[] = []
@@ -8,7 +8,25 @@ const range = (from: string, to: string) => {
   return out
 }
 
-export const OFFICIAL_DAYS_2026: { date: string; kind: 'holiday' | 'workday'; name: string }[] = [
+type OfficialDay = { date: string; kind: 'holiday' | 'workday'; name: string }
+const holidays = (from: string, to: string, name: string): OfficialDay[] => range(from, to).map((date) => ({ date, kind: 'holiday', name }))
+const workday = (date: string, name: string): OfficialDay => ({ date, kind: 'workday', name: `${name}调休上班` })
+
+export const OFFICIAL_DAYS_2025: OfficialDay[] = [
+  ...holidays('2025-01-01', '2025-01-01', '元旦'),
+  ...holidays('2025-01-28', '2025-02-04', '春节'),
+  workday('2025-01-26', '春节'),
+  workday('2025-02-08', '春节'),
+  ...holidays('2025-04-04', '2025-04-06', '清明节'),
+  ...holidays('2025-05-01', '2025-05-05', '劳动节'),
+  workday('2025-04-27', '劳动节'),
+  ...holidays('2025-05-31', '2025-06-02', '端午节'),
+  ...holidays('2025-10-01', '2025-10-08', '国庆节、中秋节'),
+  workday('2025-09-28', '国庆节'),
+  workday('2025-10-11', '国庆节'),
+]
+
+export const OFFICIAL_DAYS_2026: OfficialDay[] = [
   ...range('2026-01-01', '2026-01-03').map((date) => ({ date, kind: 'holiday' as const, name: '元旦' })),
   { date: '2026-01-04', kind: 'workday', name: '元旦调休上班' },
   ...range('2026-02-15', '2026-02-23').map((date) => ({ date, kind: 'holiday' as const, name: '春节' })),
@@ -23,3 +41,5 @@ export const OFFICIAL_DAYS_2026: { date: string; kind: 'holiday' | 'workday'; na
   { date: '2026-09-20', kind: 'workday', name: '国庆节调休上班' },
   { date: '2026-10-10', kind: 'workday', name: '国庆节调休上班' },
 ]
+
+export const OFFICIAL_DAYS: OfficialDay[] = [...OFFICIAL_DAYS_2025, ...OFFICIAL_DAYS_2026]

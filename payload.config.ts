@@ -11,13 +11,16 @@ import { ErrorReports } from './src/collections/ErrorReports'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
 import { Media } from './src/collections/Media'
 import { Notifications } from './src/collections/Notifications'
+import { PersonalDataLog } from './src/collections/PersonalDataLog'
 import { SearchPins } from './src/collections/SearchPins'
 import { SearchWords } from './src/collections/SearchWords'
+import { SlaRules } from './src/collections/SlaRules'
 import { SupervisionItems } from './src/collections/SupervisionItems'
 import { Synonyms } from './src/collections/Synonyms'
 import { Units } from './src/collections/Units'
 import { Users } from './src/collections/Users'
 import { WorkCalendar } from './src/collections/WorkCalendar'
+import { WorkOrders } from './src/collections/WorkOrders'
 import { databaseAdapter } from './src/config/database'
 import { emailAdapter } from './src/config/email'
 import { env } from './src/config/env'
@@ -35,7 +38,7 @@ export default buildConfig({
   db: databaseAdapter(e),
   editor: lexicalEditor(),
   email: emailAdapter(e),
-  collections: [KnowledgeEntries, AuditLog, SupervisionItems, ErrorReports, Notifications, Synonyms, SearchWords, SearchPins, Units, Categories, WorkCalendar, Media, Users, ApiKeys],
+  collections: [WorkOrders, KnowledgeEntries, AuditLog, SupervisionItems, ErrorReports, Notifications, Synonyms, SearchWords, SearchPins, Units, Categories, WorkCalendar, SlaRules, Media, Users, ApiKeys, PersonalDataLog],
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },

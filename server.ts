@@ -16,6 +16,7 @@ import { searchEngine } from './src/jobs/searchEngine'
 import { logger } from './src/log'
 import { DEMO_PASSWORD, DEMO_USERS } from './src/seed/demo/organisation'
 import { seedSearchLexicon } from './src/seed/searchLexicon'
+import { seedSlaRules } from './src/seed/slaRules'
 import { seedWorkCalendar } from './src/seed/workCalendar'
 import { isDatabaseEmpty, seedDemo } from './src/seed/seedDemo'
 import { bootPayload } from './src/server/bootPayload'
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   // secret and database this process resolved, so that all of them agree.
   process.env.PAYLOAD_SECRET ??= e.payloadSecret
   process.env.DATABASE_URI ??= e.databaseUri
+  process.env.PERSONAL_DATA_KEY ??= e.personalDataKey.toString('hex')
 
   if (!dev) {
     if (buildIsCurrent(root)) logger.info('production build is current')
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   if (lexicon) logger.info(`fresh database: ${lexicon} general lexicon terms seeded`)
   const calendarDays = await seedWorkCalendar(payload)
   if (calendarDays) logger.info(`fresh database: ${calendarDays} official holidays and make-up workdays seeded`)
+  if (await seedSlaRules(payload)) logger.info('fresh database: default time-limit rules seeded')
   const settings = await reloadSearchSettings(payload)
   // The embedded index lives in memory; a Typesense index survives restarts and the outbox keeps it current.
   const health = await searchEngine().health()

@@ -20,6 +20,7 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    'work-orders': WorkOrder;
     'knowledge-entries': KnowledgeEntry;
     'audit-log': AuditLog;
     'supervision-items': SupervisionItem;
@@ -31,9 +32,11 @@ export interface Config {
     units: Unit;
     categories: Category;
     'work-calendar': WorkCalendar;
+    'sla-rules': SlaRule;
     media: Media;
     users: User;
     'api-keys': ApiKey;
+    'personal-data-log': PersonalDataLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -42,6 +45,7 @@ export interface Config {
   };
   collectionsJoins: {};
   collectionsSelect: {
+    'work-orders': WorkOrdersSelect<false> | WorkOrdersSelect<true>;
     'knowledge-entries': KnowledgeEntriesSelect<false> | KnowledgeEntriesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'supervision-items': SupervisionItemsSelect<false> | SupervisionItemsSelect<true>;
@@ -53,9 +57,11 @@ export interface Config {
     units: UnitsSelect<false> | UnitsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     'work-calendar': WorkCalendarSelect<false> | WorkCalendarSelect<true>;
+    'sla-rules': SlaRulesSelect<false> | SlaRulesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
+    'personal-data-log': PersonalDataLogSelect<false> | PersonalDataLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -107,6 +113,128 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work-orders".
+ */
+export interface WorkOrder {
+  id: number;
+  number: string;
+  state?:
+    | (
+        | 'intake'
+        | 'dispatched'
+        | 'accepted'
+        | 'return_requested'
+        | 'extension_requested'
+        | 'replied'
+        | 'called_back'
+        | 'split'
+        | 'closed'
+      )
+    | null;
+  resolution?: ('answered' | 'not_accepted' | 'handled') | null;
+  channel?: ('phone' | 'web' | 'wechat' | 'app' | 'letter' | 'other') | null;
+  type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise';
+  urgency?: ('normal' | 'urgent') | null;
+  complex?: boolean | null;
+  title: string;
+  content: string;
+  category?: (number | null) | Category;
+  district?: string | null;
+  address?: string | null;
+  claimant?: {
+    nameMasked?: string | null;
+    phoneMasked?: string | null;
+    idMasked?: string | null;
+    nameEnc?: string | null;
+    phoneEnc?: string | null;
+    idEnc?: string | null;
+    phoneHash?: string | null;
+    anonymous?: boolean | null;
+    confidential?: boolean | null;
+    noReply?: boolean | null;
+  };
+  unit?: (number | null) | Unit;
+  designated?: boolean | null;
+  dueAt?: string | null;
+  returnDueAt?: string | null;
+  callbackDueAt?: string | null;
+  deadlineWarning?: string | null;
+  resumeState?: string | null;
+  requestedExtensionDays?: number | null;
+  extensions?: number | null;
+  reopens?: number | null;
+  notAccepted?: {
+    reason?: ('emergency' | 'legal-channel' | 'secret-privacy' | 'malicious' | 'duplicate' | 'other') | null;
+    note?: string | null;
+  };
+  citedEntries?:
+    | {
+        code: string;
+        version?: string | null;
+        title?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  noKnowledge?: boolean | null;
+  answer?: string | null;
+  reply?: {
+    result?: string | null;
+    text?: string | null;
+    contacted?: boolean | null;
+  };
+  lastSatisfaction?: ('satisfied' | 'basically_satisfied' | 'dissatisfied' | 'unreachable') | null;
+  solved?: boolean | null;
+  explanation?: string | null;
+  explanationAccepted?: boolean | null;
+  parent?: (number | null) | WorkOrder;
+  related?: (number | WorkOrder)[] | null;
+  timeline?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories".
+ */
+export interface Category {
+  id: number;
+  name: string;
+  code: string;
+  parent?: (number | null) | Category;
+  order?: number | null;
+  path?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "units".
+ */
+export interface Unit {
+  id: number;
+  name: string;
+  code: string;
+  kind: 'city-department' | 'district-government' | 'street-township' | 'public-service-company' | 'other';
+  parent?: (number | null) | Unit;
+  district?: string | null;
+  liaison?: {
+    name?: string | null;
+    phone?: string | null;
+  };
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -243,39 +371,6 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "units".
- */
-export interface Unit {
-  id: number;
-  name: string;
-  code: string;
-  kind: 'city-department' | 'district-government' | 'street-township' | 'public-service-company' | 'other';
-  parent?: (number | null) | Unit;
-  district?: string | null;
-  liaison?: {
-    name?: string | null;
-    phone?: string | null;
-  };
-  active?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "categories".
- */
-export interface Category {
-  id: number;
-  name: string;
-  code: string;
-  parent?: (number | null) | Category;
-  order?: number | null;
-  path?: string | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -453,6 +548,22 @@ export interface WorkCalendar {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sla-rules".
+ */
+export interface SlaRule {
+  id: number;
+  label: string;
+  kind: 'handling' | 'return-window' | 'callback' | 'max-extension';
+  orderType?: ('consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise') | null;
+  urgency?: ('normal' | 'urgent') | null;
+  complex?: boolean | null;
+  workingDays?: number | null;
+  hours?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "api-keys".
  */
 export interface ApiKey {
@@ -465,6 +576,22 @@ export interface ApiKey {
   key?: string | null;
   revokedAt?: string | null;
   lastUsedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "personal-data-log".
+ */
+export interface PersonalDataLog {
+  id: number;
+  order?: (number | null) | WorkOrder;
+  orderNumber?: string | null;
+  actor?: (number | null) | User;
+  actorName?: string | null;
+  roles?: string | null;
+  fields?: string | null;
+  reason: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -594,6 +721,10 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
+        relationTo: 'work-orders';
+        value: number | WorkOrder;
+      } | null)
+    | ({
         relationTo: 'knowledge-entries';
         value: number | KnowledgeEntry;
       } | null)
@@ -638,6 +769,10 @@ export interface PayloadLockedDocument {
         value: number | WorkCalendar;
       } | null)
     | ({
+        relationTo: 'sla-rules';
+        value: number | SlaRule;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -648,6 +783,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'api-keys';
         value: number | ApiKey;
+      } | null)
+    | ({
+        relationTo: 'personal-data-log';
+        value: number | PersonalDataLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -690,6 +829,80 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work-orders_select".
+ */
+export interface WorkOrdersSelect<T extends boolean = true> {
+  number?: T;
+  state?: T;
+  resolution?: T;
+  channel?: T;
+  type?: T;
+  urgency?: T;
+  complex?: T;
+  title?: T;
+  content?: T;
+  category?: T;
+  district?: T;
+  address?: T;
+  claimant?:
+    | T
+    | {
+        nameMasked?: T;
+        phoneMasked?: T;
+        idMasked?: T;
+        nameEnc?: T;
+        phoneEnc?: T;
+        idEnc?: T;
+        phoneHash?: T;
+        anonymous?: T;
+        confidential?: T;
+        noReply?: T;
+      };
+  unit?: T;
+  designated?: T;
+  dueAt?: T;
+  returnDueAt?: T;
+  callbackDueAt?: T;
+  deadlineWarning?: T;
+  resumeState?: T;
+  requestedExtensionDays?: T;
+  extensions?: T;
+  reopens?: T;
+  notAccepted?:
+    | T
+    | {
+        reason?: T;
+        note?: T;
+      };
+  citedEntries?:
+    | T
+    | {
+        code?: T;
+        version?: T;
+        title?: T;
+        id?: T;
+      };
+  noKnowledge?: T;
+  answer?: T;
+  reply?:
+    | T
+    | {
+        result?: T;
+        text?: T;
+        contacted?: T;
+      };
+  lastSatisfaction?: T;
+  solved?: T;
+  explanation?: T;
+  explanationAccepted?: T;
+  parent?: T;
+  related?: T;
+  timeline?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -938,6 +1151,21 @@ export interface WorkCalendarSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sla-rules_select".
+ */
+export interface SlaRulesSelect<T extends boolean = true> {
+  label?: T;
+  kind?: T;
+  orderType?: T;
+  urgency?: T;
+  complex?: T;
+  workingDays?: T;
+  hours?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -995,6 +1223,21 @@ export interface ApiKeysSelect<T extends boolean = true> {
   key?: T;
   revokedAt?: T;
   lastUsedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "personal-data-log_select".
+ */
+export interface PersonalDataLogSelect<T extends boolean = true> {
+  order?: T;
+  orderNumber?: T;
+  actor?: T;
+  actorName?: T;
+  roles?: T;
+  fields?: T;
+  reason?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,6 +2,7 @@ import * as migration_20261125_034736_initial from './20261125_034736_initial';
 import * as migration_20261125_045846_search_lexicon_and_pins from './20261125_045846_search_lexicon_and_pins';
 import * as migration_20261125_051925_entry_workflow from './20261125_051925_entry_workflow';
 import * as migration_20261125_052830_supervision_notifications_calendar from './20261125_052830_supervision_notifications_calendar';
+import * as migration_20261125_054828_work_orders from './20261125_054828_work_orders';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_052830_supervision_notifications_calendar.up,
     down: migration_20261125_052830_supervision_notifications_calendar.down,
-    name: '20261125_052830_supervision_notifications_calendar'
+    name: '20261125_052830_supervision_notifications_calendar',
+  },
+  {
+    up: migration_20261125_054828_work_orders.up,
+    down: migration_20261125_054828_work_orders.down,
+    name: '20261125_054828_work_orders'
   },
 ];

@@ -36,6 +36,10 @@ const schema = z.object({
     .optional(),
   TYPESENSE_API_KEY: z.string().min(1).optional(),
   TYPESENSE_SEARCH_API_KEY: z.string().min(1).optional(),
+  PERSONAL_DATA_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes), e.g. openssl rand -hex 32')
+    .optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_USER: z.string().optional(),
@@ -68,6 +72,8 @@ export type Env = Readonly<{
   /** Requests per minute and client IP on the public API. */
   publicRateLimit: number
   searchEngine: 'embedded' | 'typesense'
+  /** AES-256 key for claimant personal data (and its keyed hashes). */
+  personalDataKey: Buffer
   /** SMTP for e-mail; without it, e-mails are written to the log. */
   smtp: { host: string; port: number; user?: string; pass?: string } | undefined
   mailFrom: { address: string; name: string }
@@ -85,8 +91,8 @@ function formatIssues(error: z.ZodError): string {
 }
 
 /** Generated once for the embedded default and kept beside the database, readable only by us. */
-function embeddedSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'payload-secret')
+function embeddedSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name)
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
   fs.mkdirSync(dataDir, { recursive: true })
   const secret = crypto.randomBytes(32).toString('hex')
@@ -101,6 +107,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const isProduction = v.NODE_ENV === 'production'
   if (isProduction && !v.PAYLOAD_SECRET) {
     throw new ConfigError('Invalid configuration:\n  PAYLOAD_SECRET: required when NODE_ENV=production')
+  }
+  if (isProduction && !v.PERSONAL_DATA_KEY) {
+    throw new ConfigError('Invalid configuration:\n  PERSONAL_DATA_KEY: required when NODE_ENV=production (openssl rand -hex 32)')
   }
   if (v.SEARCH_ENGINE === 'typesense' && !(v.TYPESENSE_URL && v.TYPESENSE_API_KEY)) {
     throw new ConfigError('Invalid configuration:\n  SEARCH_ENGINE=typesense needs TYPESENSE_URL and TYPESENSE_API_KEY')
@@ -117,7 +126,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseUri,
     databaseKind: databaseUri.startsWith('file:') ? 'sqlite' : 'mongodb',
     schemaPush: v.NODE_ENV === 'development' || v.NODE_ENV === 'test',
-    payloadSecret: v.PAYLOAD_SECRET ?? embeddedSecret(dataDir),
+    payloadSecret: v.PAYLOAD_SECRET ?? embeddedSecret(dataDir, 'payload-secret'),
+    personalDataKey: Buffer.from(v.PERSONAL_DATA_KEY ?? embeddedSecret(dataDir, 'personal-data-key'), 'hex'),
     fixedNow: v.HOTLINE_NOW ? new Date(v.HOTLINE_NOW) : undefined,
     logLevel: v.LOG_LEVEL,
     loginMaxAttempts: v.LOGIN_MAX_ATTEMPTS,

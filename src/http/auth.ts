@@ -15,7 +15,7 @@ import { toFetchHeaders } from './fetchHeaders'
 /** Hotline roles that use the agent API. */
 export const AGENT_API_ROLES: readonly Role[] = ['agent', 'supervisor', 'kb-admin', 'admin']
 
-export type Caller = { kind: 'user'; id: string | number; roles: Role[] } | { kind: 'api-key'; id: string | number; name: string; scopes: string[]; rateLimitPerMinute: number }
+export type Caller = { kind: 'user'; id: string | number; roles: Role[]; unit?: AccessUser['unit']; name?: string | null } | { kind: 'api-key'; id: string | number; name: string; scopes: string[]; rateLimitPerMinute: number }
 
 const LAST_USED_EVERY_MS = 60_000
 const lastUsedWritten = new Map<string | number, number>()
@@ -71,7 +71,7 @@ export function requireCaller(payload: Payload, access: { roles: readonly Role[]
       const { user } = await payload.auth({ headers: toFetchHeaders(req.headers) })
       if (!user) throw new HttpError(401, '请先登录，或在 Authorization 头中提供 API 密钥')
       if (!hasRole(user as AccessUser, ...access.roles)) throw new HttpError(403, '当前账号无权使用该接口')
-      res.locals.caller = { kind: 'user', id: user.id, roles: (user as AccessUser).roles ?? [] } satisfies Caller
+      res.locals.caller = { kind: 'user', id: user.id, roles: (user as AccessUser).roles ?? [], unit: (user as AccessUser).unit, name: (user as { name?: string | null }).name } satisfies Caller
       next()
     } catch (err) {
       next(err)

@@ -8,9 +8,10 @@ import { demoEntryRecords } from './demo'
 import { DEMO_CATALOG, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo/organisation'
 import { DEMO_SYNONYMS } from './demo/synonyms'
 import { seedSearchLexicon } from './searchLexicon'
+import { seedSlaRules } from './slaRules'
 import { seedWorkCalendar } from './workCalendar'
 
-const COLLECTIONS_TO_RESET = ['notifications', 'error-reports', 'supervision-items', 'audit-log', 'search-pins', 'knowledge-entries', 'search-synonyms', 'search-words', 'users', 'categories', 'units', 'work-calendar', 'media'] as const
+const COLLECTIONS_TO_RESET = ['personal-data-log', 'work-orders', 'notifications', 'error-reports', 'supervision-items', 'audit-log', 'search-pins', 'knowledge-entries', 'search-synonyms', 'search-words', 'users', 'categories', 'units', 'work-calendar', 'sla-rules', 'media'] as const
 
 export class SeedRefused extends Error {}
 
@@ -67,6 +68,7 @@ export async function seedDemo(payload: Payload, options: { reset: boolean }): P
 
   await seedSearchLexicon(payload)
   await seedWorkCalendar(payload)
+  await seedSlaRules(payload)
   for (const rule of DEMO_SYNONYMS) {
     await payload.create({ collection: 'search-synonyms', overrideAccess: true, data: { ...rule, active: true } })
   }

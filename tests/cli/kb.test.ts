@@ -16,7 +16,7 @@ const run = (args: string[], extraEnv: Record<string, string> = {}) => {
 
 describe('kb CLI', () => {
   it('refuses to seed demo data in production', () => {
-    const result = run(['seed'], { NODE_ENV: 'production', PAYLOAD_SECRET: 'a-production-secret-of-enough-length-000' })
+    const result = run(['seed'], { NODE_ENV: 'production', PAYLOAD_SECRET: 'a-production-secret-of-enough-length-000', PERSONAL_DATA_KEY: '0'.repeat(64) })
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/生产环境.*禁止写入演示数据/)
   })

@@ -25,6 +25,10 @@ describe('configuration', () => {
   it('refuses to start in production without PAYLOAD_SECRET', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(ConfigError)
     expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/PAYLOAD_SECRET/)
+    const secret = 'a-production-secret-of-enough-length-000'
+    expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp(), PAYLOAD_SECRET: secret })).toThrow(/PERSONAL_DATA_KEY/)
+    expect(() => parseEnv({ DATA_DIR: tmp(), PERSONAL_DATA_KEY: 'short' })).toThrow(/64 hex/)
+    expect(parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp(), PAYLOAD_SECRET: secret, PERSONAL_DATA_KEY: 'ab'.repeat(32) }).personalDataKey).toHaveLength(32)
   })
 
   it('names every invalid variable', () => {

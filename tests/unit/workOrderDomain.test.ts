@@ -125,3 +125,13 @@ describe('work-order flow', () => {
     expect(decideOrderAction({ state: 'return_requested', resumeState: 'dispatched' }, 'reject-return', d, now).to).toBe('dispatched')
   })
 })
+
+describe('time-limit rules', () => {
+  it('pick the most specific rule', async () => {
+    const { DEFAULT_SLA_RULES, pickRule } = await import('../../src/domain/workOrders/orderTypes')
+    expect(pickRule(DEFAULT_SLA_RULES, 'handling', { type: 'complaint' })).toMatchObject({ workingDays: 15 })
+    expect(pickRule(DEFAULT_SLA_RULES, 'handling', { type: 'complaint', urgency: 'urgent' })).toMatchObject({ hours: 24 })
+    expect(pickRule(DEFAULT_SLA_RULES, 'return-window', { type: 'help' })).toMatchObject({ workingDays: 1 })
+    expect(pickRule(DEFAULT_SLA_RULES, 'return-window', { type: 'help', complex: true })).toMatchObject({ workingDays: 2 })
+  })
+})

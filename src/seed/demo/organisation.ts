@@ -57,8 +57,11 @@ export const DEMO_USERS: { email: string; name: string; roles: string[]; unit?: 
   { email: 'kb-admin@hotline.example', name: '知识库管理员 李娟', roles: ['kb-admin'] },
   { email: 'agent@hotline.example', name: '话务员 张敏', roles: ['agent'] },
   { email: 'supervisor@hotline.example', name: '督办员 王磊', roles: ['supervisor'] },
+  { email: 'dispatcher@hotline.example', name: '派单员 周婷', roles: ['dispatcher'] },
   { email: 'editor.rs@hotline.example', name: '人社局编辑 刘洋', roles: ['unit-editor'], unit: '江临市人力资源和社会保障局' },
   { email: 'reviewer.rs@hotline.example', name: '人社局审核员 陈芳', roles: ['unit-reviewer'], unit: '江临市人力资源和社会保障局' },
   { email: 'editor.gjj@hotline.example', name: '公积金中心编辑 杨帆', roles: ['unit-editor'], unit: '江临市住房公积金管理中心' },
   { email: 'reviewer.gjj@hotline.example', name: '公积金中心审核员 徐静', roles: ['unit-reviewer'], unit: '江临市住房公积金管理中心' },
+  { email: 'handler.rs@hotline.example', name: '人社局承办人 何军', roles: ['unit-handler'], unit: '江临市人力资源和社会保障局' },
+  { email: 'handler.gjj@hotline.example', name: '公积金中心承办人 郑丽', roles: ['unit-handler'], unit: '江临市住房公积金管理中心' },
 ]

@@ -1,0 +1,84 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { adminOnly } from '../access/common'
+import { neverRead, readWorkOrders } from '../access/workOrders'
+import { ORDER_STATES } from '../domain/workOrders/orderFlow'
+import { CHANNELS, NOT_ACCEPTED_REASONS, ORDER_TYPES, SATISFACTION, URGENCIES } from '../domain/workOrders/orderTypes'
+
+const options = (list: readonly { value: string; label: string }[]) => list.map((o) => ({ ...o }))
+const readOnly = { readOnly: true }
+const secret = (name: string): Field => ({ name, type: 'text', access: { read: neverRead }, admin: { hidden: true } })
+
+/**
+ * 工单: the record of a claim's whole life. Written only through the work-order API
+ * (src/services/workOrders.ts), which applies the flow; the admin reads them.
+ */
+export const WorkOrders: CollectionConfig = {
+  slug: 'work-orders',
+  labels: { singular: '工单', plural: '工单' },
+  admin: { useAsTitle: 'title', defaultColumns: ['number', 'title', 'type', 'state', 'unit', 'dueAt'], group: '工单', listSearchableFields: ['number', 'title'] },
+  access: { read: readWorkOrders, create: adminOnly, update: adminOnly, delete: adminOnly },
+  defaultSort: '-number',
+  fields: [
+    { name: 'number', label: '工单编号', type: 'text', required: true, unique: true, index: true, admin: readOnly },
+    { name: 'state', label: '状态', type: 'select', options: options(ORDER_STATES), defaultValue: 'intake', index: true, admin: readOnly },
+    { name: 'resolution', label: '办结方式', type: 'select', options: [{ value: 'answered', label: '直接答复' }, { value: 'not_accepted', label: '不予受理' }, { value: 'handled', label: '承办办结' }], admin: readOnly },
+    { name: 'channel', label: '来源渠道', type: 'select', options: options(CHANNELS), defaultValue: 'phone' },
+    { name: 'type', label: '诉求类型', type: 'select', options: options(ORDER_TYPES), required: true, index: true },
+    { name: 'urgency', label: '紧急程度', type: 'select', options: options(URGENCIES), defaultValue: 'normal' },
+    { name: 'complex', label: '复杂工单', type: 'checkbox', defaultValue: false },
+    { name: 'title', label: '标题', type: 'text', required: true },
+    { name: 'content', label: '诉求内容', type: 'textarea', required: true },
+    { name: 'category', label: '诉求分类', type: 'relationship', relationTo: 'categories' },
+    { name: 'district', label: '区域', type: 'text', index: true },
+    { name: 'address', label: '地址', type: 'text' },
+    {
+      name: 'claimant',
+      label: '诉求人',
+      type: 'group',
+      fields: [
+        { name: 'nameMasked', label: '姓名', type: 'text', admin: readOnly },
+        { name: 'phoneMasked', label: '电话', type: 'text', admin: readOnly },
+        { name: 'idMasked', label: '证件号', type: 'text', admin: readOnly },
+        secret('nameEnc'),
+        secret('phoneEnc'),
+        secret('idEnc'),
+        { ...secret('phoneHash'), index: true } as Field,
+        { name: 'anonymous', label: '匿名', type: 'checkbox', defaultValue: false },
+        { name: 'confidential', label: '要求保密', type: 'checkbox', defaultValue: false },
+        { name: 'noReply', label: '不需回复', type: 'checkbox', defaultValue: false },
+      ],
+    },
+    { name: 'unit', label: '承办单位', type: 'relationship', relationTo: 'units', index: true, admin: readOnly },
+    { name: 'designated', label: '争议后指定承办', type: 'checkbox', defaultValue: false, admin: readOnly },
+    { name: 'dueAt', label: '办理期限', type: 'date', index: true, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'returnDueAt', label: '退回申请期限', type: 'date', admin: readOnly },
+    { name: 'callbackDueAt', label: '回访期限', type: 'date', admin: readOnly },
+    { name: 'deadlineWarning', label: '期限提示', type: 'text', admin: readOnly },
+    { name: 'resumeState', type: 'text', admin: { hidden: true } },
+    { name: 'requestedExtensionDays', type: 'number', admin: { hidden: true } },
+    { name: 'extensions', label: '延期次数', type: 'number', defaultValue: 0, admin: readOnly },
+    { name: 'reopens', label: '重办次数', type: 'number', defaultValue: 0, admin: readOnly },
+    { name: 'notAccepted', label: '不予受理', type: 'group', fields: [{ name: 'reason', label: '类别', type: 'select', options: options(NOT_ACCEPTED_REASONS) }, { name: 'note', label: '说明', type: 'textarea' }] },
+    {
+      name: 'citedEntries',
+      label: '引用知识',
+      type: 'array',
+      fields: [
+        { name: 'code', label: '知识编号', type: 'text', required: true },
+        { name: 'version', label: '版本', type: 'text' },
+        { name: 'title', label: '标题', type: 'text' },
+      ],
+    },
+    { name: 'noKnowledge', label: '知识库无此内容', type: 'checkbox', defaultValue: false },
+    { name: 'answer', label: '答复内容', type: 'textarea' },
+    { name: 'reply', label: '办理结果', type: 'group', fields: [{ name: 'result', label: '办理结果', type: 'textarea' }, { name: 'text', label: '答复诉求人', type: 'textarea' }, { name: 'contacted', label: '已联系诉求人', type: 'checkbox' }] },
+    { name: 'lastSatisfaction', label: '回访满意度', type: 'select', options: options(SATISFACTION), admin: readOnly },
+    { name: 'solved', label: '问题已解决', type: 'checkbox', admin: readOnly },
+    { name: 'explanation', label: '确已尽责说明', type: 'textarea' },
+    { name: 'explanationAccepted', label: '尽责说明已认可（不计负面评价）', type: 'checkbox', defaultValue: false },
+    { name: 'parent', label: '主工单', type: 'relationship', relationTo: 'work-orders' },
+    { name: 'related', label: '关联/重复工单', type: 'relationship', relationTo: 'work-orders', hasMany: true },
+    { name: 'timeline', label: '处理记录', type: 'json', admin: readOnly },
+  ],
+}

@@ -1,5 +1,9 @@
 /** The OpenAPI description of /api/v1, served at /api/v1/openapi.json for agent-tool vendors. */
+import { z } from 'zod'
+
 import { ENTRY_TYPES } from '../domain/knowledge/entryTypes'
+import { ORDER_ACTIONS, ORDER_STATES } from '../domain/workOrders/orderFlow'
+import { actionBody, newOrder } from '../services/workOrderInput'
 import { MAX_PER_PAGE, MAX_QUERY_LENGTH } from './searchParams'
 
 const q = { name: 'q', in: 'query', required: true, description: '查询词（口语、关键词、拼音、繁体均可）', schema: { type: 'string', minLength: 1, maxLength: MAX_QUERY_LENGTH } }
@@ -12,6 +16,7 @@ const list = (name: string, description: string, items: object = { type: 'string
   style: 'form',
   explode: false,
 })
+const orderNumber = { name: 'number', in: 'path', required: true, schema: { type: 'string', pattern: '^GD\\d{14}$' } }
 const code = { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^KB-\\d{4,}$' } }
 const error = { description: '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
 const json = (schema: object, description = '成功') => ({ description, content: { 'application/json': { schema } } })
@@ -38,6 +43,22 @@ export const openApiDocument = {
       session: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`JWT <token>`，来自 POST /api/users/login' },
     },
     schemas: {
+      WorkOrder: {
+        type: 'object',
+        properties: {
+          number: { type: 'string', example: 'GD20261125000123' },
+          state: { type: 'string', enum: ORDER_STATES.map((o) => o.value) },
+          resolution: { type: ['string', 'null'], enum: ['answered', 'not_accepted', 'handled', null] },
+          type: { type: 'string' },
+          title: { type: 'string' },
+          claimant: { type: 'object', description: '脱敏后的诉求人信息；保密工单对承办单位显示（保密）' },
+          unit: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
+          dueAt: { type: ['string', 'null'], format: 'date-time', description: '办理期限（北京时间当日 23:59:59）' },
+          deadlineWarning: { type: ['string', 'null'], description: '工作日历缺少年份等提示' },
+          citedEntries: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, version: { type: 'string' }, title: { type: 'string' } } } },
+          timeline: { type: 'array', items: { type: 'object', properties: { at: { type: 'string' }, action: { type: 'string' }, label: { type: 'string' }, actor: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, note: { type: 'string' } } } },
+        },
+      },
       Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' }, details: {} } },
       AgentHit: {
         type: 'object',
@@ -100,6 +121,35 @@ export const openApiDocument = {
         parameters: [code],
         requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['description'], properties: { description: { type: 'string', minLength: 5, maxLength: 2000 } } } } } },
         responses: { 201: json({ type: 'object', properties: { id: { type: 'integer' }, status: { type: 'string' }, message: { type: 'string' } } }), 400: error, 401: error, 404: error },
+      },
+    },
+    '/work-orders': {
+      post: {
+        summary: '登记工单（来电、网站等渠道），可附引用的知识条目编号',
+        security: [{ apiKey: [] }, { session: [] }],
+        requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(newOrder, { io: 'input' }) } } },
+        responses: { 201: json({ $ref: '#/components/schemas/WorkOrder' }), 400: error, 401: error, 403: error },
+      },
+    },
+    '/work-orders/{number}': {
+      get: { summary: '工单详情（诉求人脱敏）', security: [{ apiKey: [] }, { session: [] }], parameters: [orderNumber], responses: { 200: json({ $ref: '#/components/schemas/WorkOrder' }), 401: error, 404: error } },
+    },
+    '/work-orders/{number}/actions/{action}': {
+      post: {
+        summary: '工单流转：派发、签收、申请退回、延期、答复、回访、重办、办结等；非法操作返回 400/403',
+        security: [{ apiKey: [] }, { session: [] }],
+        parameters: [orderNumber, { name: 'action', in: 'path', required: true, schema: { type: 'string', enum: ORDER_ACTIONS.map((a) => a.value) } }],
+        requestBody: { content: { 'application/json': { schema: z.toJSONSchema(actionBody, { io: 'input' }) } } },
+        responses: { 200: json({ $ref: '#/components/schemas/WorkOrder' }), 400: error, 403: error, 404: error },
+      },
+    },
+    '/work-orders/{number}/unmask': {
+      post: {
+        summary: '查看诉求人完整信息（须说明事由，全程留痕；仅派单员、管理员、承办期间的承办单位）',
+        security: [{ session: [] }],
+        parameters: [orderNumber],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', maxLength: 500 } } } } } },
+        responses: { 200: json({ type: 'object', properties: { name: { type: ['string', 'null'] }, phone: { type: ['string', 'null'] }, idNumber: { type: ['string', 'null'] } } }), 400: error, 403: error, 404: error },
       },
     },
     '/public/search': {

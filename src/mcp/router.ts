@@ -1,6 +1,6 @@
 /**
  * The MCP server over Streamable HTTP at /api/mcp (stateless: a server per request, so any instance
- * can answer), authenticated by API keys with the `agent` or `public` scope and rate-limited per key.
+ * can answer), authenticated by API keys (scopes `agent`, `public`, `work-orders`), rate-limited per key.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js'
@@ -16,7 +16,7 @@ export const MCP_PATH = '/api/mcp'
 export function mcpRouter(payload: Payload, engine: () => SearchEngine): Router {
   const router = Router()
   router.use(express.json({ limit: '100kb' }))
-  router.use(requireApiKey(payload, ['agent', 'public']))
+  router.use(requireApiKey(payload, ['agent', 'public', 'work-orders']))
   router.use(rateLimitPerCaller(600))
 
   router.post('/', async (req, res) => {
@@ -25,7 +25,7 @@ export function mcpRouter(payload: Payload, engine: () => SearchEngine): Router 
     registerTools(server, {
       payload,
       engine,
-      caller: { keyId: caller.id, keyName: caller.name, audience: caller.scopes.includes('agent') ? 'agent' : 'public' },
+      caller: { keyId: caller.id, keyName: caller.name, scopes: caller.scopes },
       log: (call) => req.log.info({ mcp: { key: caller.name, keyId: caller.id, ...call } }, `mcp tool ${call.tool}`),
     })
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })

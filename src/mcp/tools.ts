@@ -13,19 +13,26 @@ import type { SearchEngine } from '../search/types'
 import { composeAnswer } from '../services/answerText'
 import { ServiceError } from '../services/errors'
 import { type Audience, findEntry, reportEntryError, searchKnowledge } from '../services/knowledgeQueries'
+import { newOrder } from '../services/workOrderInput'
+import { actorOf, createOrder, loadOrder, presentOrder } from '../services/workOrders'
 
-export type ToolCaller = { keyId: string | number; keyName: string; audience: Audience }
+export type ToolCaller = { keyId: string | number; keyName: string; scopes: string[] }
 export type ToolCall = { tool: string; args: Record<string, unknown>; resultBytes: number; ms: number; error?: string }
 
 const list = z.array(z.string().min(1).max(100)).max(20).optional()
 const code = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, '知识编号格式不对，如 KB-1001 / entry code such as KB-1001').describe('知识编号 / entry code, e.g. KB-1001')
 
-/** What a tool call's log may say about its arguments: never free text that may hold personal data. */
-const loggable = (tool: string, args: Record<string, unknown>) => (tool === 'report_entry_error' ? { code: args.code, descriptionLength: String(args.description ?? '').length } : args)
+/** What a tool call's log may say about its arguments: never free text or a claimant. */
+const loggable = (tool: string, args: Record<string, unknown>) => {
+  if (tool === 'report_entry_error') return { code: args.code, descriptionLength: String(args.description ?? '').length }
+  if (tool === 'create_work_order') return { type: args.type, channel: args.channel, citedEntries: args.citedEntries }
+  return args
+}
 
 export function registerTools(server: McpServer, deps: { payload: Payload; engine: () => SearchEngine; caller: ToolCaller; log: (call: ToolCall) => void }) {
   const { payload, engine, caller } = deps
-  const audience = caller.audience
+  // Internal knowledge only for agent-level keys; any other key sees what the public sees.
+  const audience: Audience = caller.scopes.includes('agent') ? 'agent' : 'public'
 
   /** Runs a tool: JSON text content, a service error as a tool error with its message, every call logged. */
   const run = (tool: string, handler: (args: Record<string, unknown>) => Promise<unknown>) => async (args: Record<string, unknown>) => {
@@ -100,6 +107,28 @@ export function registerTools(server: McpServer, deps: { payload: Payload; engin
         inputSchema: { code, description: z.string().trim().min(5, '错误描述至少 5 个字 / at least 5 characters').max(2000, '错误描述不能超过 2000 字 / at most 2000 characters').describe('错误描述 / what is wrong') },
       },
       run('report_entry_error', async (a) => reportEntryError(payload, a.code as string, a.description as string, { name: `MCP：${caller.keyName}` })),
+    )
+  }
+
+  if (caller.scopes.includes('work-orders')) {
+    const actor = actorOf({ kind: 'api-key', id: caller.keyId, name: caller.keyName })
+    server.registerTool(
+      'create_work_order',
+      {
+        title: '登记工单 / Create a work order',
+        description: '按来电登记工单（与 HTTP 接口规则相同），返回工单编号、状态与期限；诉求人信息在结果中脱敏。Create a work order from a call, as POST /api/v1/work-orders; the claimant is masked in the result.',
+        inputSchema: newOrder.shape,
+      },
+      run('create_work_order', async (a) => presentOrder(await createOrder(payload, newOrder.parse(a), actor), actor)),
+    )
+    server.registerTool(
+      'get_work_order',
+      {
+        title: '查询工单 / Get a work order',
+        description: '按工单编号查询状态、期限与处理记录（诉求人脱敏）。Get a work order’s state, deadline and timeline by number (claimant masked).',
+        inputSchema: { number: z.string().regex(/^GD\d{14}$/, '工单编号格式如 GD20261125000123 / number like GD20261125000123') },
+      },
+      run('get_work_order', async (a) => presentOrder(await loadOrder(payload, a.number as string, actor), actor)),
     )
   }
 }

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { env } from '../config/env'
 import { now } from '../domain/clock'
 import { addWorkingDays } from '../domain/calendar/workCalendar'
-import { type AccessUser, actingUnitId, hasRole, relationId } from '../domain/roles'
+import { type AccessUser, actingUnitId, hasRole, relationId, type Role } from '../domain/roles'
 import { calendarWarning, dueAt } from '../domain/workOrders/deadlines'
 import { decideOrderAction, type OrderAction, type OrderFacts, OrderFlowError, orderActionLabel, type OrderState } from '../domain/workOrders/orderFlow'
 import { formatOrderNumber, nextSequence, orderNumberPrefix } from '../domain/workOrders/orderNumber'
@@ -19,6 +19,10 @@ import { ServiceError } from './errors'
 import { loadCalendar } from './supervision'
 
 export type Actor = AccessUser & { name?: string | null }
+
+/** The caller of an API or tool as the flow sees it: a tool with a work-orders key acts as an intake agent. */
+export const actorOf = (caller: { kind: 'user'; id: string | number; roles: Role[]; unit?: AccessUser['unit']; name?: string | null } | { kind: 'api-key'; id: string | number; name: string }): Actor =>
+  caller.kind === 'user' ? { id: caller.id, roles: caller.roles, unit: caller.unit, name: caller.name } : { id: `key:${caller.id}`, roles: ['agent'], name: `API：${caller.name}` }
 export type TimelineItem = { at: string; action: string; label: string; actor: string; roles: string; from?: string; to?: string; note?: string }
 
 export type NewOrder = {

@@ -144,6 +144,12 @@ describe('work orders over HTTP', () => {
     expect((await request(app).post(`/api/v1/work-orders/${secret.body.number}/unmask`).set('Authorization', as('dispatcher')).send({ reason: '核实举报人身份' })).body.name).toBe('王五')
   })
 
+  it('documents the work-order API in the OpenAPI file', async () => {
+    const doc = (await request(app).get('/api/v1/openapi.json')).body
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/work-orders', '/work-orders/{number}', '/work-orders/{number}/actions/{action}', '/work-orders/{number}/unmask']))
+    expect(doc.paths['/work-orders'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['type', 'title', 'content']))
+  })
+
   it('splits a claim for several units, each child with its own deadline', async () => {
     at('2026-11-25T10:00:00+08:00')
     const created = await request(app).post('/api/v1/work-orders').set('Authorization', as('agent')).send({ type: 'help', title: '道路积水和路灯', content: '两个问题' })

@@ -1,0 +1,51 @@
+/** What a work-order request may carry: one schema for the HTTP API and the MCP tools. */
+import { z } from 'zod'
+
+import { CHANNELS, NOT_ACCEPTED_REASONS, ORDER_TYPES, SATISFACTION, URGENCIES } from '../domain/workOrders/orderTypes'
+
+const values = (list: readonly { value: string }[]) => list.map((v) => v.value) as [string, ...string[]]
+export const text = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, `${message}（不超过 ${max} 字）`)
+const codes = z.array(z.string().regex(/^[A-Za-z0-9-]{1,40}$/, '知识编号格式不对')).max(10)
+
+export const newOrder = z.object({
+  channel: z.enum(values(CHANNELS), { error: `channel 只能是 ${values(CHANNELS).join('、')}` }).optional(),
+  type: z.enum(values(ORDER_TYPES), { error: `type 只能是 ${values(ORDER_TYPES).join('、')}` }),
+  urgency: z.enum(values(URGENCIES), { error: 'urgency 只能是 normal 或 urgent' }).optional(),
+  complex: z.boolean().optional(),
+  title: text(200, '请填写标题 title'),
+  content: text(5000, '请填写诉求内容 content'),
+  district: z.string().max(50).optional(),
+  address: z.string().max(200).optional(),
+  claimant: z
+    .object({
+      name: z.string().trim().max(50).optional(),
+      phone: z.string().regex(/^[0-9+\- ]{5,20}$/, '诉求人电话格式不对').optional(),
+      idNumber: z.string().regex(/^[0-9Xx]{15,18}$/, '证件号码格式不对').optional(),
+      anonymous: z.boolean().optional(),
+      confidential: z.boolean().optional(),
+      noReply: z.boolean().optional(),
+    })
+    .default({}),
+  citedEntries: codes.optional(),
+})
+
+export const actionBody = z.object({
+  unit: z.string().max(100).optional(),
+  units: z.array(z.string().max(100)).max(10).optional(),
+  designated: z.boolean().optional(),
+  reason: z.string().trim().max(2000).optional(),
+  basis: z.string().trim().max(2000).optional(),
+  note: z.string().trim().max(2000).optional(),
+  days: z.number({ error: 'days 须为数字' }).int().optional(),
+  citedEntries: codes.optional(),
+  noKnowledge: z.boolean().optional(),
+  answer: z.string().max(5000).optional(),
+  result: z.string().trim().max(5000).optional(),
+  text: z.string().trim().max(5000).optional(),
+  contacted: z.boolean().optional(),
+  satisfaction: z.enum(values(SATISFACTION), { error: `satisfaction 只能是 ${values(SATISFACTION).join('、')}` }).optional(),
+  solved: z.boolean().optional(),
+})
+
+export const notAcceptReason = z.enum(values(NOT_ACCEPTED_REASONS), { error: `不予受理类别 reason 只能是 ${values(NOT_ACCEPTED_REASONS).join('、')}` })
+

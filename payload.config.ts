@@ -9,6 +9,7 @@ import { AuditLog } from './src/collections/AuditLog'
 import { Categories } from './src/collections/Categories'
 import { ErrorReports } from './src/collections/ErrorReports'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
+import { KnowledgeGaps } from './src/collections/KnowledgeGaps'
 import { Media } from './src/collections/Media'
 import { Notifications } from './src/collections/Notifications'
 import { PersonalDataLog } from './src/collections/PersonalDataLog'
@@ -27,6 +28,7 @@ import { env } from './src/config/env'
 import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
 import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
+import { WorkOrderDeadlinesTask } from './src/jobs/workOrderDeadlines'
 import { logger } from './src/log'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -38,7 +40,7 @@ export default buildConfig({
   db: databaseAdapter(e),
   editor: lexicalEditor(),
   email: emailAdapter(e),
-  collections: [WorkOrders, KnowledgeEntries, AuditLog, SupervisionItems, ErrorReports, Notifications, Synonyms, SearchWords, SearchPins, Units, Categories, WorkCalendar, SlaRules, Media, Users, ApiKeys, PersonalDataLog],
+  collections: [WorkOrders, KnowledgeEntries, KnowledgeGaps, AuditLog, SupervisionItems, ErrorReports, Notifications, Synonyms, SearchWords, SearchPins, Units, Categories, WorkCalendar, SlaRules, Media, Users, ApiKeys, PersonalDataLog],
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
@@ -49,7 +51,7 @@ export default buildConfig({
   // The admin is for hotline and unit staff: Simplified Chinese whatever the browser says.
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   jobs: {
-    tasks: [IndexEntryTask, ReloadSearchSettingsTask, KnowledgeMaintenanceTask],
+    tasks: [IndexEntryTask, ReloadSearchSettingsTask, KnowledgeMaintenanceTask, WorkOrderDeadlinesTask],
     // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron).
     autoRun: [{ cron: '0 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, admin: { ...defaultJobsCollection.admin, group: '系统', hidden: false } }),

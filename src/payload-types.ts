@@ -22,6 +22,7 @@ export interface Config {
   collections: {
     'work-orders': WorkOrder;
     'knowledge-entries': KnowledgeEntry;
+    'knowledge-gaps': KnowledgeGap;
     'audit-log': AuditLog;
     'supervision-items': SupervisionItem;
     'error-reports': ErrorReport;
@@ -47,6 +48,7 @@ export interface Config {
   collectionsSelect: {
     'work-orders': WorkOrdersSelect<false> | WorkOrdersSelect<true>;
     'knowledge-entries': KnowledgeEntriesSelect<false> | KnowledgeEntriesSelect<true>;
+    'knowledge-gaps': KnowledgeGapsSelect<false> | KnowledgeGapsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'supervision-items': SupervisionItemsSelect<false> | SupervisionItemsSelect<true>;
     'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
@@ -88,6 +90,7 @@ export interface Config {
       indexEntry: TaskIndexEntry;
       reloadSearchSettings: TaskReloadSearchSettings;
       knowledgeMaintenance: TaskKnowledgeMaintenance;
+      workOrderDeadlines: TaskWorkOrderDeadlines;
       inline: {
         input: unknown;
         output: unknown;
@@ -159,7 +162,9 @@ export interface WorkOrder {
   unit?: (number | null) | Unit;
   designated?: boolean | null;
   dueAt?: string | null;
+  deadlineStatus?: ('on_time' | 'due_today' | 'overdue') | null;
   returnDueAt?: string | null;
+  returnRejected?: boolean | null;
   callbackDueAt?: string | null;
   deadlineWarning?: string | null;
   resumeState?: string | null;
@@ -393,6 +398,21 @@ export interface Media {
   focalY?: number | null;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "knowledge-gaps".
+ */
+export interface KnowledgeGap {
+  id: number;
+  question: string;
+  category?: (number | null) | Category;
+  order?: (number | null) | WorkOrder;
+  orderNumber?: string | null;
+  status?: ('open' | 'filled' | 'dismissed') | null;
+  entry?: (number | null) | KnowledgeEntry;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 知识条目每一次流转的记录（只读，任何人不能修改或删除）
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -434,9 +454,12 @@ export interface AuditLog {
  */
 export interface SupervisionItem {
   id: number;
-  entry: number | KnowledgeEntry;
+  subjectLabel?: string | null;
+  entry?: (number | null) | KnowledgeEntry;
+  workOrder?: (number | null) | WorkOrder;
+  subjectKey?: string | null;
   unit?: (number | null) | Unit;
-  reason: 'expired_stale' | 'review_overdue' | 'wrong_info';
+  reason: 'expired_stale' | 'review_overdue' | 'wrong_info' | 'order_overdue' | 'order_refused' | 'repeated_problem';
   description?: string | null;
   errorReport?: (number | null) | ErrorReport;
   status?: ('open' | 'escalated' | 'closed') | null;
@@ -664,7 +687,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance';
+        taskSlug: 'inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance' | 'workOrderDeadlines';
         taskID: string;
         input?:
           | {
@@ -697,7 +720,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance') | null;
+  taskSlug?: ('inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance' | 'workOrderDeadlines') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -727,6 +750,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'knowledge-entries';
         value: number | KnowledgeEntry;
+      } | null)
+    | ({
+        relationTo: 'knowledge-gaps';
+        value: number | KnowledgeGap;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -864,7 +891,9 @@ export interface WorkOrdersSelect<T extends boolean = true> {
   unit?: T;
   designated?: T;
   dueAt?: T;
+  deadlineStatus?: T;
   returnDueAt?: T;
+  returnRejected?: T;
   callbackDueAt?: T;
   deadlineWarning?: T;
   resumeState?: T;
@@ -999,6 +1028,20 @@ export interface KnowledgeEntriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "knowledge-gaps_select".
+ */
+export interface KnowledgeGapsSelect<T extends boolean = true> {
+  question?: T;
+  category?: T;
+  order?: T;
+  orderNumber?: T;
+  status?: T;
+  entry?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -1022,7 +1065,10 @@ export interface AuditLogSelect<T extends boolean = true> {
  * via the `definition` "supervision-items_select".
  */
 export interface SupervisionItemsSelect<T extends boolean = true> {
+  subjectLabel?: T;
   entry?: T;
+  workOrder?: T;
+  subjectKey?: T;
   unit?: T;
   reason?: T;
   description?: T;
@@ -1378,6 +1424,16 @@ export interface TaskReloadSearchSettings {
  * via the `definition` "TaskKnowledgeMaintenance".
  */
 export interface TaskKnowledgeMaintenance {
+  input?: unknown;
+  output: {
+    summary?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWorkOrderDeadlines".
+ */
+export interface TaskWorkOrderDeadlines {
   input?: unknown;
   output: {
     summary?: string | null;

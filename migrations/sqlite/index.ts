@@ -3,6 +3,7 @@ import * as migration_20261125_045846_search_lexicon_and_pins from './20261125_0
 import * as migration_20261125_051925_entry_workflow from './20261125_051925_entry_workflow';
 import * as migration_20261125_052830_supervision_notifications_calendar from './20261125_052830_supervision_notifications_calendar';
 import * as migration_20261125_054828_work_orders from './20261125_054828_work_orders';
+import * as migration_20261125_060157_work_order_round_gaps from './20261125_060157_work_order_round_gaps';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_054828_work_orders.up,
     down: migration_20261125_054828_work_orders.down,
-    name: '20261125_054828_work_orders'
+    name: '20261125_054828_work_orders',
+  },
+  {
+    up: migration_20261125_060157_work_order_round_gaps.up,
+    down: migration_20261125_060157_work_order_round_gaps.down,
+    name: '20261125_060157_work_order_round_gaps'
   },
 ];

@@ -11,6 +11,7 @@ import { readRecords } from '../import/readRecords'
 import { searchEngine } from '../jobs/searchEngine'
 import { runKnowledgeMaintenance } from '../jobs/knowledgeMaintenance'
 import { rebuildIndex } from '../jobs/syncIndex'
+import { runOrderDeadlines } from '../jobs/workOrderDeadlines'
 import { reloadSearchSettings } from '../jobs/syncSearchSettings'
 import { seedDemo } from '../seed/seedDemo'
 import { bootPayload } from '../server/bootPayload'
@@ -126,10 +127,15 @@ apikey
 
 program
   .command('jobs')
-  .description('立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）')
-  .argument('<job>', '任务名：expiry')
+  .description('立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）、deadlines（工单时限与督办巡检）')
+  .argument('<job>', '任务名：expiry 或 deadlines')
   .action(withPayload(async (payload: Payload, job: string) => {
-    if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry）`)
+    if (job === 'deadlines') {
+      const d = await runOrderDeadlines(payload)
+      console.log(`工单巡检完成（${now().toISOString()}）：今日到期 ${d.dueToday.length} 件，已超期 ${d.overdue.length} 件${d.overdue.length ? `（${d.overdue.join('、')}）` : ''}，新开督办 ${d.supervisionOpened.length} 项，发送邮件 ${d.emails} 封`)
+      return
+    }
+    if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry、deadlines）`)
     const r = await runKnowledgeMaintenance(payload)
     console.log(`巡检完成（${now().toISOString()}）：过期下线 ${r.expired.length} 条${r.expired.length ? `（${r.expired.join('、')}）` : ''}，提醒 ${r.alerts} 条，新开督办 ${r.supervisionOpened.length} 项${r.supervisionOpened.length ? `（${r.supervisionOpened.join('、')}）` : ''}，督办超期升级 ${r.escalated} 项，发送邮件 ${r.emails} 封`)
   }))

@@ -5,15 +5,18 @@ import { readSupervision, staffOrSupervisor } from '../access/ownRecords'
 import { SUPERVISION_REASONS, SUPERVISION_STATUSES } from '../domain/supervision/staleKnowledge'
 import { notifyOnManualOpen, prepareSupervisionItem } from '../hooks/supervisionLifecycle'
 
-/** 督办: stale or wrong knowledge held against the owning unit, with a working-day deadline. */
+/** 督办: stale or wrong knowledge, or a late or refused work order, held against a unit with a working-day deadline. */
 export const SupervisionItems: CollectionConfig = {
   slug: 'supervision-items',
   labels: { singular: '督办事项', plural: '督办事项' },
-  admin: { useAsTitle: 'reason', defaultColumns: ['createdAt', 'unit', 'entry', 'reason', 'deadline', 'status'], group: '工作台' },
+  admin: { useAsTitle: 'subjectLabel', defaultColumns: ['createdAt', 'unit', 'subjectLabel', 'reason', 'deadline', 'status'], group: '工作台' },
   access: { read: readSupervision, create: staffOnly, update: staffOrSupervisor, delete: nobody },
   defaultSort: '-createdAt',
   fields: [
-    { name: 'entry', label: '知识条目', type: 'relationship', relationTo: 'knowledge-entries', required: true, index: true },
+    { name: 'subjectLabel', label: '督办对象', type: 'text', admin: { readOnly: true } },
+    { name: 'entry', label: '知识条目', type: 'relationship', relationTo: 'knowledge-entries', index: true },
+    { name: 'workOrder', label: '工单', type: 'relationship', relationTo: 'work-orders', index: true },
+    { name: 'subjectKey', type: 'text', index: true, admin: { hidden: true } },
     { name: 'unit', label: '被督办单位', type: 'relationship', relationTo: 'units', index: true, admin: { readOnly: true } },
     { name: 'reason', label: '督办原因', type: 'select', required: true, defaultValue: 'wrong_info', options: SUPERVISION_REASONS.map((r) => ({ ...r })) },
     { name: 'description', label: '问题描述', type: 'textarea' },

@@ -48,6 +48,8 @@ const schema = z.object({
   MAIL_FROM_NAME: z.string().default('12345热线知识库'),
   STALE_SUPERVISION_WORKING_DAYS: z.coerce.number().int().min(1).default(3),
   SUPERVISION_DEADLINE_WORKING_DAYS: z.coerce.number().int().min(1).default(5),
+  REPEATED_PROBLEM_DAYS: z.coerce.number().int().min(1).default(30),
+  REPEATED_PROBLEM_ORDERS: z.coerce.number().int().min(2).default(3),
   TYPESENSE_COLLECTION: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _').default('knowledge_entries'),
 })
 
@@ -81,6 +83,8 @@ export type Env = Readonly<{
   staleSupervisionWorkingDays: number
   /** Working days a unit gets to resolve a supervision item. */
   supervisionDeadlineWorkingDays: number
+  /** The same problem (category + address) this many times within these days opens supervision. */
+  repeatedProblem: { days: number; orders: number }
   typesense: { url: string; apiKey: string; searchApiKey?: string; alias: string } | undefined
 }>
 
@@ -138,6 +142,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     mailFrom: { address: v.MAIL_FROM, name: v.MAIL_FROM_NAME },
     staleSupervisionWorkingDays: v.STALE_SUPERVISION_WORKING_DAYS,
     supervisionDeadlineWorkingDays: v.SUPERVISION_DEADLINE_WORKING_DAYS,
+    repeatedProblem: { days: v.REPEATED_PROBLEM_DAYS, orders: v.REPEATED_PROBLEM_ORDERS },
     typesense:
       v.TYPESENSE_URL && v.TYPESENSE_API_KEY
         ? { url: v.TYPESENSE_URL, apiKey: v.TYPESENSE_API_KEY, searchApiKey: v.TYPESENSE_SEARCH_API_KEY, alias: v.TYPESENSE_COLLECTION }

@@ -2,7 +2,7 @@
 import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload'
 
 import { relationId } from '../domain/roles'
-import { openSupervision } from '../services/supervision'
+import { entrySubject, openSupervision } from '../services/supervision'
 
 export const stampErrorReport: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
   if (operation === 'create') return { ...data, reportedBy: req.user?.id ?? data.reportedBy, status: 'new' }
@@ -15,7 +15,7 @@ export const stampErrorReport: CollectionBeforeChangeHook = ({ data, originalDoc
 export const superviseErrorReport: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
   if (operation !== 'update' || doc.status !== 'supervised' || previousDoc?.status === 'supervised' || context.linkingSupervision) return doc
   const entry = await req.payload.findByID({ collection: 'knowledge-entries', id: relationId(doc.entry)!, depth: 0, overrideAccess: true, req })
-  const opened = await openSupervision(req.payload, { entry, reason: 'wrong_info', description: doc.description, errorReport: doc.id }, req)
+  const opened = await openSupervision(req.payload, { subject: entrySubject(entry), reason: 'wrong_info', description: doc.description, errorReport: doc.id }, req)
   if (opened) {
     await req.payload.update({ collection: 'error-reports', id: doc.id, data: { supervision: opened.id as number }, overrideAccess: true, req, context: { linkingSupervision: true } })
   }

@@ -1,6 +1,7 @@
 /**
  * Supervision items opened by a kb-admin (纠错) get the same unit, deadline and notices as those the
- * daily job opens; an item closes only once its entry was republished after it opened, or archived.
+ * daily jobs open; an item closes only once its entry was republished after it opened (or archived),
+ * or its work order was closed.
  */
 import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload'
 
@@ -9,15 +10,19 @@ import { now } from '../domain/clock'
 import { addWorkingDays } from '../domain/calendar/workCalendar'
 import { relationId } from '../domain/roles'
 import { isResolved } from '../domain/supervision/staleKnowledge'
-import { loadCalendar } from '../services/supervision'
+import { entrySubject, loadCalendar } from '../services/supervision'
 import { notify, unitStaff } from '../services/notify'
 
 export const prepareSupervisionItem: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
   if (operation === 'create' && !context.systemOpened) {
+    if (!data.entry) throw new APIError('请选择被督办的知识条目', 400, undefined, true)
     const entry = await req.payload.findByID({ collection: 'knowledge-entries', id: relationId(data.entry)!, depth: 0, overrideAccess: true, req })
     const openedAt = now()
+    const subject = entrySubject(entry)
     return {
       ...data,
+      subjectKey: subject.key,
+      subjectLabel: subject.label,
       unit: relationId(entry.unit as never),
       openedAt: openedAt.toISOString(),
       deadline: addWorkingDays(openedAt, env().supervisionDeadlineWorkingDays, await loadCalendar(req.payload, req)).toISOString(),
@@ -26,9 +31,14 @@ export const prepareSupervisionItem: CollectionBeforeChangeHook = async ({ data,
     }
   }
   if (operation === 'update' && data.status === 'closed' && originalDoc?.status !== 'closed') {
-    const entry = await req.payload.findByID({ collection: 'knowledge-entries', id: relationId(originalDoc.entry)!, depth: 0, overrideAccess: true, req })
-    if (!isResolved(entry, new Date(originalDoc.openedAt))) {
-      throw new APIError('办结督办前，须先更新并重新发布该条目（或将其下架）', 400, undefined, true)
+    if (originalDoc.workOrder) {
+      const order = await req.payload.findByID({ collection: 'work-orders', id: relationId(originalDoc.workOrder)!, depth: 0, overrideAccess: true, req })
+      if (order.state !== 'closed') throw new APIError('办结督办前，须先办结该工单', 400, undefined, true)
+    } else if (originalDoc.entry) {
+      const entry = await req.payload.findByID({ collection: 'knowledge-entries', id: relationId(originalDoc.entry)!, depth: 0, overrideAccess: true, req })
+      if (!isResolved(entry, new Date(originalDoc.openedAt))) {
+        throw new APIError('办结督办前，须先更新并重新发布该条目（或将其下架）', 400, undefined, true)
+      }
     }
     return { ...data, closedAt: now().toISOString(), closedBy: req.user?.id }
   }

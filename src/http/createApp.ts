@@ -18,6 +18,7 @@ import { MCP_PATH, mcpRouter } from '../mcp/router'
 import { agentRouter } from './routes/agent'
 import { healthRouter } from './routes/health'
 import { publicRouter } from './routes/public'
+import { reportsRouter } from './routes/reports'
 import { workOrdersRouter } from './routes/workOrders'
 
 export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler): Express {
@@ -45,6 +46,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   v1.use('/agent', agentRouter(payload, searchEngine))
   v1.use('/public', publicRouter(payload, searchEngine, { requestsPerMinute: e.publicRateLimit }))
   v1.use('/work-orders', workOrdersRouter(payload))
+  v1.use('/reports', reportsRouter(payload))
   v1.use(notFound)
   app.use('/api/v1', v1)
 

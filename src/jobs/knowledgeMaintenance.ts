@@ -14,7 +14,7 @@ import { staleReason } from '../domain/supervision/staleKnowledge'
 import { alertKey, type AlertKind, alertThreshold } from '../domain/workflow/expiryAlerts'
 import { mergeBatches, type Notice, notify, type Recipient, sendDigests, unitStaff, usersWithRole } from '../services/notify'
 import { transitionEntry } from '../services/entryTransitions'
-import { loadCalendar, openSupervision } from '../services/supervision'
+import { entrySubject, loadCalendar, openSupervision } from '../services/supervision'
 
 export const MAINTENANCE_QUEUE = 'daily'
 
@@ -69,7 +69,7 @@ export async function runKnowledgeMaintenance(payload: Payload): Promise<Mainten
   for (const entry of await entries({ or: [{ workflowState: { equals: 'expired' } }, { and: [{ _status: { equals: 'published' } }, { nextReviewAt: { less_than: at.toISOString() } }] }] })) {
     const reason = staleReason(entry, at, calendar, env().staleSupervisionWorkingDays)
     if (!reason) continue
-    const opened = await openSupervision(payload, { entry, reason })
+    const opened = await openSupervision(payload, { subject: entrySubject(entry), reason })
     if (opened) {
       report.supervisionOpened.push(entry.code ?? String(entry.id))
       mergeBatches(batches, opened.notices)
@@ -81,9 +81,9 @@ export async function runKnowledgeMaintenance(payload: Payload): Promise<Mainten
   const supervisors = overdue.docs.length ? await usersWithRole(payload, 'supervisor') : []
   for (const item of overdue.docs) {
     await payload.update({ collection: 'supervision-items', id: item.id, data: { status: 'escalated', escalatedAt: at.toISOString() }, overrideAccess: true })
-    const entry = typeof item.entry === 'object' ? item.entry : undefined
     const unitName = typeof item.unit === 'object' ? item.unit?.name : ''
-    mergeBatches(batches, await notify(payload, [...supervisors, ...(await staff(item.unit))], { kind: 'supervision_overdue', title: `督办超期：${unitName} ${entry?.code ?? ''} ${entry?.title ?? ''}`, supervision: item.id, entry: entry?.id, dedupeKey: (r) => `escalated:${item.id}:${r}` }))
+    const entryId = typeof item.entry === 'object' ? item.entry?.id : item.entry
+    mergeBatches(batches, await notify(payload, [...supervisors, ...(await staff(item.unit))], { kind: 'supervision_overdue', title: `督办超期：${unitName} ${item.subjectLabel ?? ''}`, supervision: item.id, entry: entryId ?? undefined, dedupeKey: (r) => `escalated:${item.id}:${r}` }))
     report.escalated++
   }
 

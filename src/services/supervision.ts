@@ -14,15 +14,35 @@ export async function loadCalendar(payload: Payload, req?: Partial<PayloadReques
   return calendarOf(docs.map((d) => ({ date: shanghaiDateString(new Date(d.date)), kind: d.kind })))
 }
 
-export type OpenSupervision = { entry: { id: number | string; code?: string | null; title: string; unit: unknown }; reason: SupervisionReason; description?: string; errorReport?: number | string }
+/** What an item is held against: a knowledge entry or a work order (or a repeated problem), of one unit. */
+export type SupervisionSubject = { key: string; unit: unknown; label: string; entry?: number | string; workOrder?: number | string; task: string }
 
-/** Opens an item unless one is already open for the entry and reason; returns the notices sent. */
+export const entrySubject = (entry: { id: number | string; code?: string | null; title: string; unit: unknown }): SupervisionSubject => ({
+  key: `entry:${entry.id}`,
+  unit: entry.unit,
+  label: `${entry.code ?? ''} ${entry.title}`.trim(),
+  entry: entry.id,
+  task: '更新并重新发布或下架该条目',
+})
+
+export const orderSubject = (order: { id: number | string; number: string; title: string; unit?: unknown }, key = `order:${order.id}`): SupervisionSubject => ({
+  key,
+  unit: order.unit,
+  label: `${order.number} ${order.title}`,
+  workOrder: order.id,
+  task: '办结该工单并答复诉求人',
+})
+
+export type OpenSupervision = { subject: SupervisionSubject; reason: SupervisionReason; description?: string; errorReport?: number | string }
+
+/** Opens an item unless one is still open for the same subject and reason; returns the notices sent. */
 export async function openSupervision(payload: Payload, open: OpenSupervision, req?: Partial<PayloadRequest>): Promise<{ id: number | string; notices: Map<Recipient, Notice[]> } | undefined> {
-  const unit = relationId(open.entry.unit as never)
+  const { subject } = open
+  const unit = relationId(subject.unit as never)
   if (unit === undefined) return undefined
   const existing = await payload.count({
     collection: 'supervision-items',
-    where: { and: [{ entry: { equals: open.entry.id } }, { reason: { equals: open.reason } }, { status: { not_equals: 'closed' } }] },
+    where: { and: [{ subjectKey: { equals: subject.key } }, { reason: { equals: open.reason } }, { status: { not_equals: 'closed' } }] },
     overrideAccess: true,
     req,
   })
@@ -37,7 +57,10 @@ export async function openSupervision(payload: Payload, open: OpenSupervision, r
     context: { systemOpened: true },
     data: {
       unit: unit as number,
-      entry: open.entry.id as number,
+      entry: subject.entry as number | undefined,
+      workOrder: subject.workOrder as number | undefined,
+      subjectKey: subject.key,
+      subjectLabel: subject.label,
       reason: open.reason,
       description: open.description,
       errorReport: open.errorReport as number | undefined,
@@ -48,12 +71,12 @@ export async function openSupervision(payload: Payload, open: OpenSupervision, r
   })
   const notices = await notify(
     payload,
-    await unitStaff(payload, unit),
+    await unitStaff(payload, unit, ['unit-editor', 'unit-reviewer', 'unit-handler']),
     {
       kind: 'supervision_opened',
-      title: `督办：${open.entry.code ?? ''} ${open.entry.title}（${label}）`,
-      message: `请于 ${shanghaiDateString(new Date(deadline.getTime() - 1))}（含当日）前更新并重新发布或下架该条目${open.description ? `。问题：${open.description}` : ''}`,
-      entry: open.entry.id,
+      title: `督办：${subject.label}（${label}）`,
+      message: `请于 ${shanghaiDateString(new Date(deadline.getTime() - 1))}（含当日）前${subject.task}${open.description ? `。问题：${open.description}` : ''}`,
+      entry: subject.entry,
       supervision: item.id,
       dedupeKey: (r) => `supervision:${item.id}:${r}`,
     },

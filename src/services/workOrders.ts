@@ -250,7 +250,7 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
     }
     case 'reject-return':
       need(input.reason, '不同意退回须说明理由 reason')
-      data.resumeState = null
+      Object.assign(data, { resumeState: null, returnRejected: true })
       break
     case 'request-extension': {
       const max = (await limitOf(payload, 'max-extension', order)).workingDays ?? 10
@@ -300,7 +300,12 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       break
   }
   const timeline = [...((order.timeline as TimelineItem[] | null) ?? []), stamp(actor, action, { from: decision.from, to: decision.to, note: note ?? undefined })]
-  return payload.update({ collection: ORDER, id: order.id, data: { ...data, timeline } as never, overrideAccess: true })
+  const updated = await payload.update({ collection: ORDER, id: order.id, data: { ...data, timeline } as never, overrideAccess: true })
+  // The knowledge loop: a question the knowledge base could not answer becomes a gap for the kb-admins.
+  if (action === 'answer' && input.noKnowledge) {
+    await payload.create({ collection: 'knowledge-gaps', overrideAccess: true, data: { question: `${order.title}：${order.content}`.slice(0, 2000), category: relationId(order.category as never) as number | undefined, order: order.id, orderNumber: order.number } })
+  }
+  return updated
 }
 
 function orderAsInput(order: WorkOrder): NewOrder {

@@ -161,3 +161,67 @@ describe('work orders over HTTP', () => {
     expect(child.body).toMatchObject({ state: 'dispatched', unit: { code: 'B' }, dueAt: endOf('2026-12-02') })
   })
 })
+
+describe('the work-order round, the knowledge loop and reports', () => {
+  it('marks overdue orders and opens supervision for them and for refused returns', async () => {
+    const { runOrderDeadlines } = await import('../../src/jobs/workOrderDeadlines')
+    at('2026-11-25T10:00:00+08:00')
+    const created = await request(app).post('/api/v1/work-orders').set('Authorization', as('agent')).send({ type: 'consultation', title: '咨询养老金', content: '养老金何时发放' })
+    const number = created.body.number
+    await act('dispatcher', number, 'dispatch', { unit: 'A' })
+    await act('handler-a', number, 'request-return', { reason: '非本单位职责', basis: '三定方案' })
+    await act('dispatcher', number, 'reject-return', { reason: '属本单位职责' })
+    // Consultation: 2 working days → due end of Friday 11-27.
+    at('2026-11-27T09:00:00+08:00')
+    expect((await runOrderDeadlines(context.payload)).dueToday).toContain(number)
+    at('2026-11-30T09:00:00+08:00')
+    const round = await runOrderDeadlines(context.payload)
+    expect(round.overdue).toContain(number)
+    const items = await context.payload.find({ collection: 'supervision-items', where: { subjectKey: { equals: `order:${(await context.payload.find({ collection: 'work-orders', where: { number: { equals: number } } })).docs[0].id}` } } })
+    expect(items.docs.map((i) => i.reason).sort()).toEqual(['order_overdue', 'order_refused'])
+    expect((await runOrderDeadlines(context.payload)).supervisionOpened).toEqual([])
+    await expect(context.payload.update({ collection: 'supervision-items', id: items.docs[0].id, data: { status: 'closed' }, user: context.world.users.kbAdmin, overrideAccess: false })).rejects.toMatchObject({ status: 400 })
+  })
+
+  it('turns an unanswerable consultation into a knowledge gap, grouped for the kb-admins', async () => {
+    at('2026-11-25T10:00:00+08:00')
+    const created = await request(app).post('/api/v1/work-orders').set('Authorization', as('agent')).send({ type: 'consultation', title: '无人机备案', content: '个人无人机在哪里备案' })
+    await act('agent', created.body.number, 'answer', { noKnowledge: true, answer: '已记录，稍后回复' })
+    const kbAdmin = (await request(app).post('/api/users/login').send({ email: 'kb-admin@test.example', password: 'Secret-123' })).body.token
+    const gaps = await request(app).get('/api/v1/reports/knowledge-gaps').set('Authorization', `JWT ${kbAdmin}`)
+    expect(gaps.status).toBe(200)
+    expect(gaps.body.groups[0]).toMatchObject({ category: '未分类', questions: expect.arrayContaining([{ question: '无人机备案：个人无人机在哪里备案', orderNumber: created.body.number }]) })
+  })
+
+  it('lists the orders answered with an older version of a corrected entry', async () => {
+    at('2026-11-25T10:00:00+08:00')
+    const { id, code } = context.world.entries.bPublished as { id: number; code: string }
+    const created = await request(app).post('/api/v1/work-orders').set('Authorization', as('agent')).send({ type: 'consultation', title: '乙局业务', content: '怎么办', claimant: { name: '钱七', phone: '13500004444' } })
+    await act('agent', created.body.number, 'answer', { citedEntries: [code] })
+    at('2026-11-26T10:00:00+08:00')
+    await context.payload.update({ collection: 'knowledge-entries', id, data: { summary: '更正后的内容', _status: 'published' } as never })
+    const res = await request(app).get('/api/v1/reports/answer-provenance').query({ code }).set('Authorization', as('dispatcher'))
+    expect(res.body.orders).toEqual([expect.objectContaining({ number: created.body.number, claimant: { name: '钱*', phone: '135****4444' } })])
+    expect(res.body.currentVersion).not.toBe(res.body.orders[0].citedVersion)
+  })
+
+  it('reports in JSON, CSV and XLSX for the hotline staff only', async () => {
+    at('2026-12-31T10:00:00+08:00')
+    const json = await request(app).get('/api/v1/reports/summary').query({ from: '2026-09-01', to: '2026-12-31' }).set('Authorization', as('dispatcher'))
+    expect(json.status).toBe(200)
+    expect(json.body.volume).toBeGreaterThan(5)
+    expect(json.body.ranking.map((u: { unit: string }) => u.unit)).toEqual(expect.arrayContaining(['甲局', '乙局']))
+    const csv = await request(app).get('/api/v1/reports/summary').query({ from: '2026-09-01', to: '2026-12-31', format: 'csv' }).set('Authorization', as('dispatcher'))
+    expect(csv.headers['content-type']).toMatch(/text\/csv/)
+    expect(csv.text).toMatch(/section,name,value[\s\S]*指标,volume/)
+    const xlsx = await request(app).get('/api/v1/reports/trend').query({ from: '2026-09-01', to: '2026-12-31', interval: 'month', format: 'xlsx' }).set('Authorization', as('dispatcher')).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => cb(null, Buffer.concat(chunks)))
+    })
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/)
+    expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK')
+    expect((await request(app).get('/api/v1/reports/summary').query({ from: 'yesterday' }).set('Authorization', as('dispatcher'))).status).toBe(400)
+    expect((await request(app).get('/api/v1/reports/summary').set('Authorization', as('agent'))).status).toBe(403)
+  })
+})

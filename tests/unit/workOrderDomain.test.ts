@@ -135,3 +135,22 @@ describe('time-limit rules', () => {
     expect(pickRule(DEFAULT_SLA_RULES, 'return-window', { type: 'help', complex: true })).toMatchObject({ workingDays: 2 })
   })
 })
+
+describe('deadline status and repeated problems', () => {
+  it('tells on time, due today and overdue apart by Shanghai day', async () => {
+    const { deadlineStatus } = await import('../../src/domain/workOrders/deadlineStatus')
+    const now = new Date('2026-11-25T10:00:00+08:00')
+    expect(deadlineStatus(new Date('2026-11-25T23:59:59.999+08:00'), now)).toBe('due_today')
+    expect(deadlineStatus(new Date('2026-11-26T23:59:59.999+08:00'), now)).toBe('on_time')
+    expect(deadlineStatus(new Date('2026-11-24T23:59:59.999+08:00'), now)).toBe('overdue')
+  })
+
+  it('groups orders on the same category and address within the window', async () => {
+    const { repeatedProblems } = await import('../../src/domain/workOrders/deadlineStatus')
+    const now = new Date('2026-11-25T10:00:00+08:00')
+    const o = (id: number, address: string, daysAgo: number, category: number | null = 5) => ({ id, category, address, createdAt: new Date(now.getTime() - daysAgo * 86_400_000).toISOString() })
+    const groups = repeatedProblems([o(1, '幸福小区 3号楼', 1), o(2, '幸福小区3号楼', 5), o(3, '幸福小区3号楼', 20), o(4, '幸福小区3号楼', 40), o(5, '别处', 1), o(6, '幸福小区3号楼', 2, null)], now, 30, 3)
+    expect(groups).toHaveLength(1)
+    expect(groups[0].orders.map((x) => x.id)).toEqual([1, 2, 3])
+  })
+})

@@ -1,5 +1,5 @@
 /**
- * Supervision (督办) of stale or wrong knowledge: when an entry's staleness becomes a supervision
+ * Supervision (督办) — of stale or wrong knowledge and of work orders. For knowledge: when an entry's staleness becomes a supervision
  * item against its unit, and when the unit has resolved it.
  */
 import { type WorkCalendar, workingDaysBetween } from '../calendar/workCalendar'
@@ -9,6 +9,9 @@ export const SUPERVISION_REASONS = [
   { value: 'expired_stale', label: '过期未更新' },
   { value: 'review_overdue', label: '逾期未复核' },
   { value: 'wrong_info', label: '信息错误（纠错）' },
+  { value: 'order_overdue', label: '工单超期未办结' },
+  { value: 'order_refused', label: '拒不承办（退回被驳回）' },
+  { value: 'repeated_problem', label: '同一问题反复发生' },
 ] as const
 export type SupervisionReason = (typeof SUPERVISION_REASONS)[number]['value']
 

@@ -131,6 +131,7 @@ export interface WorkOrder {
         | 'accepted'
         | 'return_requested'
         | 'extension_requested'
+        | 'awaiting_info'
         | 'replied'
         | 'called_back'
         | 'split'
@@ -169,6 +170,8 @@ export interface WorkOrder {
   deadlineWarning?: string | null;
   resumeState?: string | null;
   requestedExtensionDays?: number | null;
+  pausedAt?: string | null;
+  pausedMs?: number | null;
   extensions?: number | null;
   reopens?: number | null;
   notAccepted?: {
@@ -898,6 +901,8 @@ export interface WorkOrdersSelect<T extends boolean = true> {
   deadlineWarning?: T;
   resumeState?: T;
   requestedExtensionDays?: T;
+  pausedAt?: T;
+  pausedMs?: T;
   extensions?: T;
   reopens?: T;
   notAccepted?:

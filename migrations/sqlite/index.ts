@@ -4,6 +4,7 @@ import * as migration_20261125_051925_entry_workflow from './20261125_051925_ent
 import * as migration_20261125_052830_supervision_notifications_calendar from './20261125_052830_supervision_notifications_calendar';
 import * as migration_20261125_054828_work_orders from './20261125_054828_work_orders';
 import * as migration_20261125_060157_work_order_round_gaps from './20261125_060157_work_order_round_gaps';
+import * as migration_20261125_060536_work_order_pause from './20261125_060536_work_order_pause';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261125_060157_work_order_round_gaps.up,
     down: migration_20261125_060157_work_order_round_gaps.down,
-    name: '20261125_060157_work_order_round_gaps'
+    name: '20261125_060157_work_order_round_gaps',
+  },
+  {
+    up: migration_20261125_060536_work_order_pause.up,
+    down: migration_20261125_060536_work_order_pause.down,
+    name: '20261125_060536_work_order_pause'
   },
 ];

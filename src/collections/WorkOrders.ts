@@ -59,6 +59,8 @@ export const WorkOrders: CollectionConfig = {
     { name: 'deadlineWarning', label: '期限提示', type: 'text', admin: readOnly },
     { name: 'resumeState', type: 'text', admin: { hidden: true } },
     { name: 'requestedExtensionDays', type: 'number', admin: { hidden: true } },
+    { name: 'pausedAt', label: '暂停计时起', type: 'date', admin: readOnly },
+    { name: 'pausedMs', label: '累计暂停（毫秒）', type: 'number', defaultValue: 0, admin: readOnly },
     { name: 'extensions', label: '延期次数', type: 'number', defaultValue: 0, admin: readOnly },
     { name: 'reopens', label: '重办次数', type: 'number', defaultValue: 0, admin: readOnly },
     { name: 'notAccepted', label: '不予受理', type: 'group', fields: [{ name: 'reason', label: '类别', type: 'select', options: options(NOT_ACCEPTED_REASONS) }, { name: 'note', label: '说明', type: 'textarea' }] },

@@ -151,13 +151,31 @@ export async function createOrder(payload: Payload, input: NewOrder, actor: Acto
           timeline: [stamp(actor, 'create', { to: 'intake' })],
         },
       })
-      return order
+      return withDuplicates(payload, order)
     } catch (err) {
       // Two intakes in the same instant may pick the same number: the unique index refuses one; retry.
       if (attempt < 3 && /number|unique/i.test(String((err as Error).message))) continue
       throw err
     }
   }
+}
+
+/**
+ * Links open orders from the same phone (matched by its keyed hash, never by the number itself) as
+ * possible duplicates, so that the agent can tell the claimant their progress instead.
+ */
+async function withDuplicates(payload: Payload, order: WorkOrder): Promise<WorkOrder> {
+  const hash = order.claimant?.phoneHash
+  if (!hash) return order
+  const { docs } = await payload.find({
+    collection: ORDER,
+    where: { and: [{ 'claimant.phoneHash': { equals: hash } }, { id: { not_equals: order.id } }, { state: { not_in: ['closed'] } }] },
+    depth: 0,
+    limit: 10,
+    overrideAccess: true,
+  })
+  if (!docs.length) return order
+  return payload.update({ collection: ORDER, id: order.id, data: { related: docs.map((d) => d.id) }, overrideAccess: true, showHiddenFields: true })
 }
 
 /** The order as the caller may see it, or 404 (a unit never learns of other units' orders). */
@@ -271,6 +289,17 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       note = `同意延期 ${days} 个工作日`
       break
     }
+    case 'request-info':
+      need(input.reason, '请说明需要诉求人补充的内容 reason')
+      data.pausedAt = at.toISOString()
+      break
+    case 'resume': {
+      // The clock stood still while the claimant supplied information: the deadline moves by as long.
+      const paused = order.pausedAt ? at.getTime() - Date.parse(order.pausedAt) : 0
+      Object.assign(data, { pausedAt: null, pausedMs: (order.pausedMs ?? 0) + paused, dueAt: order.dueAt ? new Date(Date.parse(order.dueAt) + paused).toISOString() : null })
+      note = `暂停计时 ${Math.floor(paused / 3_600_000)} 小时 ${Math.round((paused % 3_600_000) / 60_000)} 分`
+      break
+    }
     case 'reply': {
       need(input.result, '办结答复须填写办理结果 result')
       if (!order.claimant?.noReply) need(input.text, '须填写对诉求人的答复 text（诉求人要求不需回复的除外）')
@@ -347,8 +376,10 @@ export function presentOrder(order: WorkOrder, viewer: AccessUser) {
     callbackDueAt: order.callbackDueAt ?? null,
     deadlineWarning: order.deadlineWarning ?? null,
     extensions: order.extensions ?? 0,
+    pausedMs: order.pausedMs ?? 0,
     reopens: order.reopens ?? 0,
     citedEntries: (order.citedEntries ?? []).map((c2) => ({ code: c2.code, version: c2.version, title: c2.title })),
+    possibleDuplicates: (order.related ?? []).flatMap((r) => (typeof r === 'object' && r ? [{ number: r.number, state: r.state, title: r.title }] : [])),
     noKnowledge: order.noKnowledge ?? false,
     reply: order.reply ?? null,
     lastSatisfaction: order.lastSatisfaction ?? null,

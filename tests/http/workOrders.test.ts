@@ -74,6 +74,14 @@ describe('work orders over HTTP', () => {
     expect((await act('dispatcher', number, 'approve-extension')).body).toMatchObject({ state: 'accepted', dueAt: endOf('2026-10-19'), extensions: 1 })
     expect((await act('handler-b', number, 'request-extension', { days: 2, reason: '再延' })).status).toBe(400)
 
+    // The claimant supplies a photo: the clock stands still for those 26 hours.
+    at('2026-10-13T09:00:00+08:00')
+    expect((await act('handler-b', number, 'request-info', { reason: '请提供路灯编号照片' })).body.state).toBe('awaiting_info')
+    at('2026-10-14T11:00:00+08:00')
+    const resumed = await act('handler-b', number, 'resume')
+    expect(resumed.body).toMatchObject({ state: 'accepted', pausedMs: 26 * 3_600_000, dueAt: new Date(Date.parse(endOf('2026-10-19')) + 26 * 3_600_000).toISOString() })
+    expect(resumed.body.timeline.at(-1).note).toBe('暂停计时 26 小时 0 分')
+
     at('2026-10-15T15:00:00+08:00')
     const replied = await act('handler-b', number, 'reply', { result: '已更换灯泡', text: '您反映的路灯已修复。', contacted: true })
     expect(replied.body).toMatchObject({ state: 'replied', callbackDueAt: endOf('2026-10-19') })
@@ -86,7 +94,7 @@ describe('work orders over HTTP', () => {
     const closed = await act('dispatcher', number, 'close')
     expect(closed.body).toMatchObject({ state: 'closed', resolution: 'handled' })
     expect(closed.body.timeline.map((t: { action: string }) => t.action)).toEqual([
-      'create', 'dispatch', 'request-return', 'approve-return', 'accept', 'request-extension', 'approve-extension', 'reply', 'callback', 'reopen', 'reply', 'callback', 'close',
+      'create', 'dispatch', 'request-return', 'approve-return', 'accept', 'request-extension', 'approve-extension', 'request-info', 'resume', 'reply', 'callback', 'reopen', 'reply', 'callback', 'close',
     ])
   })
 
@@ -135,6 +143,10 @@ describe('work orders over HTTP', () => {
     const log = await context.payload.find({ collection: 'personal-data-log', where: { orderNumber: { equals: number } } })
     expect(log.docs).toHaveLength(1)
     expect(log.docs[0]).toMatchObject({ actorName: 'handler-a', reason: '上门核实需联系诉求人', fields: 'name,phone,idNumber' })
+
+    // The same phone again while the first order is open: linked as a possible duplicate.
+    const repeat = await request(app).post('/api/v1/work-orders').set('Authorization', as('agent')).send({ type: 'help', title: '再次来电', content: '进度如何', claimant: { name: '李四', phone: '139 0000 1111' } })
+    expect(repeat.body.possibleDuplicates).toEqual([{ number, state: 'dispatched', title: '求助' }])
 
     const secret = await request(app).post('/api/v1/work-orders').set('Authorization', as('agent')).send({ type: 'report', title: '举报', content: '内容', claimant: { name: '王五', phone: '13700002222', confidential: true } })
     await act('dispatcher', secret.body.number, 'dispatch', { unit: 'A' })

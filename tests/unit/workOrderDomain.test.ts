@@ -89,6 +89,8 @@ describe('work-order flow', () => {
     ['request-extension', ['accepted'], ['handler']],
     ['approve-extension', ['extension_requested'], ['dispatcher']],
     ['reject-extension', ['extension_requested'], ['dispatcher']],
+    ['request-info', ['accepted'], ['handler']],
+    ['resume', ['awaiting_info'], ['handler']],
     ['reply', ['accepted'], ['handler']],
     ['callback', ['replied'], ['dispatcher']],
     ['reopen', ['called_back'], ['dispatcher']],

@@ -10,6 +10,7 @@ export const ORDER_STATES = [
   { value: 'accepted', label: '办理中' },
   { value: 'return_requested', label: '退回审核中' },
   { value: 'extension_requested', label: '延期审核中' },
+  { value: 'awaiting_info', label: '待补充（暂停计时）' },
   { value: 'replied', label: '已答复待回访' },
   { value: 'called_back', label: '已回访' },
   { value: 'split', label: '已拆分' },
@@ -29,6 +30,8 @@ export const ORDER_ACTIONS = [
   { value: 'request-extension', label: '申请延期' },
   { value: 'approve-extension', label: '同意延期' },
   { value: 'reject-extension', label: '不同意延期' },
+  { value: 'request-info', label: '请诉求人补充材料' },
+  { value: 'resume', label: '材料已补充，恢复计时' },
   { value: 'reply', label: '办结答复' },
   { value: 'callback', label: '回访' },
   { value: 'reopen', label: '重办' },
@@ -80,6 +83,8 @@ const RULES: Record<OrderAction, Rule> = {
   'request-extension': { from: ['accepted'], who: 'handler', to: 'extension_requested' },
   'approve-extension': { from: ['extension_requested'], who: 'dispatcher', to: 'accepted' },
   'reject-extension': { from: ['extension_requested'], who: 'dispatcher', to: 'accepted' },
+  'request-info': { from: ['accepted'], who: 'handler', to: 'awaiting_info' },
+  resume: { from: ['awaiting_info'], who: 'handler', to: 'accepted' },
   reply: { from: ['accepted'], who: 'handler', to: 'replied' },
   callback: { from: ['replied'], who: 'dispatcher', to: 'called_back' },
   reopen: { from: ['called_back'], who: 'dispatcher', to: 'accepted' },
@@ -87,6 +92,9 @@ const RULES: Record<OrderAction, Rule> = {
   'accept-explanation': { from: ['called_back', 'closed'], who: 'dispatcher', to: (o) => o.state },
   close: { from: ['called_back'], who: 'dispatcher', to: 'closed' },
 }
+
+/** States in which the unit's deadline clock stands still; the paused time moves the deadline on. */
+export const PAUSED_STATES: readonly OrderState[] = ['awaiting_info']
 
 export const MAX_EXTENSIONS = 1
 export const MAX_REOPENS = 1

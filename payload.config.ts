@@ -44,7 +44,11 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    components: { beforeDashboard: ['/src/components/MyWork#MyWork'], afterNavLinks: ['/src/components/UnreadNotifications#UnreadNotifications'] },
+    components: {
+      beforeDashboard: ['/src/components/MyWork#MyWork'],
+      afterNavLinks: ['/src/components/UnreadNotifications#UnreadNotifications'],
+      views: { reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' } },
+    },
     meta: { titleSuffix: ' - 12345 热线知识库' },
     timezones: { defaultTimezone: 'Asia/Shanghai', supportedTimezones: [{ label: '北京时间', value: 'Asia/Shanghai' }] },
   },

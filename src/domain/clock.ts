@@ -11,3 +11,8 @@ export function fixClock(at: Date | undefined): void {
 export function now(): Date {
   return fixedNow ? new Date(fixedNow.getTime()) : new Date()
 }
+
+/** The fixed instant, if the clock is fixed (to restore it after moving it). */
+export function fixedClock(): Date | undefined {
+  return fixedNow ? new Date(fixedNow.getTime()) : undefined
+}

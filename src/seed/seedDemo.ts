@@ -7,6 +7,7 @@ import { importEntries } from '../import/importEntries'
 import { demoEntryRecords } from './demo'
 import { DEMO_CATALOG, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo/organisation'
 import { DEMO_SYNONYMS } from './demo/synonyms'
+import { seedDemoWorkOrders } from './demo/workOrders'
 import { seedSearchLexicon } from './searchLexicon'
 import { seedSlaRules } from './slaRules'
 import { seedWorkCalendar } from './workCalendar'
@@ -77,5 +78,6 @@ export async function seedDemo(payload: Payload, options: { reset: boolean }): P
   if (report.failed) {
     throw new Error(`演示知识条目写入失败：${report.errors.map((e) => `#${e.line} ${e.message}`).join('；')}`)
   }
-  return `${DEMO_UNITS.length} 个承办单位，${DEMO_USERS.length} 个账号，${report.created} 条知识条目（${report.warnings.length} 条已过期存为草稿）`
+  const orders = await seedDemoWorkOrders(payload)
+  return `${DEMO_UNITS.length} 个承办单位，${DEMO_USERS.length} 个账号，${report.created} 条知识条目（${report.warnings.length} 条已过期存为草稿），${orders} 张工单`
 }

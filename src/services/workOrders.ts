@@ -136,6 +136,8 @@ export async function createOrder(payload: Payload, input: NewOrder, actor: Acto
         overrideAccess: true,
         data: {
           number: await nextNumber(payload, at),
+          // The hotline's clock, not the write's: intake time is what deadlines and reports count from.
+          createdAt: at.toISOString(),
           state: 'intake',
           channel: (input.channel ?? 'phone') as never,
           type: input.type as never,

@@ -25,6 +25,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { NoPublishButton as NoPublishButton_1ed821aee007f45761041bd89fbaa4a6 } from '../../../../src/components/WorkflowPanel'
 import { UnreadNotifications as UnreadNotifications_1a8033c8ab7eefa9f7fb26c15da925c8 } from '../../../../src/components/UnreadNotifications'
 import { MyWork as MyWork_d40c1e2347a90734df8605b79d130530 } from '../../../../src/components/MyWork'
+import { ReportsView as ReportsView_b564e9858f8e207af12546b84ef61f0a } from '../../../../src/components/ReportsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,5 +57,6 @@ export const importMap = {
   "/src/components/WorkflowPanel#NoPublishButton": NoPublishButton_1ed821aee007f45761041bd89fbaa4a6,
   "/src/components/UnreadNotifications#UnreadNotifications": UnreadNotifications_1a8033c8ab7eefa9f7fb26c15da925c8,
   "/src/components/MyWork#MyWork": MyWork_d40c1e2347a90734df8605b79d130530,
+  "/src/components/ReportsView#ReportsView": ReportsView_b564e9858f8e207af12546b84ef61f0a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

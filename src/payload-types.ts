@@ -148,6 +148,7 @@ export interface WorkOrder {
   category?: (number | null) | Category;
   district?: string | null;
   address?: string | null;
+  attachments?: (number | Media)[] | null;
   claimant?: {
     nameMasked?: string | null;
     phoneMasked?: string | null;
@@ -224,6 +225,26 @@ export interface Category {
   path?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  alt?: string | null;
+  unit?: (number | null) | Unit;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -379,26 +400,6 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: number;
-  alt?: string | null;
-  unit?: (number | null) | Unit;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -579,7 +580,7 @@ export interface WorkCalendar {
 export interface SlaRule {
   id: number;
   label: string;
-  kind: 'handling' | 'return-window' | 'callback' | 'max-extension';
+  kind: 'handling' | 'return-window' | 'callback' | 'max-extension' | 'pause-clock';
   orderType?: ('consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise') | null;
   urgency?: ('normal' | 'urgent') | null;
   complex?: boolean | null;
@@ -877,6 +878,7 @@ export interface WorkOrdersSelect<T extends boolean = true> {
   category?: T;
   district?: T;
   address?: T;
+  attachments?: T;
   claimant?:
     | T
     | {

@@ -5,6 +5,7 @@ import * as migration_20261125_052830_supervision_notifications_calendar from '.
 import * as migration_20261125_054828_work_orders from './20261125_054828_work_orders';
 import * as migration_20261125_060157_work_order_round_gaps from './20261125_060157_work_order_round_gaps';
 import * as migration_20261125_060536_work_order_pause from './20261125_060536_work_order_pause';
+import * as migration_20261125_061037_work_order_attachments from './20261125_061037_work_order_attachments';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261125_060536_work_order_pause.up,
     down: migration_20261125_060536_work_order_pause.down,
-    name: '20261125_060536_work_order_pause'
+    name: '20261125_060536_work_order_pause',
+  },
+  {
+    up: migration_20261125_061037_work_order_attachments.up,
+    down: migration_20261125_061037_work_order_attachments.down,
+    name: '20261125_061037_work_order_attachments'
   },
 ];

@@ -32,6 +32,7 @@ export const WorkOrders: CollectionConfig = {
     { name: 'category', label: '诉求分类', type: 'relationship', relationTo: 'categories' },
     { name: 'district', label: '区域', type: 'text', index: true },
     { name: 'address', label: '地址', type: 'text' },
+    { name: 'attachments', label: '附件', type: 'upload', relationTo: 'media', hasMany: true },
     {
       name: 'claimant',
       label: '诉求人',

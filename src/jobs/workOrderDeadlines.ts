@@ -9,9 +9,10 @@ import { env } from '../config/env'
 import { now } from '../domain/clock'
 import { relationId } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
-import { deadlineStatus, OPEN_STATES, repeatedProblems } from '../domain/workOrders/deadlineStatus'
+import { deadlineStatus, openStates, repeatedProblems } from '../domain/workOrders/deadlineStatus'
 import { mergeBatches, type Notice, type Recipient, sendDigests } from '../services/notify'
 import { openSupervision, orderSubject } from '../services/supervision'
+import { clockPausesWhileAwaitingInfo } from '../services/workOrders'
 import { MAINTENANCE_QUEUE } from './knowledgeMaintenance'
 
 export type DeadlineReport = { dueToday: string[]; overdue: string[]; supervisionOpened: string[]; emails: number }
@@ -26,7 +27,7 @@ export async function runOrderDeadlines(payload: Payload): Promise<DeadlineRepor
     return opened
   }
 
-  const open = await payload.find({ collection: 'work-orders', where: { and: [{ state: { in: [...OPEN_STATES] } }, { dueAt: { exists: true } }] }, pagination: false, depth: 0, overrideAccess: true })
+  const open = await payload.find({ collection: 'work-orders', where: { and: [{ state: { in: openStates(await clockPausesWhileAwaitingInfo(payload)) } }, { dueAt: { exists: true } }] }, pagination: false, depth: 0, overrideAccess: true })
   for (const order of open.docs) {
     const status = deadlineStatus(new Date(order.dueAt!), at)
     if (status !== order.deadlineStatus) await payload.update({ collection: 'work-orders', id: order.id, data: { deadlineStatus: status }, overrideAccess: true })

@@ -45,6 +45,7 @@ export const actionBody = z.object({
   contacted: z.boolean().optional(),
   satisfaction: z.enum(values(SATISFACTION), { error: `satisfaction 只能是 ${values(SATISFACTION).join('、')}` }).optional(),
   solved: z.boolean().optional(),
+  duplicateOf: z.string().regex(/^GD\d{14}$/, 'duplicateOf 须为工单编号，如 GD20261125000123').optional(),
 })
 
 export const notAcceptReason = z.enum(values(NOT_ACCEPTED_REASONS), { error: `不予受理类别 reason 只能是 ${values(NOT_ACCEPTED_REASONS).join('、')}` })

@@ -10,7 +10,7 @@ import { now } from '../domain/clock'
 import { addWorkingDays } from '../domain/calendar/workCalendar'
 import { type AccessUser, actingUnitId, hasRole, relationId, type Role } from '../domain/roles'
 import { calendarWarning, dueAt } from '../domain/workOrders/deadlines'
-import { decideOrderAction, type OrderAction, type OrderFacts, OrderFlowError, orderActionLabel, type OrderState } from '../domain/workOrders/orderFlow'
+import { decideOrderAction, type OrderAction, type OrderFacts, OrderFlowError, orderActionLabel, type OrderState, orderStateLabel } from '../domain/workOrders/orderFlow'
 import { formatOrderNumber, nextSequence, orderNumberPrefix } from '../domain/workOrders/orderNumber'
 import { DEFAULT_SLA_RULES, pickRule, type SlaKind, type SlaRule } from '../domain/workOrders/orderTypes'
 import { decryptField, encryptField, keyedHash, maskIdNumber, maskName, maskPhone } from '../domain/workOrders/personalData'
@@ -63,6 +63,11 @@ const ORDER = 'work-orders' as const
 async function slaRules(payload: Payload): Promise<SlaRule[]> {
   const { docs } = await payload.find({ collection: 'sla-rules', pagination: false, depth: 0, overrideAccess: true })
   return docs.length ? (docs as SlaRule[]) : DEFAULT_SLA_RULES
+}
+
+/** Whether admins stop the deadline clock while the order waits for the claimant (待补充). */
+export async function clockPausesWhileAwaitingInfo(payload: Payload): Promise<boolean> {
+  return (await slaRules(payload)).some((r) => r.kind === 'pause-clock')
 }
 
 async function limitOf(payload: Payload, kind: SlaKind, order: { type: string; urgency?: string | null; complex?: boolean | null }) {
@@ -233,10 +238,17 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       note = cited.length ? `引用 ${cited.map((c) => c.code).join('、')}` : '知识库无此内容'
       break
     }
-    case 'not-accept':
+    case 'not-accept': {
       need(input.reason, '不予受理须选择类别 reason')
       Object.assign(data, { resolution: 'not_accepted', notAccepted: { reason: input.reason, note: input.note ?? null } })
+      if (input.reason === 'duplicate') {
+        need(input.duplicateOf, '重复诉求须指明原工单编号 duplicateOf')
+        const original = await loadOrder(payload, input.duplicateOf!, actor)
+        data.related = [...new Set([...(order.related ?? []).map((r) => relationId(r as never)), original.id])]
+        note = `与 ${original.number} 重复，已告知办理进度（${orderStateLabel(original.state ?? '')}）`
+      }
       break
+    }
     case 'dispatch': {
       need(input.unit, '派发须指定承办单位 unit（单位编码或名称）')
       note = `派发至 ${(await dispatchTo(input.unit!)).name}`
@@ -296,8 +308,8 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       data.pausedAt = at.toISOString()
       break
     case 'resume': {
-      // The clock stood still while the claimant supplied information: the deadline moves by as long.
-      const paused = order.pausedAt ? at.getTime() - Date.parse(order.pausedAt) : 0
+      // If the clock stood still while the claimant supplied information, the deadline moves by as long.
+      const paused = order.pausedAt && (await clockPausesWhileAwaitingInfo(payload)) ? at.getTime() - Date.parse(order.pausedAt) : 0
       Object.assign(data, { pausedAt: null, pausedMs: (order.pausedMs ?? 0) + paused, dueAt: order.dueAt ? new Date(Date.parse(order.dueAt) + paused).toISOString() : null })
       note = `暂停计时 ${Math.floor(paused / 3_600_000)} 小时 ${Math.round((paused % 3_600_000) / 60_000)} 分`
       break

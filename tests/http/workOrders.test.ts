@@ -118,7 +118,11 @@ describe('work orders over HTTP', () => {
     expect((await act('dispatcher', number, 'fly')).status).toBe(400)
     expect((await act('dispatcher', number, 'dispatch', { unit: 'NOPE' })).body.message).toMatch(/没有这个承办单位/)
     expect((await act('dispatcher', number, 'not-accept', { reason: 'bored' })).status).toBe(400)
-    expect((await act('dispatcher', number, 'not-accept', { reason: 'duplicate', note: '与 GD… 重复' })).body).toMatchObject({ state: 'closed', resolution: 'not_accepted' })
+    expect((await act('dispatcher', number, 'not-accept', { reason: 'duplicate' })).body.message).toMatch(/duplicateOf/)
+    const original = (await request(app).post('/api/v1/work-orders').set('Authorization', as('agent')).send({ type: 'complaint', title: '噪音', content: '夜间施工噪音（首次）' })).body.number
+    const duplicate = await act('dispatcher', number, 'not-accept', { reason: 'duplicate', duplicateOf: original })
+    expect(duplicate.body).toMatchObject({ state: 'closed', resolution: 'not_accepted', possibleDuplicates: [{ number: original, state: 'intake', title: '噪音' }] })
+    expect(duplicate.body.timeline.at(-1).note).toMatch(new RegExp(`与 ${original} 重复`))
     const bad = await request(app).post('/api/v1/work-orders').set('Authorization', as('agent')).send({ type: 'gossip', title: '', claimant: { phone: 'abc' } })
     expect(bad.status).toBe(400)
     expect(bad.body.message).toMatch(/type 只能是/)
@@ -154,6 +158,22 @@ describe('work orders over HTTP', () => {
     expect(unitView.body.claimant).toEqual({ confidential: true, name: '（保密）', phone: '（保密）' })
     expect((await request(app).post(`/api/v1/work-orders/${secret.body.number}/unmask`).set('Authorization', as('handler-a')).send({ reason: '联系' })).status).toBe(403)
     expect((await request(app).post(`/api/v1/work-orders/${secret.body.number}/unmask`).set('Authorization', as('dispatcher')).send({ reason: '核实举报人身份' })).body.name).toBe('王五')
+  })
+
+  it('lets admins decide whether 待补充 stops the clock', async () => {
+    at('2026-11-25T10:00:00+08:00')
+    const rule = (await context.payload.find({ collection: 'sla-rules', where: { kind: { equals: 'pause-clock' } } })).docs[0]
+    await context.payload.delete({ collection: 'sla-rules', id: rule.id })
+    try {
+      const number = (await request(app).post('/api/v1/work-orders').set('Authorization', as('agent')).send({ type: 'help', title: '补充材料', content: '内容' })).body.number
+      const dueAt = (await act('dispatcher', number, 'dispatch', { unit: 'A' })).body.dueAt
+      await act('handler-a', number, 'accept')
+      await act('handler-a', number, 'request-info', { reason: '请提供照片' })
+      at('2026-11-26T10:00:00+08:00')
+      expect((await act('handler-a', number, 'resume')).body).toMatchObject({ dueAt, pausedMs: 0 })
+    } finally {
+      await context.payload.create({ collection: 'sla-rules', data: { kind: 'pause-clock', label: rule.label } })
+    }
   })
 
   it('documents the work-order API in the OpenAPI file', async () => {

@@ -1,8 +1,14 @@
 /** Where an open order stands against its deadline, and which orders describe the same problem. */
 import { shanghaiDateString } from '../shanghaiTime'
 
-/** States in which the unit's clock runs. */
-export const OPEN_STATES = ['dispatched', 'accepted', 'return_requested', 'extension_requested'] as const
+/** States in which the unit's clock runs; 待补充 too, unless the `pause-clock` rule stops it there. */
+export const openStates = (clockPausedWhileAwaitingInfo: boolean): string[] => [
+  'dispatched',
+  'accepted',
+  'return_requested',
+  'extension_requested',
+  ...(clockPausedWhileAwaitingInfo ? [] : ['awaiting_info']),
+]
 
 export type DeadlineStatus = 'on_time' | 'due_today' | 'overdue'
 

@@ -44,6 +44,7 @@ export const SLA_KINDS = [
   { value: 'return-window', label: '退回申请时限' },
   { value: 'callback', label: '回访时限' },
   { value: 'max-extension', label: '单次延期上限' },
+  { value: 'pause-clock', label: '待补充期间暂停计时' },
 ] as const
 export type SlaKind = (typeof SLA_KINDS)[number]['value']
 
@@ -62,6 +63,7 @@ export const DEFAULT_SLA_RULES: (SlaRule & { label: string })[] = [
   { kind: 'return-window', complex: true, workingDays: 2, label: '复杂工单 2 个工作日内申请退回' },
   { kind: 'callback', workingDays: 2, label: '答复后 2 个工作日内回访' },
   { kind: 'max-extension', workingDays: 10, label: '延期最多 10 个工作日' },
+  { kind: 'pause-clock', label: '待补充（等待诉求人补充材料）期间暂停计时' },
 ]
 
 /** The most specific rule of a kind that fits the order (urgency, then type, then complexity). */

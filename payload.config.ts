@@ -7,6 +7,7 @@ import { buildConfig } from 'payload'
 import { ApiKeys } from './src/collections/ApiKeys'
 import { AuditLog } from './src/collections/AuditLog'
 import { Categories } from './src/collections/Categories'
+import { EntryFeedback } from './src/collections/EntryFeedback'
 import { ErrorReports } from './src/collections/ErrorReports'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
 import { KnowledgeGaps } from './src/collections/KnowledgeGaps'
@@ -40,7 +41,7 @@ export default buildConfig({
   db: databaseAdapter(e),
   editor: lexicalEditor(),
   email: emailAdapter(e),
-  collections: [WorkOrders, KnowledgeEntries, KnowledgeGaps, AuditLog, SupervisionItems, ErrorReports, Notifications, Synonyms, SearchWords, SearchPins, Units, Categories, WorkCalendar, SlaRules, Media, Users, ApiKeys, PersonalDataLog],
+  collections: [WorkOrders, KnowledgeEntries, KnowledgeGaps, EntryFeedback, AuditLog, SupervisionItems, ErrorReports, Notifications, Synonyms, SearchWords, SearchPins, Units, Categories, WorkCalendar, SlaRules, Media, Users, ApiKeys, PersonalDataLog],
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },

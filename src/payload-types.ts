@@ -23,6 +23,7 @@ export interface Config {
     'work-orders': WorkOrder;
     'knowledge-entries': KnowledgeEntry;
     'knowledge-gaps': KnowledgeGap;
+    'entry-feedback': EntryFeedback;
     'audit-log': AuditLog;
     'supervision-items': SupervisionItem;
     'error-reports': ErrorReport;
@@ -49,6 +50,7 @@ export interface Config {
     'work-orders': WorkOrdersSelect<false> | WorkOrdersSelect<true>;
     'knowledge-entries': KnowledgeEntriesSelect<false> | KnowledgeEntriesSelect<true>;
     'knowledge-gaps': KnowledgeGapsSelect<false> | KnowledgeGapsSelect<true>;
+    'entry-feedback': EntryFeedbackSelect<false> | EntryFeedbackSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'supervision-items': SupervisionItemsSelect<false> | SupervisionItemsSelect<true>;
     'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
@@ -417,6 +419,18 @@ export interface KnowledgeGap {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "entry-feedback".
+ */
+export interface EntryFeedback {
+  id: number;
+  entry?: (number | null) | KnowledgeEntry;
+  code?: string | null;
+  helpful?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 知识条目每一次流转的记录（只读，任何人不能修改或删除）
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -760,6 +774,10 @@ export interface PayloadLockedDocument {
         value: number | KnowledgeGap;
       } | null)
     | ({
+        relationTo: 'entry-feedback';
+        value: number | EntryFeedback;
+      } | null)
+    | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
       } | null)
@@ -1044,6 +1062,17 @@ export interface KnowledgeGapsSelect<T extends boolean = true> {
   orderNumber?: T;
   status?: T;
   entry?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "entry-feedback_select".
+ */
+export interface EntryFeedbackSelect<T extends boolean = true> {
+  entry?: T;
+  code?: T;
+  helpful?: T;
   updatedAt?: T;
   createdAt?: T;
 }

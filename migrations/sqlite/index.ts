@@ -6,6 +6,7 @@ import * as migration_20261125_054828_work_orders from './20261125_054828_work_o
 import * as migration_20261125_060157_work_order_round_gaps from './20261125_060157_work_order_round_gaps';
 import * as migration_20261125_060536_work_order_pause from './20261125_060536_work_order_pause';
 import * as migration_20261125_061037_work_order_attachments from './20261125_061037_work_order_attachments';
+import * as migration_20261125_061638_entry_feedback from './20261125_061638_entry_feedback';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261125_061037_work_order_attachments.up,
     down: migration_20261125_061037_work_order_attachments.down,
-    name: '20261125_061037_work_order_attachments'
+    name: '20261125_061037_work_order_attachments',
+  },
+  {
+    up: migration_20261125_061638_entry_feedback.up,
+    down: migration_20261125_061638_entry_feedback.down,
+    name: '20261125_061638_entry_feedback'
   },
 ];

@@ -19,6 +19,7 @@ import { agentRouter } from './routes/agent'
 import { healthRouter } from './routes/health'
 import { publicRouter } from './routes/public'
 import { reportsRouter } from './routes/reports'
+import { goneWhenExpired } from './routes/siteGuards'
 import { workOrdersRouter } from './routes/workOrders'
 
 export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler): Express {
@@ -52,9 +53,9 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
 
   app.use(MCP_PATH, mcpRouter(payload, searchEngine), errorHandler)
   app.use('/api', payloadRest(payload.config))
+  app.get('/entries/:code', goneWhenExpired(payload))
 
   if (nextHandler) {
-    app.get('/', (_req, res) => res.redirect(302, '/admin'))
     app.use(nextHandler)
   } else {
     app.use(notFound)

@@ -1,13 +1,17 @@
-/** The process's search engine, chosen by SEARCH_ENGINE (embedded by default). */
+/**
+ * The process's search engine, chosen by SEARCH_ENGINE (embedded by default). Kept on globalThis:
+ * the Next bundle that renders the public pages loads its own copy of this module, and must reach
+ * the same index the server keeps current.
+ */
 import { env } from '../config/env'
 import { EmbeddedEngine } from '../search/embedded/EmbeddedEngine'
 import { TypesenseEngine } from '../search/typesense/TypesenseEngine'
 import type { SearchEngine } from '../search/types'
 
-let engine: SearchEngine | undefined
+const shared = globalThis as { __hotlineKbSearchEngine?: SearchEngine }
 
 export function searchEngine(): SearchEngine {
   const { searchEngine: kind, typesense } = env()
-  engine ??= kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine()
-  return engine
+  shared.__hotlineKbSearchEngine ??= kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine()
+  return shared.__hotlineKbSearchEngine
 }

@@ -65,7 +65,6 @@ export async function findEntry(payload: Payload, audience: Audience, code: stri
     ...publicEntry(entry),
     audience: entry.audience,
     expired: entryIsExpired(entry, at),
-    reviewedAt: entry.reviewedAt ?? null,
     nextReviewAt: entry.nextReviewAt ?? null,
     reviewCycleDays: entry.reviewCycleDays ?? null,
   }
@@ -84,4 +83,38 @@ export async function reportEntryError(payload: Payload, code: string, descripti
     data: { entry: entry.id, description, reportedBy: reporter.userId as number | undefined, reporterName: reporter.name },
   })
   return { id: report.id, status: report.status, message: '已收到纠错反馈，知识库管理员将核实处理' }
+}
+
+/** Stores a public "was this helpful" answer for a public, published entry. */
+export async function recordFeedback(payload: Payload, code: string, helpful: boolean) {
+  const found = await payload.find({ collection: 'knowledge-entries', where: { and: [{ code: { equals: code } }, { _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }, limit: 1, depth: 0, overrideAccess: true })
+  const entry = found.docs[0]
+  if (!entry) throw new ServiceError(404, `没有这条公开信息：${code}`)
+  await payload.create({ collection: 'entry-feedback', overrideAccess: true, data: { entry: entry.id, code, helpful } })
+}
+
+/** Public feedback counted per entry, the least helpful first. */
+export async function feedbackCounts(payload: Payload) {
+  const { docs } = await payload.find({ collection: 'entry-feedback', pagination: false, depth: 0, overrideAccess: true })
+  const counts = new Map<string, { code: string; helpful: number; unhelpful: number }>()
+  for (const f of docs) {
+    const c = counts.get(f.code ?? '') ?? { code: f.code ?? '', helpful: 0, unhelpful: 0 }
+    if (f.helpful) c.helpful++
+    else c.unhelpful++
+    counts.set(c.code, c)
+  }
+  return [...counts.values()].sort((a, b) => b.unhelpful - a.unhelpful || a.code.localeCompare(b.code))
+}
+
+/**
+ * An expired public entry, with the public entries it links to (its replacements), or undefined
+ * when the code names no expired public entry.
+ */
+export async function expiredPublicEntry(payload: Payload, code: string, at: Date) {
+  const found = await payload.find({ collection: 'knowledge-entries', where: { and: [{ code: { equals: code } }, { audience: { equals: 'public' } }] }, limit: 1, depth: 1, overrideAccess: true })
+  const entry = found.docs[0]
+  if (!entry || entry.type === 'script') return undefined
+  const expired = entry.workflowState === 'expired' || (entry._status === 'published' && entryIsExpired(entry, at))
+  if (!expired) return undefined
+  return { title: entry.title, replacements: publicEntry(entry).relatedEntries }
 }

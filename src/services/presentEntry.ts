@@ -81,6 +81,7 @@ export function publicEntry(entry: Entry) {
     source: entry.source ?? null,
     [type]: structured,
     relatedEntries: publicRelations(entry.relatedEntries).map((r) => ({ code: r.code, title: r.title, type: r.type })),
+    reviewedAt: entry.reviewedAt ?? null,
     updatedAt: entry.updatedAt,
   }
 }

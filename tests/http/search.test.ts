@@ -213,3 +213,28 @@ describe('search settings kb-admins keep in the CMS', () => {
     expect(JSON.stringify(bad.body)).toContain('不含空格')
   })
 })
+
+describe('public site answers', () => {
+  it('records "was this helpful" for public entries, from scripts and from the plain form', async () => {
+    const json = await request(app).post('/api/v1/public/entries/KB-0801/feedback').send({ helpful: true })
+    expect(json.status).toBe(201)
+    const form = await request(app).post('/api/v1/public/entries/KB-0801/feedback').type('form').send('helpful=no')
+    expect(form.status).toBe(303)
+    expect(form.headers.location).toBe('/entries/KB-0801?feedback=thanks')
+    expect((await request(app).post('/api/v1/public/entries/KB-0802/feedback').send({ helpful: true })).status).toBe(404)
+    expect((await request(app).post('/api/v1/public/entries/KB-0801/feedback').send({ helpful: 'maybe' })).status).toBe(400)
+    const kbAdmin = (await request(app).post('/api/users/login').send({ email: 'kb-admin@test.example', password: 'Secret-123' })).body.token
+    const counts = await request(app).get('/api/v1/reports/feedback').set('Authorization', `JWT ${kbAdmin}`)
+    expect(counts.body.entries).toEqual([{ code: 'KB-0801', helpful: 1, unhelpful: 1 }])
+  })
+
+  it('answers 410 with the replacements for an expired public entry page', async () => {
+    const replacement = await entry({ code: 'KB-0820', type: 'faq', title: '2027年度供暖补贴申领' })
+    await context.payload.create({ collection: 'knowledge-entries', data: { unit: context.world.units.a.id, code: 'KB-0821', type: 'faq', title: '2025年度供暖补贴申领', validUntil: '2025-12-31T00:00:00+08:00', relatedEntries: [replacement.id], _status: 'draft' } as never })
+    await context.payload.update({ collection: 'knowledge-entries', where: { code: { equals: 'KB-0821' } }, data: { workflowState: 'expired' } as never, context: { workflowTransition: {} } })
+    const gone = await request(app).get('/entries/KB-0821')
+    expect(gone.status).toBe(410)
+    expect(gone.text).toContain('该信息已过期')
+    expect(gone.text).toContain('href="/entries/KB-0820"')
+  })
+})

@@ -1,11 +1,12 @@
 /** /api/v1/public: the FAQ site's search. Only published, public, currently valid entries. */
-import { Router } from 'express'
+import express, { Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
+import { z } from 'zod'
 
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
-import { findEntry, searchKnowledge } from '../../services/knowledgeQueries'
+import { findEntry, recordFeedback, searchKnowledge } from '../../services/knowledgeQueries'
 import { parseParams, publicSearchParams } from '../searchParams'
 
 export type PublicRouterOptions = { requestsPerMinute: number }
@@ -21,10 +22,12 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine, optio
       message: { error: 'too_many_requests', message: '请求过于频繁，请稍后再试' },
     }),
   )
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'public, max-age=60')
+  router.use((req, res, next) => {
+    if (req.method === 'GET') res.setHeader('Cache-Control', 'public, max-age=60')
     next()
   })
+  // One person answers a page once or twice, not hundreds of times.
+  const feedbackLimit = rateLimit({ windowMs: 60_000, limit: 20, standardHeaders: 'draft-8', legacyHeaders: false, message: { error: 'too_many_requests', message: '反馈过于频繁，请稍后再试' } })
 
   router.get('/search', async (req, res) => {
     const p = parseParams(publicSearchParams, req.query)
@@ -33,6 +36,15 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine, optio
 
   router.get('/entries/:code', async (req, res) => {
     res.json(await findEntry(payload, 'public', req.params.code, now()))
+  })
+
+  // "这条信息有帮助吗": JSON from scripts, or the entry page's plain form (answered with a redirect back).
+  router.post('/entries/:code/feedback', feedbackLimit, express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
+    const { helpful } = parseParams(z.object({ helpful: z.union([z.boolean(), z.enum(['yes', 'no'])], { error: 'helpful 须为 true/false 或 yes/no' }) }), req.body ?? {})
+    const code = req.params.code as string
+    await recordFeedback(payload, code, helpful === true || helpful === 'yes')
+    if (req.is('application/x-www-form-urlencoded')) return res.redirect(303, `/entries/${encodeURIComponent(code)}?feedback=thanks`)
+    res.status(201).json({ message: '感谢您的反馈' })
   })
 
   return router

@@ -10,6 +10,7 @@ import type { Role } from '../../domain/roles'
 import { parseHotlineDate } from '../../domain/shanghaiTime'
 import { ORDER_TYPES } from '../../domain/workOrders/orderTypes'
 import { summarize, trend, unitRanking } from '../../domain/workOrders/reports'
+import { feedbackCounts } from '../../services/knowledgeQueries'
 import { answeredWithOtherVersions, knowledgeGaps, reportOrders, supervisionCount } from '../../services/workOrderReports'
 import { rateLimitPerCaller, requireCaller } from '../auth'
 import { HttpError } from '../errors'
@@ -86,6 +87,8 @@ export function reportsRouter(payload: Payload): Router {
     const rows = trend(await reportOrders(payload, p), p.interval)
     await send(res, p.format, 'trend', { interval: p.interval, rows }, rows)
   })
+
+  router.get('/feedback', async (_req, res) => res.json({ entries: await feedbackCounts(payload) }))
 
   router.get('/knowledge-gaps', async (_req, res) => res.json({ groups: await knowledgeGaps(payload) }))
 

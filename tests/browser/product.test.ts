@@ -1,7 +1,7 @@
 /**
- * The review workflow in the real admin: a unit editor edits a published entry and submits it, the
- * unit reviewer sees the diff and approves, the kb-admin publishes; the public API serves the old
- * title until then and the new one after, and the history shows every step.
+ * The real product (server.ts with the production build and demo data) in Debian's Chromium: the
+ * public FAQ site and the review workflow in the admin. One file, one server: two servers would race
+ * to rebuild when the sources changed.
  */
 import type { Browser, Page } from 'playwright-core'
 
@@ -24,6 +24,44 @@ afterAll(async () => {
   await server?.stop()
 })
 
+const phone = () => browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true })
+
+it('public: finds a guide by a colloquial question and shows its materials as a checklist', async () => {
+  const page = await (await phone()).newPage()
+  await page.goto(`${server.base}/`)
+  expect(await page.title()).toContain('12345')
+  await page.fill('#q', '身份证丢了咋办')
+  await page.press('#q', 'Enter')
+  await page.waitForURL(/\/search\?q=/)
+  const first = page.locator('ol.hits li').first()
+  expect(await first.locator('.badge').innerText()).toBe('办事指南')
+  expect(await first.locator('mark').count()).toBeGreaterThan(0)
+  await first.locator('h2 a').click()
+  await page.waitForURL(/\/entries\/KB-/)
+  expect(await page.locator('h1').innerText()).toContain('身份证')
+  const materials = page.locator('section.part', { hasText: '申请材料' }).locator('ul.checklist li')
+  expect(await materials.count()).toBeGreaterThan(0)
+  expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(/\/entries\/KB-/)
+  await page.click('button[value="yes"]')
+  await page.waitForURL(/feedback=thanks/)
+  expect(await page.locator('[role="status"]').innerText()).toContain('感谢')
+}, 120_000)
+
+it('public: never shows an internal answer script, and reads without JavaScript', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
+  const page = await context.newPage()
+  // A demo answer script's own title, searched for by the public.
+  const scripts = (await (await fetch(`${server.base}/api/v1/public/search?q=${encodeURIComponent('答复口径')}`)).json()) as { hits: { type: string }[] }
+  expect(scripts.hits.every((h) => h.type !== 'script')).toBe(true)
+  await page.goto(`${server.base}/search?q=${encodeURIComponent('养老金调整尚未公布时的答复口径')}`)
+  const badges = await page.locator('ol.hits .badge').allInnerTexts()
+  expect(badges).not.toContain('答复口径')
+  const response = await page.goto(`${server.base}/entries/KB-1118`)
+  expect(response?.status()).toBe(404)
+  await page.goto(`${server.base}/search?q=${encodeURIComponent('zzzz完全无关的问题qqq')}`)
+  expect(await page.locator('.empty').innerText()).toContain('12345')
+}, 120_000)
+
 const publicTitle = async (code: string) => ((await (await fetch(`${server.base}/api/v1/public/entries/${code}`)).json()) as { title: string }).title
 
 async function openEntry(page: Page, code: string): Promise<string> {
@@ -36,7 +74,7 @@ async function openEntry(page: Page, code: string): Promise<string> {
 
 const state = (page: Page) => page.locator('[data-testid="workflow-state"]').innerText()
 
-it('takes an edit of a published entry through both reviews to publication', async () => {
+it('admin: takes an edit of a published entry through both reviews to publication', async () => {
   const editor = await adminLogin(browser, server.base, 'editor.rs@hotline.example')
   await expect(editor.locator('text=待我处理').count()).resolves.toBe(1)
   const url = await openEntry(editor, 'KB-1068')

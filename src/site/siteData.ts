@@ -1,0 +1,34 @@
+/** What the public pages show, read through the same services as the public API. */
+import config from '@payload-config'
+import { getPayload, type Where } from 'payload'
+
+import { now } from '../domain/clock'
+import { searchEngine } from '../jobs/searchEngine'
+import { findEntry, searchKnowledge } from '../services/knowledgeQueries'
+
+export const sitePayload = () => getPayload({ config })
+
+export const PER_PAGE = 10
+
+export async function homeData() {
+  const payload = await sitePayload()
+  const publicNow: { and: Where[] } = { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }
+  const [categories, faqs, notices] = await Promise.all([
+    payload.find({ collection: 'categories', where: { parent: { exists: false } }, sort: 'order', pagination: false, depth: 0, overrideAccess: true }),
+    payload.find({ collection: 'knowledge-entries', where: { and: [...publicNow.and, { type: { equals: 'faq' } }] }, sort: 'code', limit: 8, depth: 0, overrideAccess: true }),
+    payload.find({ collection: 'knowledge-entries', where: { and: [...publicNow.and, { type: { equals: 'notice' } }, { or: [{ validUntil: { exists: false } }, { validUntil: { greater_than_equal: now().toISOString() } }] }] }, sort: '-updatedAt', limit: 5, depth: 0, overrideAccess: true }),
+  ])
+  return {
+    categories: categories.docs.map((c) => ({ name: c.name, path: c.path ?? c.name })),
+    faqs: faqs.docs.map((e) => ({ code: e.code!, title: e.title })),
+    notices: notices.docs.map((e) => ({ code: e.code!, title: e.title, validUntil: e.validUntil })),
+  }
+}
+
+export async function searchData(q: string, category: string | undefined, page: number) {
+  return searchKnowledge(searchEngine(), 'public', { q, category: category ? [category] : undefined, page, perPage: PER_PAGE }, now())
+}
+
+export async function entryData(code: string) {
+  return findEntry(await sitePayload(), 'public', code, now())
+}

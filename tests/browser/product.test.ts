@@ -62,6 +62,23 @@ it('public: never shows an internal answer script, and reads without JavaScript'
   expect(await page.locator('.empty').innerText()).toContain('12345')
 }, 120_000)
 
+it('agent console: finds an internal script by keyboard, marked internal, and records a direct answer', async () => {
+  const page = await adminLogin(browser, server.base, 'agent@hotline.example')
+  await page.goto(`${server.base}/console`)
+  await page.keyboard.press('/')
+  await page.keyboard.type('养老金调整答复口径')
+  await page.waitForSelector('.console-hits li')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('.internal-banner')
+  expect(await page.locator('.console-entry h2').innerText()).toContain('答复口径')
+  await page.click('button:has-text("答复并记录")')
+  const status = await page.waitForSelector('text=/已记录直接答复，工单 GD\\d{14}/')
+  const number = (await status.innerText()).match(/GD\d{14}/)![0]
+  const order = await page.evaluate(async (n) => (await fetch(`/api/v1/work-orders/${n}`, { credentials: 'include' })).json(), number)
+  expect(order).toMatchObject({ state: 'closed', resolution: 'answered' })
+  expect(order.citedEntries[0].code).toMatch(/^KB-/)
+}, 120_000)
+
 const publicTitle = async (code: string) => ((await (await fetch(`${server.base}/api/v1/public/entries/${code}`)).json()) as { title: string }).title
 
 async function openEntry(page: Page, code: string): Promise<string> {

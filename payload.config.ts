@@ -45,6 +45,8 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
+    // No gravatar lookups: the admin works offline and shares no e-mail hashes.
+    avatar: 'default',
     components: {
       beforeDashboard: ['/src/components/MyWork#MyWork'],
       afterNavLinks: ['/src/components/UnreadNotifications#UnreadNotifications'],

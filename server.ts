@@ -70,7 +70,10 @@ async function main(): Promise<void> {
     const base = e.publicUrl ?? `http://localhost:${e.port}`
     const lines = [
       `hotline-kb is listening on ${base}`,
+      `  公众网站 site:    ${base}/`,
+      `  坐席工作台 console: ${base}/console`,
       `  管理后台 admin:   ${base}/admin`,
+      `  MCP:              ${base}/api/mcp`,
       `  REST API:         ${base}/api`,
       `  健康检查 health:  ${base}/api/v1/health`,
       `  坐席检索 agent:   ${base}/api/v1/agent/search?q=身份证丢了`,

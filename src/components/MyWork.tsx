@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { stateLabel } from '../domain/workflow/entryWorkflow'
 import type { AccessUser } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
-import { myWork } from '../services/myWork'
+import { knowledgeOverview, myWork } from '../services/myWork'
 
 const day = (value?: string | null) => (value ? shanghaiDateString(new Date(value)) : '—')
 
@@ -12,8 +12,28 @@ export async function MyWork({ payload, user }: { payload: Payload; user?: Acces
   if (!user) return null
   const lists = await myWork(payload, user)
   if (!lists.length) return null
+  const o = await knowledgeOverview(payload, user)
+  const tiles: [string, number | null, string][] = [
+    ['30 天内到期', o.expiring.d30, '/admin/collections/knowledge-entries'],
+    ['7 天内到期', o.expiring.d7, '/admin/collections/knowledge-entries'],
+    ['1 天内到期', o.expiring.d1, '/admin/collections/knowledge-entries'],
+    ['已过期', o.expired, '/admin/collections/knowledge-entries?where[workflowState][equals]=expired'],
+    ['未办结督办', o.openSupervision, '/admin/collections/supervision-items'],
+    ['待补充知识缺口', o.openGaps, '/admin/collections/knowledge-gaps'],
+    ['“没帮助”反馈', o.unhelpfulFeedback, '/admin/collections/entry-feedback?where[helpful][equals]=false'],
+  ]
   return (
     <section style={{ marginBottom: 'var(--base)' }}>
+      <div data-overview style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 8, marginBottom: 'var(--base)' }}>
+        {tiles
+          .filter(([, n]) => n !== null)
+          .map(([label, n, href]) => (
+            <a key={label} href={href} style={{ border: '1px solid var(--theme-elevation-150)', padding: 10, textDecoration: 'none' }}>
+              <div style={{ color: 'var(--theme-elevation-500)' }}>{label}</div>
+              <div style={{ fontSize: 22 }}>{n}</div>
+            </a>
+          ))}
+      </div>
       <h2 style={{ marginBottom: 'calc(var(--base) / 2)' }}>待我处理</h2>
       {lists.map((list) => (
         <div key={list.key} data-work-list={list.key} style={{ marginBottom: 'var(--base)' }}>

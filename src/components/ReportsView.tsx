@@ -1,13 +1,15 @@
 /**
- * 工单报表 in the admin (/admin/reports): the last 30 days' figures, the per-unit ranking and the daily
- * trend as server-rendered SVG bars (no client script needed). Hotline staff and supervisors only.
+ * 工单报表 in the admin (/admin/reports): orders due today and overdue, the last 30 days' figures, orders
+ * by state, the per-unit ranking and the daily trend as server-rendered SVG bars (no client script needed). Hotline staff and supervisors only.
  */
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
-import type { AdminViewServerProps } from 'payload'
+import type { AdminViewServerProps, Payload } from 'payload'
 
 import { now } from '../domain/clock'
 import { type AccessUser, hasRole } from '../domain/roles'
+import { shanghaiDateString } from '../domain/shanghaiTime'
+import { orderStateLabel } from '../domain/workOrders/orderFlow'
 import { summarize, trend, unitRanking } from '../domain/workOrders/reports'
 import { reportOrders, supervisionCount } from '../services/workOrderReports'
 
@@ -30,6 +32,28 @@ function Bars({ rows, label }: { rows: { name: string; value: number }[]; label:
         </g>
       ))}
     </svg>
+  )
+}
+
+const byState = (orders: { state: string }[]) => {
+  const counts = new Map<string, number>()
+  for (const o of orders) counts.set(o.state, (counts.get(o.state) ?? 0) + 1)
+  return [...counts].map(([state, value]) => ({ name: orderStateLabel(state), value }))
+}
+
+/** Open orders due today or overdue, as the hourly round marked them. */
+async function DeadlineList({ payload }: { payload: Payload }) {
+  const { docs } = await payload.find({ collection: 'work-orders', where: { deadlineStatus: { in: ['due_today', 'overdue'] }, state: { not_in: ['closed', 'replied', 'called_back'] } }, sort: 'dueAt', limit: 50, depth: 1, overrideAccess: true })
+  if (!docs.length) return <p>暂无今日到期或超期的工单。</p>
+  return (
+    <ul data-deadlines>
+      {docs.map((o) => (
+        <li key={o.id}>
+          {o.deadlineStatus === 'overdue' ? '【已超期】' : '【今日到期】'}
+          {o.number} {o.title} · {typeof o.unit === 'object' ? o.unit?.name : ''} · 期限 {o.dueAt ? shanghaiDateString(new Date(o.dueAt)) : ''}
+        </li>
+      ))}
+    </ul>
   )
 }
 
@@ -79,6 +103,10 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
                 </div>
               ))}
             </dl>
+            <h3>时限预警</h3>
+            <DeadlineList payload={req.payload} />
+            <h3>各状态工单</h3>
+            <Bars label="各状态工单" rows={byState(orders)} />
             <h3>每日受理量</h3>
             <Bars label="每日受理量" rows={trend(orders, 'day').map((t) => ({ name: t.period, value: t.volume }))} />
             <h3>热点分类</h3>

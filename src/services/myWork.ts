@@ -10,7 +10,31 @@ import { type AccessUser, actingUnitId, hasRole, isStaff } from '../domain/roles
 export const EXPIRY_HORIZON_DAYS = 30
 
 export type WorkItem = { id: number | string; code: string; title: string; workflowState: string; validUntil?: string | null; nextReviewAt?: string | null }
-export type WorkList = { key: 'unit_review' | 'hotline_review' | 'rejected' | 'expiring'; label: string; items: WorkItem[] }
+export type WorkList = { key: 'unit_review' | 'hotline_review' | 'rejected' | 'expiring' | 'expired'; label: string; items: WorkItem[] }
+
+/** The knowledge base at a glance, for the dashboard: counts scoped to the user's unit for unit roles. */
+export async function knowledgeOverview(payload: Payload, user: AccessUser) {
+  const unit = actingUnitId(user)
+  const ofUnit: Where[] = unit !== undefined ? [{ unit: { equals: unit } }] : []
+  const at = now().getTime()
+  const within = (days: number) => new Date(at + days * 86_400_000).toISOString()
+  const count = async (collection: 'knowledge-entries' | 'supervision-items' | 'knowledge-gaps' | 'entry-feedback', where: Where) =>
+    (await payload.count({ collection, where, overrideAccess: true })).totalDocs
+  const live: Where = { _status: { equals: 'published' } }
+  const [d30, d7, d1, expired, supervision] = await Promise.all([
+    ...[30, 7, 1].map((d) => count('knowledge-entries', { and: [live, { validUntil: { less_than_equal: within(d) } }, ...ofUnit] })),
+    count('knowledge-entries', { and: [{ workflowState: { equals: 'expired' } }, ...ofUnit] }),
+    count('supervision-items', { and: [{ status: { not_equals: 'closed' } }, ...ofUnit] }),
+  ])
+  const staff = isStaff(user)
+  return {
+    expiring: { d30, d7, d1 },
+    expired,
+    openSupervision: supervision,
+    openGaps: staff ? await count('knowledge-gaps', { status: { equals: 'open' } }) : null,
+    unhelpfulFeedback: staff ? await count('entry-feedback', { helpful: { equals: false } }) : null,
+  }
+}
 
 export async function myWork(payload: Payload, user: AccessUser): Promise<WorkList[]> {
   const unit = actingUnitId(user)
@@ -30,6 +54,7 @@ export async function myWork(payload: Payload, user: AccessUser): Promise<WorkLi
   }
   if (unit !== undefined || isStaff(user)) {
     const horizon = new Date(now().getTime() + EXPIRY_HORIZON_DAYS * 86_400_000).toISOString()
+    lists.push(list('expired', unit !== undefined ? '本单位已过期条目' : '已过期条目', { and: [{ workflowState: { equals: 'expired' } }, ...ofUnit] }, false))
     lists.push(
       list(
         'expiring',

@@ -15,11 +15,19 @@ describe('待我处理 lists', () => {
     const titles = async (who: keyof typeof users) =>
       Object.fromEntries((await myWork(context.payload, users[who] as never)).map((l) => [l.key, l.items.map((i) => i.title)]))
 
-    expect(await titles('reviewerA')).toEqual({ unit_review: ['甲局草稿'], expiring: ['冬季供暖临时安排'] })
+    expect(await titles('reviewerA')).toEqual({ unit_review: ['甲局草稿'], expired: [], expiring: ['冬季供暖临时安排'] })
     expect((await titles('kbAdmin')).hotline_review).toEqual([])
     await transitionEntry(context.payload, { id: entries.aDraft.id, action: 'reject', comment: '缺少材料', actor: users.reviewerA as never }, req())
-    expect(await titles('editorA')).toEqual({ rejected: ['甲局草稿'], expiring: ['冬季供暖临时安排'] })
+    expect(await titles('editorA')).toEqual({ rejected: ['甲局草稿'], expired: [], expiring: ['冬季供暖临时安排'] })
     expect((await titles('editorB')).rejected).toEqual([])
     expect(await titles('agent')).toEqual({})
+  })
+
+  it('counts the knowledge base at a glance, scoped to the unit', async () => {
+    const { knowledgeOverview } = await import('../../src/services/myWork')
+    const { users } = context.world
+    expect(await knowledgeOverview(context.payload, users.reviewerA as never)).toEqual({ expiring: { d30: 1, d7: 0, d1: 0 }, expired: 0, openSupervision: 0, openGaps: null, unhelpfulFeedback: null })
+    expect(await knowledgeOverview(context.payload, users.editorB as never)).toMatchObject({ expiring: { d30: 0 } })
+    expect(await knowledgeOverview(context.payload, users.kbAdmin as never)).toMatchObject({ expiring: { d30: 1 }, openGaps: 0, unhelpfulFeedback: 0 })
   })
 })

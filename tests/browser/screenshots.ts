@@ -1,0 +1,43 @@
+/**
+ * `npm run screenshots`: starts the product with demo data and writes the README's screenshots to
+ * docs/screenshots (desktop and phone widths). Not a test; run it after visible changes.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { adminLogin, launchBrowser } from '../helpers/browser'
+import { startServer } from '../helpers/server'
+
+const out = path.resolve('docs/screenshots')
+fs.mkdirSync(out, { recursive: true })
+const server = await startServer()
+const browser = await launchBrowser()
+try {
+  for (const [size, viewport] of [['desktop', { width: 1280, height: 860 }], ['mobile', { width: 390, height: 844 }]] as const) {
+    const page = await (await browser.newContext({ locale: 'zh-CN', viewport })).newPage()
+    await page.goto(`${server.base}/`)
+    await page.screenshot({ path: path.join(out, `home-${size}.png`) })
+    await page.goto(`${server.base}/search?q=${encodeURIComponent('身份证丢了咋办')}`)
+    await page.screenshot({ path: path.join(out, `results-${size}.png`) })
+    await page.click('ol.hits li:first-child h2 a')
+    await page.waitForURL(/entries/)
+    await page.screenshot({ path: path.join(out, `entry-${size}.png`), fullPage: size === 'mobile' })
+  }
+  const agent = await adminLogin(browser, server.base, 'agent@hotline.example')
+  await agent.goto(`${server.base}/console`)
+  await agent.fill('#console-q', '公积金提取')
+  await agent.waitForSelector('.console-hits li')
+  await agent.click('.console-hits li:first-child')
+  await agent.waitForSelector('.console-entry h2')
+  await agent.screenshot({ path: path.join(out, 'console.png') })
+  const reviewer = await adminLogin(browser, server.base, 'reviewer.rs@hotline.example')
+  await reviewer.screenshot({ path: path.join(out, 'admin-dashboard.png') })
+  const dispatcher = await adminLogin(browser, server.base, 'dispatcher@hotline.example')
+  await dispatcher.goto(`${server.base}/admin/reports`)
+  await dispatcher.waitForSelector('[data-report="summary"]')
+  await dispatcher.screenshot({ path: path.join(out, 'admin-reports.png'), fullPage: true })
+  console.log(`screenshots written to ${out}`)
+} finally {
+  await browser.close()
+  await server.stop()
+}

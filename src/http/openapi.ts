@@ -159,6 +159,9 @@ export const openApiDocument = {
         responses: { 200: json({ type: 'object', properties: { found: { type: 'integer' }, hits: { type: 'array', items: { $ref: '#/components/schemas/PublicHit' } } } }), 400: error, 429: error },
       },
     },
+    '/public/suggest': {
+      get: { summary: '公众检索联想（公开条目标题）', parameters: [q], responses: { 200: json({ type: 'object', properties: { suggestions: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' } } } } } }), 400: error, 429: error } },
+    },
     '/public/entries/{code}': {
       get: { summary: '公开条目详情', parameters: [code], responses: { 200: json({ $ref: '#/components/schemas/Entry' }), 404: error, 410: error } },
     },

@@ -37,6 +37,8 @@ function answerText(e: Entry): string {
   push('办公时间', g.hours)
   push('答复', g.answer)
   push('政策要点', g.keyPoints)
+  const places = (Array.isArray(g.locations) ? g.locations : []) as Record<string, string>[]
+  push('办理地点', places.map((l) => [l.title, l.address, l.hours].filter(Boolean).join(' ')))
   if (e.type === 'script' && e.body) lines.push(e.body)
   return lines.join('\n')
 }

@@ -31,6 +31,8 @@ it('public: finds a guide by a colloquial question and shows its materials as a 
   await page.goto(`${server.base}/`)
   expect(await page.title()).toContain('12345')
   await page.fill('#q', '身份证丢了咋办')
+  // Titles are suggested as the visitor types.
+  await page.waitForFunction(() => document.querySelectorAll('#q-suggestions option').length > 0)
   await page.press('#q', 'Enter')
   await page.waitForURL(/\/search\?q=/)
   const first = page.locator('ol.hits li').first()

@@ -98,6 +98,13 @@ describe('public search API', () => {
     expect((await request(app).get('/api/v1/public/entries/KB-0803')).status).toBe(404)
   })
 
+  it('suggests public titles only', async () => {
+    const res = await request(app).get('/api/v1/public/suggest').query({ q: '身份证' })
+    const codes = res.body.suggestions.map((s: { code: string }) => s.code)
+    expect(codes).toContain('KB-0801')
+    expect(codes).not.toContain('KB-0802')
+  })
+
   it('answers bad parameters with 400', async () => {
     const res = await request(app).get('/api/v1/public/search').query({ q: '' })
     expect(res.status).toBe(400)

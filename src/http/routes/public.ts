@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
 import { findEntry, recordFeedback, searchKnowledge } from '../../services/knowledgeQueries'
-import { parseParams, publicSearchParams } from '../searchParams'
+import { parseParams, publicSearchParams, suggestParams } from '../searchParams'
 
 export type PublicRouterOptions = { requestsPerMinute: number }
 
@@ -32,6 +32,13 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine, optio
   router.get('/search', async (req, res) => {
     const p = parseParams(publicSearchParams, req.query)
     res.json(await searchKnowledge(engine(), 'public', { ...p, perPage: 10 }, now()))
+  })
+
+  // Titles as the public types, for the site's search box.
+  router.get('/suggest', async (req, res) => {
+    const p = parseParams(suggestParams, req.query)
+    const result = await engine().search({ text: p.q, audience: 'public', now: now(), perPage: 8 })
+    res.json({ suggestions: result.hits.map((h) => ({ code: h.document.code, title: h.document.title })) })
   })
 
   router.get('/entries/:code', async (req, res) => {

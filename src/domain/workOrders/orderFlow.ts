@@ -2,6 +2,7 @@
  * The life of a work order as a pure state machine: which role may take which action in which
  * state, and where it leads. The service applies the effects (deadlines, units, timeline).
  */
+import { labelOf } from '../labels'
 import { type AccessUser, actingUnitId, hasRole } from '../roles'
 
 export const ORDER_STATES = [
@@ -42,8 +43,8 @@ export const ORDER_ACTIONS = [
 export type OrderAction = (typeof ORDER_ACTIONS)[number]['value']
 
 export const isOrderAction = (v: unknown): v is OrderAction => ORDER_ACTIONS.some((a) => a.value === v)
-export const orderStateLabel = (s: string) => ORDER_STATES.find((x) => x.value === s)?.label ?? s
-export const orderActionLabel = (a: string) => ORDER_ACTIONS.find((x) => x.value === a)?.label ?? a
+export const orderStateLabel = (s: string) => labelOf(ORDER_STATES, s)
+export const orderActionLabel = (a: string) => labelOf(ORDER_ACTIONS, a)
 
 export class OrderFlowError extends Error {
   constructor(

@@ -3,6 +3,7 @@
  * action from which state, and where it leads. Hooks and endpoints enforce it; the admin only shows
  * what it allows.
  */
+import { labelOf } from '../labels'
 import { type AccessUser, actingUnitId, hasRole, isStaff } from '../roles'
 
 export const ENTRY_STATES = [
@@ -30,8 +31,8 @@ export const ENTRY_ACTIONS = [
 ] as const
 export type EntryAction = (typeof ENTRY_ACTIONS)[number]['value']
 
-export const stateLabel = (state: string): string => ENTRY_STATES.find((s) => s.value === state)?.label ?? state
-export const actionLabel = (action: string): string => ENTRY_ACTIONS.find((a) => a.value === action)?.label ?? action
+export const stateLabel = (state: string): string => labelOf(ENTRY_STATES, state)
+export const actionLabel = (action: string): string => labelOf(ENTRY_ACTIONS, action)
 export const isEntryAction = (value: unknown): value is EntryAction => ENTRY_ACTIONS.some((a) => a.value === value)
 
 /** What the workflow needs to know about an entry: its latest version's state, unit and last editor. */

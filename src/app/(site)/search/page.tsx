@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import { homeData, PER_PAGE, searchData } from '../../../site/siteData'
 import { SearchBox } from '../../../site/SearchBox'
 import { ENTRY_TYPES } from '../../../domain/knowledge/entryTypes'
+import { labelOf } from '../../../domain/labels'
 
 export const dynamic = 'force-dynamic'
 
@@ -13,7 +14,7 @@ export async function generateMetadata({ searchParams }: Params): Promise<Metada
   return { title: q ? `“${q.slice(0, 50)}”的搜索结果` : '搜索', robots: { index: false } }
 }
 
-const typeLabel = (t: string) => ENTRY_TYPES.find((e) => e.value === t)?.label ?? t
+const typeLabel = (t: string) => labelOf(ENTRY_TYPES, t)
 const link = (q: string, category: string | undefined, page: number) =>
   `/search?q=${encodeURIComponent(q)}${category ? `&category=${encodeURIComponent(category)}` : ''}${page > 1 ? `&page=${page}` : ''}`
 

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import type React from 'react'
 
 import { ENTRY_TYPES } from '../../../../domain/knowledge/entryTypes'
+import { labelOf } from '../../../../domain/labels'
 import { shanghaiDateString } from '../../../../domain/shanghaiTime'
 import { ServiceError } from '../../../../services/errors'
 import { entryData } from '../../../../site/siteData'
@@ -94,7 +95,7 @@ export default async function EntryPage({ params, searchParams }: Params) {
   return (
     <article>
       <p className="meta">
-        <span className="badge">{ENTRY_TYPES.find((t) => t.value === entry.type)?.label}</span>
+        <span className="badge">{labelOf(ENTRY_TYPES, entry.type)}</span>
         {entry.unit} · {entry.category}
       </p>
       <h1>{entry.title}</h1>

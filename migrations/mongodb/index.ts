@@ -1,9 +1,15 @@
 import * as migration_20261125_000000_initial from './20261125_000000_initial'
+import * as migration_20261125_063000_workflow_work_orders from './20261125_063000_workflow_work_orders'
 
 export const migrations = [
   {
     up: migration_20261125_000000_initial.up,
     down: migration_20261125_000000_initial.down,
     name: '20261125_000000_initial',
+  },
+  {
+    up: migration_20261125_063000_workflow_work_orders.up,
+    down: migration_20261125_063000_workflow_work_orders.down,
+    name: '20261125_063000_workflow_work_orders',
   },
 ]

@@ -441,6 +441,7 @@ export interface AuditLog {
   entry?: (number | null) | KnowledgeEntry;
   entryCode?: string | null;
   action:
+    | 'edit'
     | 'submit'
     | 'withdraw'
     | 'approve_unit'

@@ -2,9 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../access/common'
 import { readAuditLog } from '../access/auditLog'
-import { ENTRY_ACTIONS, ENTRY_STATES } from '../domain/workflow/entryWorkflow'
+import { AUDIT_ACTIONS, ENTRY_STATES } from '../domain/workflow/entryWorkflow'
 
-/** Append-only record of every workflow transition; written by the server only, never changed. */
+/** Append-only record of every edit and workflow transition; written by the server only, never changed. */
 export const AuditLog: CollectionConfig = {
   slug: 'audit-log',
   labels: { singular: '审核记录', plural: '审核记录' },
@@ -19,7 +19,7 @@ export const AuditLog: CollectionConfig = {
   fields: [
     { name: 'entry', label: '知识条目', type: 'relationship', relationTo: 'knowledge-entries', index: true },
     { name: 'entryCode', label: '知识编号', type: 'text', index: true },
-    { name: 'action', label: '操作', type: 'select', options: ENTRY_ACTIONS.map((a) => ({ ...a })), required: true },
+    { name: 'action', label: '操作', type: 'select', options: AUDIT_ACTIONS.map((a) => ({ ...a })), required: true },
     { name: 'from', label: '原状态', type: 'select', options: ENTRY_STATES.map((s) => ({ ...s })) },
     { name: 'to', label: '新状态', type: 'select', options: ENTRY_STATES.map((s) => ({ ...s })) },
     { name: 'comment', label: '说明', type: 'textarea' },

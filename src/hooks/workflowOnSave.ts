@@ -4,7 +4,7 @@
  * to the unit's editors outside review, always saved as a draft, never a publication. Saves without
  * a user (import, seed) keep the state their `_status` implies.
  */
-import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
+import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
 
 import { now } from '../domain/clock'
 import { type AccessUser, actingUnitId, relationId } from '../domain/roles'
@@ -55,4 +55,28 @@ export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, 
     nextReviewAt: originalDoc?.nextReviewAt ?? null,
     publishedUrgently: originalDoc?.publishedUrgently ?? false,
   }
+}
+
+/** Every user edit is a version in the history: who saved it, when, from which state. */
+export const auditUserEdit: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+  const user = req.user as (AccessUser & { name?: string }) | null
+  if (!user || transitionOf(req.context)) return doc
+  await req.payload.create({
+    collection: 'audit-log',
+    overrideAccess: true,
+    req,
+    data: {
+      entry: doc.id,
+      entryCode: doc.code,
+      action: 'edit',
+      from: operation === 'create' ? undefined : currentState(previousDoc),
+      to: 'draft',
+      actor: user.id as number,
+      actorName: user.name ?? String(user.id),
+      roles: (user.roles ?? []).join(','),
+      unit: relationId(doc.unit) as number | undefined,
+      summary: `${doc.code} ${operation === 'create' ? '新建' : '修改'}`,
+    },
+  })
+  return doc
 }

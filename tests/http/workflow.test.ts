@@ -49,6 +49,7 @@ describe('review workflow over HTTP', () => {
       ['approve_hotline', 'kb-admin'],
       ['approve_unit', 'reviewer-a'],
       ['submit', 'editor-a'],
+      ['edit', 'editor-a'],
     ])
     const entry = await context.payload.findByID({ collection: 'knowledge-entries', id })
     expect(entry).toMatchObject({ _status: 'published', workflowState: 'published', publishedUrgently: false })

@@ -15,7 +15,7 @@ import { assignEntryCode } from '../../hooks/assignEntryCode'
 import { normalizeEntry } from '../../hooks/normalizeEntry'
 import { queueIndexingAfterChange, queueIndexingAfterDelete } from '../../hooks/queueIndexing'
 import { refuseExpiredPublish } from '../../hooks/refuseExpiredPublish'
-import { userEditsAreDrafts, workflowOnSave } from '../../hooks/workflowOnSave'
+import { auditUserEdit, userEditsAreDrafts, workflowOnSave } from '../../hooks/workflowOnSave'
 import { ENTRY_STATES } from '../../domain/workflow/entryWorkflow'
 import { transitionEndpoint, workflowStatusEndpoint } from '../../endpoints/entryWorkflow'
 import { dayField } from '../../fields/day'
@@ -70,7 +70,7 @@ export const KnowledgeEntries: CollectionConfig = {
     beforeOperation: [userEditsAreDrafts],
     beforeValidate: [normalizeEntry, assignEntryCode],
     beforeChange: [workflowOnSave, refuseExpiredPublish],
-    afterChange: [queueIndexingAfterChange],
+    afterChange: [auditUserEdit, queueIndexingAfterChange],
     afterDelete: [queueIndexingAfterDelete],
   },
   fields: [

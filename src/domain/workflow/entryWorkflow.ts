@@ -31,8 +31,11 @@ export const ENTRY_ACTIONS = [
 ] as const
 export type EntryAction = (typeof ENTRY_ACTIONS)[number]['value']
 
+/** What the audit log records: content edits and the workflow's actions. */
+export const AUDIT_ACTIONS = [{ value: 'edit', label: '修改内容' }, ...ENTRY_ACTIONS] as const
+
 export const stateLabel = (state: string): string => labelOf(ENTRY_STATES, state)
-export const actionLabel = (action: string): string => labelOf(ENTRY_ACTIONS, action)
+export const actionLabel = (action: string): string => labelOf(AUDIT_ACTIONS, action)
 export const isEntryAction = (value: unknown): value is EntryAction => ENTRY_ACTIONS.some((a) => a.value === value)
 
 /** What the workflow needs to know about an entry: its latest version's state, unit and last editor. */

@@ -107,12 +107,15 @@ export function AgentConsole({ agentName }: { agentName: string }) {
     }
   }
 
-  const report = async () => {
+  const [reporting, setReporting] = useState(false)
+  const [errorText, setErrorText] = useState('')
+  const report = async (e: React.FormEvent) => {
+    e.preventDefault()
     if (!entry) return
-    const description = window.prompt('请描述条目中的错误（如电话、地址已变更）')
-    if (!description) return
     try {
-      setMessage((await api<{ message: string }>(`/api/v1/agent/entries/${entry.code}/error-reports`, { method: 'POST', body: JSON.stringify({ description }) })).message)
+      setMessage((await api<{ message: string }>(`/api/v1/agent/entries/${entry.code}/error-reports`, { method: 'POST', body: JSON.stringify({ description: errorText }) })).message)
+      setReporting(false)
+      setErrorText('')
     } catch (err) {
       setMessage((err as Error).message)
     }
@@ -148,9 +151,9 @@ export function AgentConsole({ agentName }: { agentName: string }) {
         </p>
       )}
       <div className="console-panes">
-        <ol className="console-hits" aria-label="检索结果">
+        <ol className="console-hits" role="listbox" aria-label="检索结果">
           {result?.hits.map((h, i) => (
-            <li key={h.code} aria-selected={i === active} className={i === active ? 'active' : ''} onClick={() => void open(h.code)}>
+            <li key={h.code} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onClick={() => void open(h.code)}>
               <span className="badge">{TYPE_LABELS[h.type] ?? h.type}</span>
               {h.audience === 'internal' && <span className="badge internal">内部</span>}
               {h.confident ? <span className="badge">可信</span> : <span className="badge weak">仅供参考</span>}
@@ -176,10 +179,17 @@ export function AgentConsole({ agentName }: { agentName: string }) {
                 <button type="button" onClick={() => void record('dispatch')}>
                   转派单
                 </button>
-                <button type="button" onClick={() => void report()}>
+                <button type="button" aria-expanded={reporting} onClick={() => setReporting((r) => !r)}>
                   纠错
                 </button>
               </div>
+              {reporting && (
+                <form className="report-form" onSubmit={(e) => void report(e)}>
+                  <label htmlFor="error-text">错误描述（如电话、地址已变更）</label>
+                  <textarea id="error-text" value={errorText} onChange={(e) => setErrorText(e.target.value)} rows={3} minLength={5} maxLength={2000} required />
+                  <button type="submit">提交纠错</button>
+                </form>
+              )}
               {entry.relatedEntries.length > 0 && (
                 <p className="meta">
                   相关：

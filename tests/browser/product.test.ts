@@ -79,6 +79,10 @@ it('agent console: finds an internal script by keyboard, marked internal, and re
   const order = await page.evaluate(async (n) => (await fetch(`/api/v1/work-orders/${n}`, { credentials: 'include' })).json(), number)
   expect(order).toMatchObject({ state: 'closed', resolution: 'answered' })
   expect(order.citedEntries[0].code).toMatch(/^KB-/)
+  await page.click('button:has-text("纠错")')
+  await page.fill('#error-text', '口径中的发布时间已更新')
+  await page.click('button:has-text("提交纠错")')
+  await page.waitForSelector('text=已收到纠错反馈')
 }, 120_000)
 
 const publicTitle = async (code: string) => ((await (await fetch(`${server.base}/api/v1/public/entries/${code}`)).json()) as { title: string }).title

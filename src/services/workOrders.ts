@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 
 import { env } from '../config/env'
 import { now } from '../domain/clock'
-import { addWorkingDays } from '../domain/calendar/workCalendar'
+import { addWorkingDays, type WorkCalendar } from '../domain/calendar/workCalendar'
 import { type AccessUser, actingUnitId, hasRole, relationId, type Role } from '../domain/roles'
 import { calendarWarning, dueAt } from '../domain/workOrders/deadlines'
 import { decideOrderAction, type OrderAction, type OrderFacts, OrderFlowError, orderActionLabel, type OrderState, orderStateLabel } from '../domain/workOrders/orderFlow'
@@ -65,22 +65,27 @@ async function slaRules(payload: Payload): Promise<SlaRule[]> {
   return docs.length ? (docs as SlaRule[]) : DEFAULT_SLA_RULES
 }
 
+const pausesClock = (rules: readonly SlaRule[]) => rules.some((r) => r.kind === 'pause-clock')
+
 /** Whether admins stop the deadline clock while the order waits for the claimant (待补充). */
 export async function clockPausesWhileAwaitingInfo(payload: Payload): Promise<boolean> {
-  return (await slaRules(payload)).some((r) => r.kind === 'pause-clock')
+  return pausesClock(await slaRules(payload))
 }
 
-async function limitOf(payload: Payload, kind: SlaKind, order: { type: string; urgency?: string | null; complex?: boolean | null }) {
-  const rule = pickRule(await slaRules(payload), kind, order)
+/** The time-limit rules and the work calendar: what every deadline of an action is computed from. */
+type Limits = { rules: SlaRule[]; calendar: WorkCalendar }
+type OrderKind = { type: string; urgency?: string | null; complex?: boolean | null }
+
+function limitOf(limits: Limits, kind: SlaKind, order: OrderKind) {
+  const rule = pickRule(limits.rules, kind, order)
   if (!rule) throw new ServiceError(400, `没有适用的时限规则（${kind}），请管理员在“时限规则”中配置`)
   return rule
 }
 
 /** A deadline from `start` by the rule, with a warning when the calendar lacks a year it needs. */
-async function deadline(payload: Payload, start: Date, kind: SlaKind, order: { type: string; urgency?: string | null; complex?: boolean | null }) {
-  const calendar = await loadCalendar(payload)
-  const due = dueAt(start, await limitOf(payload, kind, order), calendar)
-  return { due: due.toISOString(), warning: calendarWarning(start, due, calendar) ?? null }
+function deadline(limits: Limits, start: Date, kind: SlaKind, order: OrderKind) {
+  const due = dueAt(start, limitOf(limits, kind, order), limits.calendar)
+  return { due: due.toISOString(), warning: calendarWarning(start, due, limits.calendar) ?? null }
 }
 
 async function unitByCode(payload: Payload, code: string) {
@@ -222,10 +227,13 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
   }
   const data: Record<string, unknown> = { state: decision.to }
   let note = input.note ?? input.reason
+  // Rules and calendar are read once per action, and only by the actions that need them.
+  let loaded: Promise<Limits> | undefined
+  const limits = () => (loaded ??= Promise.all([slaRules(payload), loadCalendar(payload)]).then(([rules, calendar]) => ({ rules, calendar })))
   const dispatchTo = async (unitCode: string) => {
     const unit = await unitByCode(payload, unitCode)
-    const handling = await deadline(payload, at, 'handling', order)
-    const returnWindow = await deadline(payload, at, 'return-window', order)
+    const handling = deadline(await limits(), at, 'handling', order)
+    const returnWindow = deadline(await limits(), at, 'return-window', order)
     Object.assign(data, { unit: unit.id, dueAt: handling.due, returnDueAt: returnWindow.due, deadlineWarning: handling.warning })
     return unit
   }
@@ -285,7 +293,7 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       Object.assign(data, { resumeState: null, returnRejected: true })
       break
     case 'request-extension': {
-      const max = (await limitOf(payload, 'max-extension', order)).workingDays ?? 10
+      const max = limitOf(await limits(), 'max-extension', order).workingDays ?? 10
       if (!input.days || !Number.isInteger(input.days) || input.days < 1 || input.days > max) throw new ServiceError(400, `延期天数 days 须为 1–${max} 个工作日`)
       need(input.reason, '申请延期须说明理由 reason')
       data.requestedExtensionDays = input.days
@@ -294,9 +302,10 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
     }
     case 'approve-extension': {
       const days = input.days ?? order.requestedExtensionDays ?? 0
-      const max = (await limitOf(payload, 'max-extension', order)).workingDays ?? 10
+      const rules = await limits()
+      const { calendar } = rules
+      const max = limitOf(rules, 'max-extension', order).workingDays ?? 10
       if (days < 1 || days > max) throw new ServiceError(400, `延期天数 days 须为 1–${max} 个工作日`)
-      const calendar = await loadCalendar(payload)
       // The extension adds working days to the current deadline's day.
       const due = new Date(addWorkingDays(new Date(order.dueAt!), days, calendar).getTime() - 1)
       Object.assign(data, { dueAt: due.toISOString(), extensions: (order.extensions ?? 0) + 1, requestedExtensionDays: null, deadlineWarning: calendarWarning(at, due, calendar) ?? null })
@@ -309,7 +318,7 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       break
     case 'resume': {
       // If the clock stood still while the claimant supplied information, the deadline moves by as long.
-      const paused = order.pausedAt && (await clockPausesWhileAwaitingInfo(payload)) ? at.getTime() - Date.parse(order.pausedAt) : 0
+      const paused = order.pausedAt && pausesClock((await limits()).rules) ? at.getTime() - Date.parse(order.pausedAt) : 0
       Object.assign(data, { pausedAt: null, pausedMs: (order.pausedMs ?? 0) + paused, dueAt: order.dueAt ? new Date(Date.parse(order.dueAt) + paused).toISOString() : null })
       note = `暂停计时 ${Math.floor(paused / 3_600_000)} 小时 ${Math.round((paused % 3_600_000) / 60_000)} 分`
       break
@@ -317,7 +326,7 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
     case 'reply': {
       need(input.result, '办结答复须填写办理结果 result')
       if (!order.claimant?.noReply) need(input.text, '须填写对诉求人的答复 text（诉求人要求不需回复的除外）')
-      const callback = await deadline(payload, at, 'callback', order)
+      const callback = deadline(await limits(), at, 'callback', order)
       Object.assign(data, { reply: { result: input.result, text: input.text ?? null, contacted: Boolean(input.contacted) }, callbackDueAt: callback.due })
       break
     }
@@ -327,7 +336,7 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       note = `${input.satisfaction}${input.solved === undefined ? '' : input.solved ? '，问题已解决' : '，问题未解决'}`
       break
     case 'reopen': {
-      const handling = await deadline(payload, at, 'handling', order)
+      const handling = deadline(await limits(), at, 'handling', order)
       Object.assign(data, { reopens: (order.reopens ?? 0) + 1, dueAt: handling.due, deadlineWarning: handling.warning })
       break
     }

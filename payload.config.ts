@@ -41,7 +41,27 @@ export default buildConfig({
   db: databaseAdapter(e),
   editor: lexicalEditor(),
   email: emailAdapter(e),
-  collections: [WorkOrders, KnowledgeEntries, KnowledgeGaps, EntryFeedback, AuditLog, SupervisionItems, ErrorReports, Notifications, Synonyms, SearchWords, SearchPins, Units, Categories, WorkCalendar, SlaRules, Media, Users, ApiKeys, PersonalDataLog],
+  collections: [
+    WorkOrders,
+    KnowledgeEntries,
+    KnowledgeGaps,
+    EntryFeedback,
+    AuditLog,
+    SupervisionItems,
+    ErrorReports,
+    Notifications,
+    Synonyms,
+    SearchWords,
+    SearchPins,
+    Units,
+    Categories,
+    WorkCalendar,
+    SlaRules,
+    Media,
+    Users,
+    ApiKeys,
+    PersonalDataLog,
+  ],
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
@@ -53,7 +73,10 @@ export default buildConfig({
       views: { reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' } },
     },
     meta: { titleSuffix: ' - 12345 热线知识库' },
-    timezones: { defaultTimezone: 'Asia/Shanghai', supportedTimezones: [{ label: '北京时间', value: 'Asia/Shanghai' }] },
+    timezones: {
+      defaultTimezone: 'Asia/Shanghai',
+      supportedTimezones: [{ label: '北京时间', value: 'Asia/Shanghai' }],
+    },
   },
   // The admin is for hotline and unit staff: Simplified Chinese whatever the browser says.
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
@@ -61,7 +84,10 @@ export default buildConfig({
     tasks: [IndexEntryTask, ReloadSearchSettingsTask, KnowledgeMaintenanceTask, WorkOrderDeadlinesTask],
     // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron).
     autoRun: [{ cron: '0 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],
-    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, admin: { ...defaultJobsCollection.admin, group: '系统', hidden: false } }),
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      admin: { ...defaultJobsCollection.admin, group: '系统', hidden: false },
+    }),
   },
   // Our own routers live under /api/v1; GraphQL is not part of the product.
   graphQL: { disable: true },

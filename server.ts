@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   // The embedded index lives in memory; a Typesense index survives restarts and the outbox keeps it current.
   const health = await searchEngine().health()
   const indexed = health.documents === 0 ? await rebuildIndex(payload) : health.documents
-  logger.info(`search (${health.engine}): ${settings.words.length} words, ${settings.synonyms.length} synonym rules, ${settings.pins.length} pins, ${indexed} entries indexed`)
+  logger.info(
+    `search (${health.engine}): ${settings.words.length} words, ${settings.synonyms.length} synonym rules, ${settings.pins.length} pins, ${indexed} entries indexed`,
+  )
   const stopOutbox = startOutboxRunner(payload)
 
   const nextApp = next({ dev, dir: root })

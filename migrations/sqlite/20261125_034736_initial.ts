@@ -9,8 +9,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`knowledge_entries\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_guide_materials_order_idx\` ON \`knowledge_entries_guide_materials\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_guide_materials_parent_id_idx\` ON \`knowledge_entries_guide_materials\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_guide_materials_order_idx\` ON \`knowledge_entries_guide_materials\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_guide_materials_parent_id_idx\` ON \`knowledge_entries_guide_materials\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`knowledge_entries_guide_steps\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -19,8 +23,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`knowledge_entries\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_guide_steps_order_idx\` ON \`knowledge_entries_guide_steps\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_guide_steps_parent_id_idx\` ON \`knowledge_entries_guide_steps\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_guide_steps_order_idx\` ON \`knowledge_entries_guide_steps\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_guide_steps_parent_id_idx\` ON \`knowledge_entries_guide_steps\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`knowledge_entries_policy_key_points\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -29,8 +37,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`knowledge_entries\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_policy_key_points_order_idx\` ON \`knowledge_entries_policy_key_points\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_policy_key_points_parent_id_idx\` ON \`knowledge_entries_policy_key_points\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_policy_key_points_order_idx\` ON \`knowledge_entries_policy_key_points\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_policy_key_points_parent_id_idx\` ON \`knowledge_entries_policy_key_points\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`knowledge_entries\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`code\` text,
@@ -87,7 +99,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`knowledge_entries\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_texts_order_parent\` ON \`knowledge_entries_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_texts_order_parent\` ON \`knowledge_entries_texts\` (\`order\`,\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`knowledge_entries_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -103,7 +117,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`knowledge_entries_rels_order_idx\` ON \`knowledge_entries_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`knowledge_entries_rels_parent_idx\` ON \`knowledge_entries_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`knowledge_entries_rels_path_idx\` ON \`knowledge_entries_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_rels_knowledge_entries_id_idx\` ON \`knowledge_entries_rels\` (\`knowledge_entries_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_rels_knowledge_entries_id_idx\` ON \`knowledge_entries_rels\` (\`knowledge_entries_id\`);`,
+  )
   await db.run(sql`CREATE INDEX \`knowledge_entries_rels_media_id_idx\` ON \`knowledge_entries_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE TABLE \`_knowledge_entries_v_version_guide_materials\` (
   	\`_order\` integer NOT NULL,
@@ -114,8 +130,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_knowledge_entries_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_guide_materials_order_idx\` ON \`_knowledge_entries_v_version_guide_materials\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_guide_materials_parent_id_idx\` ON \`_knowledge_entries_v_version_guide_materials\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_guide_materials_order_idx\` ON \`_knowledge_entries_v_version_guide_materials\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_guide_materials_parent_id_idx\` ON \`_knowledge_entries_v_version_guide_materials\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_knowledge_entries_v_version_guide_steps\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -125,8 +145,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_knowledge_entries_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_guide_steps_order_idx\` ON \`_knowledge_entries_v_version_guide_steps\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_guide_steps_parent_id_idx\` ON \`_knowledge_entries_v_version_guide_steps\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_guide_steps_order_idx\` ON \`_knowledge_entries_v_version_guide_steps\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_guide_steps_parent_id_idx\` ON \`_knowledge_entries_v_version_guide_steps\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_knowledge_entries_v_version_policy_key_points\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -136,8 +160,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_knowledge_entries_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_policy_key_points_order_idx\` ON \`_knowledge_entries_v_version_policy_key_points\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_policy_key_points_parent_id_idx\` ON \`_knowledge_entries_v_version_policy_key_points\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_policy_key_points_order_idx\` ON \`_knowledge_entries_v_version_policy_key_points\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_policy_key_points_parent_id_idx\` ON \`_knowledge_entries_v_version_policy_key_points\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_knowledge_entries_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -185,12 +213,24 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_knowledge_entries_v_parent_idx\` ON \`_knowledge_entries_v\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_code_idx\` ON \`_knowledge_entries_v\` (\`version_code\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_unit_idx\` ON \`_knowledge_entries_v\` (\`version_unit_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_category_idx\` ON \`_knowledge_entries_v\` (\`version_category_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_updated_at_idx\` ON \`_knowledge_entries_v\` (\`version_updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_created_at_idx\` ON \`_knowledge_entries_v\` (\`version_created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version__status_idx\` ON \`_knowledge_entries_v\` (\`version__status\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_code_idx\` ON \`_knowledge_entries_v\` (\`version_code\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_unit_idx\` ON \`_knowledge_entries_v\` (\`version_unit_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_category_idx\` ON \`_knowledge_entries_v\` (\`version_category_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_updated_at_idx\` ON \`_knowledge_entries_v\` (\`version_updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_created_at_idx\` ON \`_knowledge_entries_v\` (\`version_created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version__status_idx\` ON \`_knowledge_entries_v\` (\`version__status\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_knowledge_entries_v_created_at_idx\` ON \`_knowledge_entries_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_knowledge_entries_v_updated_at_idx\` ON \`_knowledge_entries_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_knowledge_entries_v_latest_idx\` ON \`_knowledge_entries_v\` (\`latest\`);`)
@@ -203,7 +243,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_knowledge_entries_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_texts_order_parent\` ON \`_knowledge_entries_v_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_texts_order_parent\` ON \`_knowledge_entries_v_texts\` (\`order\`,\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_knowledge_entries_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -217,10 +259,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_knowledge_entries_v_rels_order_idx\` ON \`_knowledge_entries_v_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_rels_parent_idx\` ON \`_knowledge_entries_v_rels\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_rels_parent_idx\` ON \`_knowledge_entries_v_rels\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_knowledge_entries_v_rels_path_idx\` ON \`_knowledge_entries_v_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_rels_knowledge_entries_id_idx\` ON \`_knowledge_entries_v_rels\` (\`knowledge_entries_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_rels_media_id_idx\` ON \`_knowledge_entries_v_rels\` (\`media_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_rels_knowledge_entries_id_idx\` ON \`_knowledge_entries_v_rels\` (\`knowledge_entries_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_rels_media_id_idx\` ON \`_knowledge_entries_v_rels\` (\`media_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`search_synonyms\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`root\` text,
@@ -241,7 +289,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`search_synonyms\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`search_synonyms_texts_order_parent\` ON \`search_synonyms_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`search_synonyms_texts_order_parent\` ON \`search_synonyms_texts\` (\`order\`,\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`units\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -425,9 +475,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -450,16 +506,36 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`api_keys_id\`) REFERENCES \`api_keys\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_knowledge_entries_id_idx\` ON \`payload_locked_documents_rels\` (\`knowledge_entries_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_synonyms_id_idx\` ON \`payload_locked_documents_rels\` (\`search_synonyms_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_units_id_idx\` ON \`payload_locked_documents_rels\` (\`units_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_categories_id_idx\` ON \`payload_locked_documents_rels\` (\`categories_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_api_keys_id_idx\` ON \`payload_locked_documents_rels\` (\`api_keys_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_knowledge_entries_id_idx\` ON \`payload_locked_documents_rels\` (\`knowledge_entries_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_search_synonyms_id_idx\` ON \`payload_locked_documents_rels\` (\`search_synonyms_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_units_id_idx\` ON \`payload_locked_documents_rels\` (\`units_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_categories_id_idx\` ON \`payload_locked_documents_rels\` (\`categories_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_api_keys_id_idx\` ON \`payload_locked_documents_rels\` (\`api_keys_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -482,9 +558,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_order_idx\` ON \`payload_preferences_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_migrations\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text,

@@ -33,19 +33,37 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`knowledge_entries\` ADD \`reviewed_at\` text;`)
   await db.run(sql`ALTER TABLE \`knowledge_entries\` ADD \`next_review_at\` text;`)
   await db.run(sql`ALTER TABLE \`knowledge_entries\` ADD \`published_urgently\` integer DEFAULT false;`)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_workflow_state_idx\` ON \`knowledge_entries\` (\`workflow_state\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_last_edited_by_idx\` ON \`knowledge_entries\` (\`last_edited_by_id\`);`)
-  await db.run(sql`CREATE INDEX \`knowledge_entries_next_review_at_idx\` ON \`knowledge_entries\` (\`next_review_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_workflow_state_idx\` ON \`knowledge_entries\` (\`workflow_state\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_last_edited_by_idx\` ON \`knowledge_entries\` (\`last_edited_by_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`knowledge_entries_next_review_at_idx\` ON \`knowledge_entries\` (\`next_review_at\`);`,
+  )
   await db.run(sql`ALTER TABLE \`_knowledge_entries_v\` ADD \`version_workflow_state\` text DEFAULT 'draft';`)
-  await db.run(sql`ALTER TABLE \`_knowledge_entries_v\` ADD \`version_last_edited_by_id\` integer REFERENCES users(id);`)
+  await db.run(
+    sql`ALTER TABLE \`_knowledge_entries_v\` ADD \`version_last_edited_by_id\` integer REFERENCES users(id);`,
+  )
   await db.run(sql`ALTER TABLE \`_knowledge_entries_v\` ADD \`version_reviewed_at\` text;`)
   await db.run(sql`ALTER TABLE \`_knowledge_entries_v\` ADD \`version_next_review_at\` text;`)
   await db.run(sql`ALTER TABLE \`_knowledge_entries_v\` ADD \`version_published_urgently\` integer DEFAULT false;`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_workflow_state_idx\` ON \`_knowledge_entries_v\` (\`version_workflow_state\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_last_edited_by_idx\` ON \`_knowledge_entries_v\` (\`version_last_edited_by_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_next_review_at_idx\` ON \`_knowledge_entries_v\` (\`version_next_review_at\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`audit_log_id\` integer REFERENCES audit_log(id);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_audit_log_id_idx\` ON \`payload_locked_documents_rels\` (\`audit_log_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_workflow_state_idx\` ON \`_knowledge_entries_v\` (\`version_workflow_state\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_last_edited_by_idx\` ON \`_knowledge_entries_v\` (\`version_last_edited_by_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_next_review_at_idx\` ON \`_knowledge_entries_v\` (\`version_next_review_at\`);`,
+  )
+  await db.run(
+    sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`audit_log_id\` integer REFERENCES audit_log(id);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_audit_log_id_idx\` ON \`payload_locked_documents_rels\` (\`audit_log_id\`);`,
+  )
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -92,7 +110,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`category_id\`) REFERENCES \`categories\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_knowledge_entries\`("id", "code", "type", "audience", "title", "summary", "body", "guide_basis", "guide_conditions", "guide_time_limit", "guide_fee", "guide_phone", "guide_online", "location_address", "location_hours", "location_phone", "location_district", "location_transit", "policy_effective_date", "policy_level", "policy_target", "faq_question", "faq_answer", "notice_event_start", "notice_event_end", "unit_id", "category_id", "valid_from", "valid_until", "review_cycle_days", "source_document_number", "source_issuing_body", "source_link", "updated_at", "created_at", "_status") SELECT "id", "code", "type", "audience", "title", "summary", "body", "guide_basis", "guide_conditions", "guide_time_limit", "guide_fee", "guide_phone", "guide_online", "location_address", "location_hours", "location_phone", "location_district", "location_transit", "policy_effective_date", "policy_level", "policy_target", "faq_question", "faq_answer", "notice_event_start", "notice_event_end", "unit_id", "category_id", "valid_from", "valid_until", "review_cycle_days", "source_document_number", "source_issuing_body", "source_link", "updated_at", "created_at", "_status" FROM \`knowledge_entries\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_knowledge_entries\`("id", "code", "type", "audience", "title", "summary", "body", "guide_basis", "guide_conditions", "guide_time_limit", "guide_fee", "guide_phone", "guide_online", "location_address", "location_hours", "location_phone", "location_district", "location_transit", "policy_effective_date", "policy_level", "policy_target", "faq_question", "faq_answer", "notice_event_start", "notice_event_end", "unit_id", "category_id", "valid_from", "valid_until", "review_cycle_days", "source_document_number", "source_issuing_body", "source_link", "updated_at", "created_at", "_status") SELECT "id", "code", "type", "audience", "title", "summary", "body", "guide_basis", "guide_conditions", "guide_time_limit", "guide_fee", "guide_phone", "guide_online", "location_address", "location_hours", "location_phone", "location_district", "location_transit", "policy_effective_date", "policy_level", "policy_target", "faq_question", "faq_answer", "notice_event_start", "notice_event_end", "unit_id", "category_id", "valid_from", "valid_until", "review_cycle_days", "source_document_number", "source_issuing_body", "source_link", "updated_at", "created_at", "_status" FROM \`knowledge_entries\`;`,
+  )
   await db.run(sql`DROP TABLE \`knowledge_entries\`;`)
   await db.run(sql`ALTER TABLE \`__new_knowledge_entries\` RENAME TO \`knowledge_entries\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
@@ -148,16 +168,30 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`version_category_id\`) REFERENCES \`categories\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new__knowledge_entries_v\`("id", "parent_id", "version_code", "version_type", "version_audience", "version_title", "version_summary", "version_body", "version_guide_basis", "version_guide_conditions", "version_guide_time_limit", "version_guide_fee", "version_guide_phone", "version_guide_online", "version_location_address", "version_location_hours", "version_location_phone", "version_location_district", "version_location_transit", "version_policy_effective_date", "version_policy_level", "version_policy_target", "version_faq_question", "version_faq_answer", "version_notice_event_start", "version_notice_event_end", "version_unit_id", "version_category_id", "version_valid_from", "version_valid_until", "version_review_cycle_days", "version_source_document_number", "version_source_issuing_body", "version_source_link", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest") SELECT "id", "parent_id", "version_code", "version_type", "version_audience", "version_title", "version_summary", "version_body", "version_guide_basis", "version_guide_conditions", "version_guide_time_limit", "version_guide_fee", "version_guide_phone", "version_guide_online", "version_location_address", "version_location_hours", "version_location_phone", "version_location_district", "version_location_transit", "version_policy_effective_date", "version_policy_level", "version_policy_target", "version_faq_question", "version_faq_answer", "version_notice_event_start", "version_notice_event_end", "version_unit_id", "version_category_id", "version_valid_from", "version_valid_until", "version_review_cycle_days", "version_source_document_number", "version_source_issuing_body", "version_source_link", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest" FROM \`_knowledge_entries_v\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new__knowledge_entries_v\`("id", "parent_id", "version_code", "version_type", "version_audience", "version_title", "version_summary", "version_body", "version_guide_basis", "version_guide_conditions", "version_guide_time_limit", "version_guide_fee", "version_guide_phone", "version_guide_online", "version_location_address", "version_location_hours", "version_location_phone", "version_location_district", "version_location_transit", "version_policy_effective_date", "version_policy_level", "version_policy_target", "version_faq_question", "version_faq_answer", "version_notice_event_start", "version_notice_event_end", "version_unit_id", "version_category_id", "version_valid_from", "version_valid_until", "version_review_cycle_days", "version_source_document_number", "version_source_issuing_body", "version_source_link", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest") SELECT "id", "parent_id", "version_code", "version_type", "version_audience", "version_title", "version_summary", "version_body", "version_guide_basis", "version_guide_conditions", "version_guide_time_limit", "version_guide_fee", "version_guide_phone", "version_guide_online", "version_location_address", "version_location_hours", "version_location_phone", "version_location_district", "version_location_transit", "version_policy_effective_date", "version_policy_level", "version_policy_target", "version_faq_question", "version_faq_answer", "version_notice_event_start", "version_notice_event_end", "version_unit_id", "version_category_id", "version_valid_from", "version_valid_until", "version_review_cycle_days", "version_source_document_number", "version_source_issuing_body", "version_source_link", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest" FROM \`_knowledge_entries_v\`;`,
+  )
   await db.run(sql`DROP TABLE \`_knowledge_entries_v\`;`)
   await db.run(sql`ALTER TABLE \`__new__knowledge_entries_v\` RENAME TO \`_knowledge_entries_v\`;`)
   await db.run(sql`CREATE INDEX \`_knowledge_entries_v_parent_idx\` ON \`_knowledge_entries_v\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_code_idx\` ON \`_knowledge_entries_v\` (\`version_code\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_unit_idx\` ON \`_knowledge_entries_v\` (\`version_unit_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_category_idx\` ON \`_knowledge_entries_v\` (\`version_category_id\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_updated_at_idx\` ON \`_knowledge_entries_v\` (\`version_updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version_created_at_idx\` ON \`_knowledge_entries_v\` (\`version_created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_knowledge_entries_v_version_version__status_idx\` ON \`_knowledge_entries_v\` (\`version__status\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_code_idx\` ON \`_knowledge_entries_v\` (\`version_code\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_unit_idx\` ON \`_knowledge_entries_v\` (\`version_unit_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_category_idx\` ON \`_knowledge_entries_v\` (\`version_category_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_updated_at_idx\` ON \`_knowledge_entries_v\` (\`version_updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version_created_at_idx\` ON \`_knowledge_entries_v\` (\`version_created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_knowledge_entries_v_version_version__status_idx\` ON \`_knowledge_entries_v\` (\`version__status\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_knowledge_entries_v_created_at_idx\` ON \`_knowledge_entries_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_knowledge_entries_v_updated_at_idx\` ON \`_knowledge_entries_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_knowledge_entries_v_latest_idx\` ON \`_knowledge_entries_v\` (\`latest\`);`)
@@ -187,19 +221,45 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`api_keys_id\`) REFERENCES \`api_keys\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "knowledge_entries_id", "search_synonyms_id", "search_words_id", "search_pins_id", "units_id", "categories_id", "media_id", "users_id", "api_keys_id") SELECT "id", "order", "parent_id", "path", "knowledge_entries_id", "search_synonyms_id", "search_words_id", "search_pins_id", "units_id", "categories_id", "media_id", "users_id", "api_keys_id" FROM \`payload_locked_documents_rels\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "knowledge_entries_id", "search_synonyms_id", "search_words_id", "search_pins_id", "units_id", "categories_id", "media_id", "users_id", "api_keys_id") SELECT "id", "order", "parent_id", "path", "knowledge_entries_id", "search_synonyms_id", "search_words_id", "search_pins_id", "units_id", "categories_id", "media_id", "users_id", "api_keys_id" FROM \`payload_locked_documents_rels\`;`,
+  )
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_knowledge_entries_id_idx\` ON \`payload_locked_documents_rels\` (\`knowledge_entries_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_synonyms_id_idx\` ON \`payload_locked_documents_rels\` (\`search_synonyms_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_words_id_idx\` ON \`payload_locked_documents_rels\` (\`search_words_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_pins_id_idx\` ON \`payload_locked_documents_rels\` (\`search_pins_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_units_id_idx\` ON \`payload_locked_documents_rels\` (\`units_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_categories_id_idx\` ON \`payload_locked_documents_rels\` (\`categories_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_api_keys_id_idx\` ON \`payload_locked_documents_rels\` (\`api_keys_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_knowledge_entries_id_idx\` ON \`payload_locked_documents_rels\` (\`knowledge_entries_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_search_synonyms_id_idx\` ON \`payload_locked_documents_rels\` (\`search_synonyms_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_search_words_id_idx\` ON \`payload_locked_documents_rels\` (\`search_words_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_search_pins_id_idx\` ON \`payload_locked_documents_rels\` (\`search_pins_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_units_id_idx\` ON \`payload_locked_documents_rels\` (\`units_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_categories_id_idx\` ON \`payload_locked_documents_rels\` (\`categories_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_api_keys_id_idx\` ON \`payload_locked_documents_rels\` (\`api_keys_id\`);`,
+  )
 }

@@ -51,7 +51,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`closed_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_supervision_items\`("id", "entry_id", "unit_id", "reason", "description", "error_report_id", "status", "opened_at", "opened_by_id", "deadline", "escalated_at", "closed_at", "closed_by_id", "close_note", "updated_at", "created_at") SELECT "id", "entry_id", "unit_id", "reason", "description", "error_report_id", "status", "opened_at", "opened_by_id", "deadline", "escalated_at", "closed_at", "closed_by_id", "close_note", "updated_at", "created_at" FROM \`supervision_items\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_supervision_items\`("id", "entry_id", "unit_id", "reason", "description", "error_report_id", "status", "opened_at", "opened_by_id", "deadline", "escalated_at", "closed_at", "closed_by_id", "close_note", "updated_at", "created_at") SELECT "id", "entry_id", "unit_id", "reason", "description", "error_report_id", "status", "opened_at", "opened_by_id", "deadline", "escalated_at", "closed_at", "closed_by_id", "close_note", "updated_at", "created_at" FROM \`supervision_items\`;`,
+  )
   await db.run(sql`DROP TABLE \`supervision_items\`;`)
   await db.run(sql`ALTER TABLE \`__new_supervision_items\` RENAME TO \`supervision_items\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
@@ -69,8 +71,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`work_orders\` ADD \`deadline_status\` text;`)
   await db.run(sql`ALTER TABLE \`work_orders\` ADD \`return_rejected\` integer DEFAULT false;`)
   await db.run(sql`CREATE INDEX \`work_orders_deadline_status_idx\` ON \`work_orders\` (\`deadline_status\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`knowledge_gaps_id\` integer REFERENCES knowledge_gaps(id);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_knowledge_gaps_id_idx\` ON \`payload_locked_documents_rels\` (\`knowledge_gaps_id\`);`)
+  await db.run(
+    sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`knowledge_gaps_id\` integer REFERENCES knowledge_gaps(id);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_knowledge_gaps_id_idx\` ON \`payload_locked_documents_rels\` (\`knowledge_gaps_id\`);`,
+  )
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -100,7 +106,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`closed_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_supervision_items\`("id", "entry_id", "unit_id", "reason", "description", "error_report_id", "status", "opened_at", "opened_by_id", "deadline", "escalated_at", "closed_at", "closed_by_id", "close_note", "updated_at", "created_at") SELECT "id", "entry_id", "unit_id", "reason", "description", "error_report_id", "status", "opened_at", "opened_by_id", "deadline", "escalated_at", "closed_at", "closed_by_id", "close_note", "updated_at", "created_at" FROM \`supervision_items\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_supervision_items\`("id", "entry_id", "unit_id", "reason", "description", "error_report_id", "status", "opened_at", "opened_by_id", "deadline", "escalated_at", "closed_at", "closed_by_id", "close_note", "updated_at", "created_at") SELECT "id", "entry_id", "unit_id", "reason", "description", "error_report_id", "status", "opened_at", "opened_by_id", "deadline", "escalated_at", "closed_at", "closed_by_id", "close_note", "updated_at", "created_at" FROM \`supervision_items\`;`,
+  )
   await db.run(sql`DROP TABLE \`supervision_items\`;`)
   await db.run(sql`ALTER TABLE \`__new_supervision_items\` RENAME TO \`supervision_items\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
@@ -155,29 +163,71 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`personal_data_log_id\`) REFERENCES \`personal_data_log\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "work_orders_id", "knowledge_entries_id", "audit_log_id", "supervision_items_id", "error_reports_id", "notifications_id", "search_synonyms_id", "search_words_id", "search_pins_id", "units_id", "categories_id", "work_calendar_id", "sla_rules_id", "media_id", "users_id", "api_keys_id", "personal_data_log_id") SELECT "id", "order", "parent_id", "path", "work_orders_id", "knowledge_entries_id", "audit_log_id", "supervision_items_id", "error_reports_id", "notifications_id", "search_synonyms_id", "search_words_id", "search_pins_id", "units_id", "categories_id", "work_calendar_id", "sla_rules_id", "media_id", "users_id", "api_keys_id", "personal_data_log_id" FROM \`payload_locked_documents_rels\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "work_orders_id", "knowledge_entries_id", "audit_log_id", "supervision_items_id", "error_reports_id", "notifications_id", "search_synonyms_id", "search_words_id", "search_pins_id", "units_id", "categories_id", "work_calendar_id", "sla_rules_id", "media_id", "users_id", "api_keys_id", "personal_data_log_id") SELECT "id", "order", "parent_id", "path", "work_orders_id", "knowledge_entries_id", "audit_log_id", "supervision_items_id", "error_reports_id", "notifications_id", "search_synonyms_id", "search_words_id", "search_pins_id", "units_id", "categories_id", "work_calendar_id", "sla_rules_id", "media_id", "users_id", "api_keys_id", "personal_data_log_id" FROM \`payload_locked_documents_rels\`;`,
+  )
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_work_orders_id_idx\` ON \`payload_locked_documents_rels\` (\`work_orders_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_knowledge_entries_id_idx\` ON \`payload_locked_documents_rels\` (\`knowledge_entries_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_audit_log_id_idx\` ON \`payload_locked_documents_rels\` (\`audit_log_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_supervision_items_id_idx\` ON \`payload_locked_documents_rels\` (\`supervision_items_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_error_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`error_reports_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_notifications_id_idx\` ON \`payload_locked_documents_rels\` (\`notifications_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_synonyms_id_idx\` ON \`payload_locked_documents_rels\` (\`search_synonyms_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_words_id_idx\` ON \`payload_locked_documents_rels\` (\`search_words_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_pins_id_idx\` ON \`payload_locked_documents_rels\` (\`search_pins_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_units_id_idx\` ON \`payload_locked_documents_rels\` (\`units_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_categories_id_idx\` ON \`payload_locked_documents_rels\` (\`categories_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_work_calendar_id_idx\` ON \`payload_locked_documents_rels\` (\`work_calendar_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_sla_rules_id_idx\` ON \`payload_locked_documents_rels\` (\`sla_rules_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_api_keys_id_idx\` ON \`payload_locked_documents_rels\` (\`api_keys_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_personal_data_log_id_idx\` ON \`payload_locked_documents_rels\` (\`personal_data_log_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_work_orders_id_idx\` ON \`payload_locked_documents_rels\` (\`work_orders_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_knowledge_entries_id_idx\` ON \`payload_locked_documents_rels\` (\`knowledge_entries_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_audit_log_id_idx\` ON \`payload_locked_documents_rels\` (\`audit_log_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_supervision_items_id_idx\` ON \`payload_locked_documents_rels\` (\`supervision_items_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_error_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`error_reports_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_notifications_id_idx\` ON \`payload_locked_documents_rels\` (\`notifications_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_search_synonyms_id_idx\` ON \`payload_locked_documents_rels\` (\`search_synonyms_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_search_words_id_idx\` ON \`payload_locked_documents_rels\` (\`search_words_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_search_pins_id_idx\` ON \`payload_locked_documents_rels\` (\`search_pins_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_units_id_idx\` ON \`payload_locked_documents_rels\` (\`units_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_categories_id_idx\` ON \`payload_locked_documents_rels\` (\`categories_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_work_calendar_id_idx\` ON \`payload_locked_documents_rels\` (\`work_calendar_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_sla_rules_id_idx\` ON \`payload_locked_documents_rels\` (\`sla_rules_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_api_keys_id_idx\` ON \`payload_locked_documents_rels\` (\`api_keys_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_personal_data_log_id_idx\` ON \`payload_locked_documents_rels\` (\`personal_data_log_id\`);`,
+  )
   await db.run(sql`DROP INDEX \`work_orders_deadline_status_idx\`;`)
   await db.run(sql`ALTER TABLE \`work_orders\` DROP COLUMN \`deadline_status\`;`)
   await db.run(sql`ALTER TABLE \`work_orders\` DROP COLUMN \`return_rejected\`;`)

@@ -17,7 +17,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`work_orders_id\`) REFERENCES \`work_orders\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_work_orders_rels\`("id", "order", "parent_id", "path", "work_orders_id") SELECT "id", "order", "parent_id", "path", "work_orders_id" FROM \`work_orders_rels\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_work_orders_rels\`("id", "order", "parent_id", "path", "work_orders_id") SELECT "id", "order", "parent_id", "path", "work_orders_id" FROM \`work_orders_rels\`;`,
+  )
   await db.run(sql`DROP TABLE \`work_orders_rels\`;`)
   await db.run(sql`ALTER TABLE \`__new_work_orders_rels\` RENAME TO \`work_orders_rels\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)

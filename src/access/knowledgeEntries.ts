@@ -44,7 +44,5 @@ export const deleteEntries: Access = ({ req }) => {
   const user = req.user as AccessUser | null
   if (isStaff(user)) return true
   const unit = actingUnitId(user)
-  return unit !== undefined && hasRole(user, 'unit-editor')
-    ? { and: [ofUnit(unit), draft] }
-    : false
+  return unit !== undefined && hasRole(user, 'unit-editor') ? { and: [ofUnit(unit), draft] } : false
 }

@@ -11,7 +11,12 @@ import path from 'node:path'
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const httpSize = Number(process.env.BENCH_HTTP_SIZE ?? 10000)
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-'))
-Object.assign(process.env, { DATA_DIR: dataDir, DATABASE_URI: `file:${path.join(dataDir, 'bench.db')}`, LOG_LEVEL: 'warn', PUBLIC_RATE_LIMIT: '100000000' })
+Object.assign(process.env, {
+  DATA_DIR: dataDir,
+  DATABASE_URI: `file:${path.join(dataDir, 'bench.db')}`,
+  LOG_LEVEL: 'warn',
+  PUBLIC_RATE_LIMIT: '100000000',
+})
 
 const { env } = await import('../config/env')
 const { now } = await import('../domain/clock')
@@ -24,14 +29,17 @@ const { bootPayload } = await import('../server/bootPayload')
 const { EmbeddedEngine } = await import('../search/embedded/EmbeddedEngine')
 const { BENCH_QUERIES, syntheticCorpus } = await import('../search/eval/syntheticCorpus')
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
 const payload = await bootPayload()
 await seedDemo(payload, { reset: false })
 const seeds = await loadSearchDocuments(payload)
 
-console.log(`bench:search on ${os.cpus().length} cores, Node ${process.version}; ${BENCH_QUERIES.length} queries in the mix`)
+console.log(
+  `bench:search on ${os.cpus().length} cores, Node ${process.version}; ${BENCH_QUERIES.length} queries in the mix`,
+)
 console.log('entries   build     p50 ms  p95 ms  p99 ms  RSS')
 for (const size of sizes) {
   const documents = syntheticCorpus(seeds, size)
@@ -52,11 +60,17 @@ for (const size of sizes) {
   }
   latencies.sort((a, b) => a - b)
   const f = (n: number) => n.toFixed(2).padStart(6)
-  console.log(`${String(size).padEnd(8)}  ${(build / 1000).toFixed(1).padStart(5)} s  ${f(percentile(latencies, 50))}  ${f(percentile(latencies, 95))}  ${f(percentile(latencies, 99))}  ${mb(process.memoryUsage().rss)}`)
+  console.log(
+    `${String(size).padEnd(8)}  ${(build / 1000).toFixed(1).padStart(5)} s  ${f(percentile(latencies, 50))}  ${f(percentile(latencies, 95))}  ${f(percentile(latencies, 99))}  ${mb(process.memoryUsage().rss)}`,
+  )
 }
 
 await searchEngine().replaceAll(syntheticCorpus(seeds, httpSize))
-const created = (await payload.create({ collection: 'api-keys', data: { name: 'bench', scopes: ['agent'], rateLimitPerMinute: 100_000_000 }, overrideAccess: true })) as { key?: string }
+const created = (await payload.create({
+  collection: 'api-keys',
+  data: { name: 'bench', scopes: ['agent'], rateLimitPerMinute: 100_000_000 },
+  overrideAccess: true,
+})) as { key?: string }
 const server = createApp(payload, env()).listen(0, '127.0.0.1')
 await new Promise((resolve) => server.once('listening', resolve))
 const port = (server.address() as { port: number }).port
@@ -69,7 +83,9 @@ const result = await autocannon({
   headers: { authorization: `Bearer ${created.key}` },
   requests: BENCH_QUERIES.map((q) => ({ method: 'GET', path: `/api/v1/agent/search?q=${encodeURIComponent(q)}` })),
 })
-console.log(`HTTP GET /api/v1/agent/search at ${httpSize} entries, 10 connections, ${result.duration} s: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`)
+console.log(
+  `HTTP GET /api/v1/agent/search at ${httpSize} entries, 10 connections, ${result.duration} s: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`,
+)
 
 // Publish → searchable: an editor's write goes through the hooks and the outbox, as in the server.
 // The demo seed left its own index tasks in the outbox: drain them first.
@@ -80,9 +96,15 @@ const delays: number[] = []
 for (let i = 0; i < 20; i++) {
   const word = `基准测试条目${String.fromCharCode(0x4e00 + i * 37)}${i}`
   const t = performance.now()
-  await payload.create({ collection: 'knowledge-entries', overrideAccess: true, data: { type: 'faq', title: word, summary: '发布延迟测量', unit: unit.id, _status: 'published' } as never })
+  await payload.create({
+    collection: 'knowledge-entries',
+    overrideAccess: true,
+    data: { type: 'faq', title: word, summary: '发布延迟测量', unit: unit.id, _status: 'published' } as never,
+  })
   for (;;) {
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/agent/search?q=${encodeURIComponent(word)}`, { headers: { authorization: `Bearer ${created.key}` } })
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/agent/search?q=${encodeURIComponent(word)}`, {
+      headers: { authorization: `Bearer ${created.key}` },
+    })
     const body = (await res.json()) as { hits: { title: string }[] }
     if (body.hits[0]?.title === word) break
     await new Promise((resolve) => setTimeout(resolve, 10))
@@ -91,7 +113,9 @@ for (let i = 0; i < 20; i++) {
 }
 stopOutbox()
 delays.sort((a, b) => a - b)
-console.log(`publish → searchable at ${httpSize} entries (outbox polled every ${OUTBOX_POLL_MS} ms), 20 publishes: p50 ${Math.round(percentile(delays, 50))} ms, max ${Math.round(delays.at(-1)!)} ms`)
+console.log(
+  `publish → searchable at ${httpSize} entries (outbox polled every ${OUTBOX_POLL_MS} ms), 20 publishes: p50 ${Math.round(percentile(delays, 50))} ms, max ${Math.round(delays.at(-1)!)} ms`,
+)
 
 server.close()
 await payload.destroy()

@@ -20,7 +20,14 @@ const program = new Command('eval:search')
   .option('--today <date>', '参考日期 YYYY-MM-DD（默认读取评测集 README）')
   .option('--json', '输出 JSON')
   .parse()
-const opts = program.opts<{ entries: string; queries: string; synonyms?: string; engine: string; today?: string; json?: boolean }>()
+const opts = program.opts<{
+  entries: string
+  queries: string
+  synonyms?: string
+  engine: string
+  today?: string
+  json?: boolean
+}>()
 
 function referenceDay(): string {
   if (opts.today) return opts.today
@@ -58,14 +65,21 @@ const { createBaseline } = await import('../search/eval/baseline')
 const { mean, mrrAt, ndcgAt, recallAt } = await import('../search/eval/metrics')
 
 const readJsonLines = <T>(file: string): T[] =>
-  fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l) as T)
+  fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T)
 
 const payload = await bootPayload()
 const report = await importEntries(payload, await readRecords(opts.entries), { createMissing: true, publish: true })
-if (report.failed) throw new Error(`导入失败 ${report.failed} 条：${report.errors.map((e) => `#${e.line} ${e.message}`).join('；')}`)
+if (report.failed)
+  throw new Error(`导入失败 ${report.failed} 条：${report.errors.map((e) => `#${e.line} ${e.message}`).join('；')}`)
 
 await seedSearchLexicon(payload)
-const synonymRules: (string[] | { root: string; synonyms: string[] })[] = opts.synonyms ? JSON.parse(fs.readFileSync(opts.synonyms, 'utf8')) : []
+const synonymRules: (string[] | { root: string; synonyms: string[] })[] = opts.synonyms
+  ? JSON.parse(fs.readFileSync(opts.synonyms, 'utf8'))
+  : []
 for (const rule of synonymRules) {
   const data = Array.isArray(rule) ? { terms: rule } : { root: rule.root, terms: rule.synonyms }
   await payload.create({ collection: 'search-synonyms', data: { ...data, active: true }, overrideAccess: true })
@@ -79,11 +93,19 @@ const documents = await loadSearchDocuments(payload)
 const audienceOf = new Map(documents.map((d) => [d.code, d.audience]))
 
 const password = crypto.randomBytes(12).toString('hex')
-await payload.create({ collection: 'users', data: { email: 'eval-agent@hotline.example', password, name: '评测话务员', roles: ['agent'] }, overrideAccess: true })
+await payload.create({
+  collection: 'users',
+  data: { email: 'eval-agent@hotline.example', password, name: '评测话务员', roles: ['agent'] },
+  overrideAccess: true,
+})
 const server = createApp(payload, env()).listen(0, '127.0.0.1')
 await new Promise((resolve) => server.once('listening', resolve))
 const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/api`
-const login = await fetch(`${base}/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'eval-agent@hotline.example', password }) })
+const login = await fetch(`${base}/users/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'eval-agent@hotline.example', password }),
+})
 const token = ((await login.json()) as { token: string }).token
 
 async function ours(q: Query): Promise<Ranking> {
@@ -104,8 +126,13 @@ const baseline = async (q: Query): Promise<Ranking> => {
 }
 
 async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
-  const ndcg: number[] = [], recall: number[] = [], recall3: number[] = [], mrr: number[] = []
-  let unanswerable = 0, silent = 0, leaks = 0
+  const ndcg: number[] = [],
+    recall: number[] = [],
+    recall3: number[] = [],
+    mrr: number[] = []
+  let unanswerable = 0,
+    silent = 0,
+    leaks = 0
   for (const q of queries) {
     const { codes, confident } = await run(q)
     if (q.audience === 'public') leaks += codes.filter((c) => audienceOf.get(c) === 'internal').length
@@ -119,12 +146,25 @@ async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
     recall3.push(recallAt(5, codes, q.relevant, 3))
     mrr.push(mrrAt(10, codes, q.relevant))
   }
-  return { ndcg10: mean(ndcg), recall5: mean(recall), recall5grade3: mean(recall3), mrr10: mean(mrr), noAnswer: unanswerable ? silent / unanswerable : 0, leaks }
+  return {
+    ndcg10: mean(ndcg),
+    recall5: mean(recall),
+    recall5grade3: mean(recall3),
+    mrr10: mean(mrr),
+    noAnswer: unanswerable ? silent / unanswerable : 0,
+    leaks,
+  }
 }
 
 const queries = readJsonLines<Query>(opts.queries)
 const started = performance.now()
-const result = { today, entries: indexed, queries: queries.length, ours: await evaluate(queries, ours), baseline: await evaluate(queries, baseline) }
+const result = {
+  today,
+  entries: indexed,
+  queries: queries.length,
+  ours: await evaluate(queries, ours),
+  baseline: await evaluate(queries, baseline),
+}
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 
 server.close()
@@ -137,9 +177,16 @@ if (opts.json) {
 } else {
   console.log(`评测：${result.entries} 条已发布条目，${result.queries} 条查询，参考日期 ${today}，用时 ${seconds} s`)
   console.log('system     nDCG@10  Recall@5  Recall@5(g3)  MRR@10  noAnswer  leaks')
-  for (const [name, m] of [['baseline', result.baseline], ['ours', result.ours]] as const) {
-    console.log(`${name.padEnd(9)}  ${f(m.ndcg10)}    ${f(m.recall5)}     ${f(m.recall5grade3)}         ${f(m.mrr10)}   ${m.noAnswer.toFixed(2)}      ${m.leaks}`)
+  for (const [name, m] of [
+    ['baseline', result.baseline],
+    ['ours', result.ours],
+  ] as const) {
+    console.log(
+      `${name.padEnd(9)}  ${f(m.ndcg10)}    ${f(m.recall5)}     ${f(m.recall5grade3)}         ${f(m.mrr10)}   ${m.noAnswer.toFixed(2)}      ${m.leaks}`,
+    )
   }
 }
 const o = result.ours
-console.log(`nDCG@10=${f(o.ndcg10)} Recall@5=${f(o.recall5)} MRR@10=${f(o.mrr10)} noAnswer=${o.noAnswer.toFixed(2)} leaks=${o.leaks}`)
+console.log(
+  `nDCG@10=${f(o.ndcg10)} Recall@5=${f(o.recall5)} MRR@10=${f(o.mrr10)} noAnswer=${o.noAnswer.toFixed(2)} leaks=${o.leaks}`,
+)

@@ -14,7 +14,14 @@ export const ApiKeys: CollectionConfig = {
   access: { read: adminOnly, create: adminOnly, update: adminOnly, delete: adminOnly },
   fields: [
     { name: 'name', label: '名称', type: 'text', required: true, unique: true },
-    { name: 'scopes', label: '权限范围', type: 'select', hasMany: true, required: true, options: API_KEY_SCOPES.map((s) => ({ ...s })) },
+    {
+      name: 'scopes',
+      label: '权限范围',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      options: API_KEY_SCOPES.map((s) => ({ ...s })),
+    },
     { name: 'rateLimitPerMinute', label: '每分钟请求上限', type: 'number', min: 1, defaultValue: 600 },
     { name: 'prefix', label: '密钥前缀', type: 'text', admin: { readOnly: true } },
     { name: 'keyHash', type: 'text', index: true, hidden: true },
@@ -31,6 +38,9 @@ export const ApiKeys: CollectionConfig = {
         return { ...data, keyHash: hash, prefix }
       },
     ],
-    afterChange: [({ doc, operation, req }) => (operation === 'create' && req.context.apiKey ? { ...doc, key: req.context.apiKey } : doc)],
+    afterChange: [
+      ({ doc, operation, req }) =>
+        operation === 'create' && req.context.apiKey ? { ...doc, key: req.context.apiKey } : doc,
+    ],
   },
 }

@@ -8,14 +8,30 @@ import { stampErrorReport, superviseErrorReport } from '../hooks/errorReportTria
 export const ErrorReports: CollectionConfig = {
   slug: 'error-reports',
   labels: { singular: '纠错反馈', plural: '纠错反馈' },
-  admin: { useAsTitle: 'description', defaultColumns: ['createdAt', 'entry', 'description', 'reportedBy', 'status'], group: '工作台' },
+  admin: {
+    useAsTitle: 'description',
+    defaultColumns: ['createdAt', 'entry', 'description', 'reportedBy', 'status'],
+    group: '工作台',
+  },
   access: { read: readErrorReports, create: hotlineReaders, update: staffOnly, delete: nobody },
   defaultSort: '-createdAt',
   fields: [
-    { name: 'entry', label: '知识条目', type: 'relationship', relationTo: 'knowledge-entries', required: true, index: true },
+    {
+      name: 'entry',
+      label: '知识条目',
+      type: 'relationship',
+      relationTo: 'knowledge-entries',
+      required: true,
+      index: true,
+    },
     { name: 'description', label: '错误描述', type: 'textarea', required: true, maxLength: 2000 },
     { name: 'reportedBy', label: '反馈人', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
-    { name: 'reporterName', label: '反馈来源', type: 'text', admin: { readOnly: true, description: '通过 API 密钥反馈时为密钥名称' } },
+    {
+      name: 'reporterName',
+      label: '反馈来源',
+      type: 'text',
+      admin: { readOnly: true, description: '通过 API 密钥反馈时为密钥名称' },
+    },
     {
       name: 'status',
       label: '处理状态',
@@ -29,7 +45,13 @@ export const ErrorReports: CollectionConfig = {
       ],
     },
     { name: 'dismissReason', label: '驳回理由', type: 'textarea' },
-    { name: 'supervision', label: '督办事项', type: 'relationship', relationTo: 'supervision-items', admin: { readOnly: true } },
+    {
+      name: 'supervision',
+      label: '督办事项',
+      type: 'relationship',
+      relationTo: 'supervision-items',
+      admin: { readOnly: true },
+    },
   ],
   hooks: { beforeChange: [stampErrorReport], afterChange: [superviseErrorReport] },
 }

@@ -6,7 +6,11 @@ import { adminOnly, nobody } from '../access/common'
 export const PersonalDataLog: CollectionConfig = {
   slug: 'personal-data-log',
   labels: { singular: '个人信息查看记录', plural: '个人信息查看记录' },
-  admin: { useAsTitle: 'orderNumber', defaultColumns: ['createdAt', 'orderNumber', 'actorName', 'fields', 'reason'], group: '系统' },
+  admin: {
+    useAsTitle: 'orderNumber',
+    defaultColumns: ['createdAt', 'orderNumber', 'actorName', 'fields', 'reason'],
+    group: '系统',
+  },
   access: { read: adminOnly, create: nobody, update: nobody, delete: nobody },
   defaultSort: '-createdAt',
   fields: [

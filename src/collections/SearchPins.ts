@@ -16,7 +16,16 @@ export const SearchPins: CollectionConfig = {
   access: { read: authenticated, create: staffOnly, update: staffOnly, delete: staffOnly },
   fields: [
     { name: 'query', label: '查询词', type: 'text', required: true, unique: true, maxLength: 200 },
-    { name: 'entries', label: '置顶条目（按顺序）', type: 'relationship', relationTo: 'knowledge-entries', hasMany: true, required: true, minRows: 1, maxRows: 5 },
+    {
+      name: 'entries',
+      label: '置顶条目（按顺序）',
+      type: 'relationship',
+      relationTo: 'knowledge-entries',
+      hasMany: true,
+      required: true,
+      minRows: 1,
+      maxRows: 5,
+    },
     { name: 'note', label: '说明', type: 'text' },
     { name: 'active', label: '启用', type: 'checkbox', defaultValue: true },
   ],

@@ -15,7 +15,15 @@ export const SearchWords: CollectionConfig = {
   },
   access: { read: authenticated, create: staffOnly, update: staffOnly, delete: staffOnly },
   fields: [
-    { name: 'word', label: '词语', type: 'text', required: true, unique: true, validate: (v: unknown) => (typeof v === 'string' && /^\S{2,20}$/u.test(v.trim()) ? true : '词语须为 2–20 个字，不含空格') },
+    {
+      name: 'word',
+      label: '词语',
+      type: 'text',
+      required: true,
+      unique: true,
+      validate: (v: unknown) =>
+        typeof v === 'string' && /^\S{2,20}$/u.test(v.trim()) ? true : '词语须为 2–20 个字，不含空格',
+    },
     { name: 'note', label: '说明', type: 'text' },
     { name: 'active', label: '启用', type: 'checkbox', defaultValue: true },
   ],

@@ -7,7 +7,11 @@ import { ORDER_TYPES, SLA_KINDS, URGENCIES } from '../domain/workOrders/orderTyp
 export const SlaRules: CollectionConfig = {
   slug: 'sla-rules',
   labels: { singular: '时限规则', plural: '时限规则' },
-  admin: { useAsTitle: 'label', defaultColumns: ['label', 'kind', 'orderType', 'urgency', 'workingDays', 'hours'], group: '工单' },
+  admin: {
+    useAsTitle: 'label',
+    defaultColumns: ['label', 'kind', 'orderType', 'urgency', 'workingDays', 'hours'],
+    group: '工单',
+  },
   access: { read: authenticated, create: adminOnly, update: adminOnly, delete: adminOnly },
   fields: [
     { name: 'label', label: '名称', type: 'text', required: true },

@@ -23,7 +23,12 @@ export const Synonyms: CollectionConfig = {
         { value: 'colloquial', label: '口语词' },
       ],
     },
-    { name: 'root', label: '单向词根', type: 'text', admin: { description: '填写后为单向：查询词根时也匹配下列词，反之不然；留空则下列词互为同义词' } },
+    {
+      name: 'root',
+      label: '单向词根',
+      type: 'text',
+      admin: { description: '填写后为单向：查询词根时也匹配下列词，反之不然；留空则下列词互为同义词' },
+    },
     { name: 'terms', label: '同义词', type: 'text', hasMany: true, required: true, minRows: 1 },
     { name: 'active', label: '启用', type: 'checkbox', defaultValue: true },
     { name: 'label', type: 'text', admin: { hidden: true } },

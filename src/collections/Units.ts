@@ -19,17 +19,21 @@ export const Units: CollectionConfig = {
   fields: [
     { name: 'name', label: '单位名称', type: 'text', required: true, unique: true },
     { name: 'code', label: '单位编码', type: 'text', required: true, unique: true, index: true },
-    { name: 'kind', label: '单位类型', type: 'select', required: true, options: UNIT_KINDS, defaultValue: 'city-department' },
+    {
+      name: 'kind',
+      label: '单位类型',
+      type: 'select',
+      required: true,
+      options: UNIT_KINDS,
+      defaultValue: 'city-department',
+    },
     { name: 'parent', label: '上级单位', type: 'relationship', relationTo: 'units' },
     { name: 'district', label: '所属区域', type: 'text' },
     {
       name: 'liaison',
       label: '知识库联络人',
       type: 'group',
-      fields: [
-        { name: 'name', label: '姓名', type: 'text' },
-        phoneField({ name: 'phone', label: '联系电话' }),
-      ],
+      fields: [{ name: 'name', label: '姓名', type: 'text' }, phoneField({ name: 'phone', label: '联系电话' })],
     },
     { name: 'active', label: '在用', type: 'checkbox', defaultValue: true },
   ],

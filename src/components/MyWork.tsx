@@ -24,11 +24,23 @@ export async function MyWork({ payload, user }: { payload: Payload; user?: Acces
   ]
   return (
     <section style={{ marginBottom: 'var(--base)' }}>
-      <div data-overview style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 8, marginBottom: 'var(--base)' }}>
+      <div
+        data-overview
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))',
+          gap: 8,
+          marginBottom: 'var(--base)',
+        }}
+      >
         {tiles
           .filter(([, n]) => n !== null)
           .map(([label, n, href]) => (
-            <a key={label} href={href} style={{ border: '1px solid var(--theme-elevation-150)', padding: 10, textDecoration: 'none' }}>
+            <a
+              key={label}
+              href={href}
+              style={{ border: '1px solid var(--theme-elevation-150)', padding: 10, textDecoration: 'none' }}
+            >
               <div style={{ color: 'var(--theme-elevation-500)' }}>{label}</div>
               <div style={{ fontSize: 22 }}>{n}</div>
             </a>

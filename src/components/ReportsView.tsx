@@ -19,7 +19,14 @@ function Bars({ rows, label }: { rows: { name: string; value: number }[]; label:
   const max = Math.max(1, ...rows.map((r) => r.value))
   const height = rows.length * 26 + 10
   return (
-    <svg role="img" aria-label={label} width="100%" height={height} viewBox={`0 0 600 ${height}`} style={{ maxWidth: 640 }}>
+    <svg
+      role="img"
+      aria-label={label}
+      width="100%"
+      height={height}
+      viewBox={`0 0 600 ${height}`}
+      style={{ maxWidth: 640 }}
+    >
       {rows.map((r, i) => (
         <g key={r.name} transform={`translate(0 ${i * 26 + 5})`}>
           <text x={0} y={15} fontSize={12} fill="currentColor">
@@ -43,14 +50,25 @@ const byState = (orders: { state: string }[]) => {
 
 /** Open orders due today or overdue, as the hourly round marked them. */
 async function DeadlineList({ payload }: { payload: Payload }) {
-  const { docs } = await payload.find({ collection: 'work-orders', where: { deadlineStatus: { in: ['due_today', 'overdue'] }, state: { not_in: ['closed', 'replied', 'called_back'] } }, sort: 'dueAt', limit: 50, depth: 1, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'work-orders',
+    where: {
+      deadlineStatus: { in: ['due_today', 'overdue'] },
+      state: { not_in: ['closed', 'replied', 'called_back'] },
+    },
+    sort: 'dueAt',
+    limit: 50,
+    depth: 1,
+    overrideAccess: true,
+  })
   if (!docs.length) return <p>暂无今日到期或超期的工单。</p>
   return (
     <ul data-deadlines>
       {docs.map((o) => (
         <li key={o.id}>
           {o.deadlineStatus === 'overdue' ? '【已超期】' : '【今日到期】'}
-          {o.number} {o.title} · {typeof o.unit === 'object' ? o.unit?.name : ''} · 期限 {o.dueAt ? shanghaiDateString(new Date(o.dueAt)) : ''}
+          {o.number} {o.title} · {typeof o.unit === 'object' ? o.unit?.name : ''} · 期限{' '}
+          {o.dueAt ? shanghaiDateString(new Date(o.dueAt)) : ''}
         </li>
       ))}
     </ul>
@@ -95,7 +113,10 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
           <p>仅热线管理员、派单员和督办员可查看报表。</p>
         ) : (
           <>
-            <dl data-report="summary" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 12 }}>
+            <dl
+              data-report="summary"
+              style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 12 }}
+            >
               {figures.map(([name, value]) => (
                 <div key={name} style={{ border: '1px solid var(--theme-elevation-150)', padding: 12 }}>
                   <dt style={{ color: 'var(--theme-elevation-500)' }}>{name}</dt>
@@ -137,7 +158,8 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
               </tbody>
             </table>
             <p>
-              导出：<a href="/api/v1/reports/summary?format=xlsx">Excel</a> · <a href="/api/v1/reports/summary?format=csv">CSV</a>
+              导出：<a href="/api/v1/reports/summary?format=xlsx">Excel</a> ·{' '}
+              <a href="/api/v1/reports/summary?format=csv">CSV</a>
             </p>
           </>
         )}

@@ -1,12 +1,27 @@
 /** Links added to the admin's navigation: the user's unread notifications and the reports view. */
 import type { Payload } from 'payload'
 
-export async function UnreadNotifications({ payload, user }: { payload: Payload; user?: { id: number | string } | null }) {
+export async function UnreadNotifications({
+  payload,
+  user,
+}: {
+  payload: Payload
+  user?: { id: number | string } | null
+}) {
   if (!user) return null
-  const { totalDocs } = await payload.count({ collection: 'notifications', where: { and: [{ recipient: { equals: user.id } }, { read: { equals: false } }] }, overrideAccess: true })
+  const { totalDocs } = await payload.count({
+    collection: 'notifications',
+    where: { and: [{ recipient: { equals: user.id } }, { read: { equals: false } }] },
+    overrideAccess: true,
+  })
   return (
     <>
-      <a href="/admin/collections/notifications?where[read][equals]=false" className="nav__link" data-unread={totalDocs} style={{ display: 'block', padding: '4px 0' }}>
+      <a
+        href="/admin/collections/notifications?where[read][equals]=false"
+        className="nav__link"
+        data-unread={totalDocs}
+        style={{ display: 'block', padding: '4px 0' }}
+      >
         消息通知{totalDocs > 0 ? `（${totalDocs} 条未读）` : ''}
       </a>
       <a href="/admin/reports" className="nav__link" style={{ display: 'block', padding: '4px 0' }}>

@@ -70,7 +70,14 @@ export function WorkflowPanel() {
           />
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             {status.actions.map((a) => (
-              <button key={a.action} type="button" className="btn btn--style-secondary btn--size-small" disabled={busy} data-action={a.action} onClick={() => void act(a.action)}>
+              <button
+                key={a.action}
+                type="button"
+                className="btn btn--style-secondary btn--size-small"
+                disabled={busy}
+                data-action={a.action}
+                onClick={() => void act(a.action)}
+              >
                 {a.label}
               </button>
             ))}

@@ -15,7 +15,11 @@ export function emailAdapter(e: Env): EmailAdapter {
     return ({ payload }) => ({
       name: 'log',
       ...from,
-      sendEmail: async ({ to, subject, text }) => payload.logger.warn({ email: { to, subject, text } }, 'e-mail not sent (no SMTP_HOST configured): written to the log'),
+      sendEmail: async ({ to, subject, text }) =>
+        payload.logger.warn(
+          { email: { to, subject, text } },
+          'e-mail not sent (no SMTP_HOST configured): written to the log',
+        ),
     })
   }
   return () => {
@@ -28,7 +32,8 @@ export function emailAdapter(e: Env): EmailAdapter {
     return {
       name: 'smtp',
       ...from,
-      sendEmail: (message) => transport.sendMail({ from: { address: e.mailFrom.address, name: e.mailFrom.name }, ...message }),
+      sendEmail: (message) =>
+        transport.sendMail({ from: { address: e.mailFrom.address, name: e.mailFrom.name }, ...message }),
     }
   }
 }

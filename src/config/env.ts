@@ -32,7 +32,10 @@ const schema = z.object({
   SEARCH_ENGINE: z.enum(['embedded', 'typesense']).default('embedded'),
   TYPESENSE_URL: z
     .string()
-    .refine((s) => s.split(',').every((u) => /^https?:\/\/[^\s/]+/.test(u.trim())), 'must be one URL or comma-separated URLs, e.g. http://ts1:8108,http://ts2:8108')
+    .refine(
+      (s) => s.split(',').every((u) => /^https?:\/\/[^\s/]+/.test(u.trim())),
+      'must be one URL or comma-separated URLs, e.g. http://ts1:8108,http://ts2:8108',
+    )
     .optional(),
   TYPESENSE_API_KEY: z.string().min(1).optional(),
   TYPESENSE_SEARCH_API_KEY: z.string().min(1).optional(),
@@ -50,7 +53,10 @@ const schema = z.object({
   SUPERVISION_DEADLINE_WORKING_DAYS: z.coerce.number().int().min(1).default(5),
   REPEATED_PROBLEM_DAYS: z.coerce.number().int().min(1).default(30),
   REPEATED_PROBLEM_ORDERS: z.coerce.number().int().min(2).default(3),
-  TYPESENSE_COLLECTION: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _').default('knowledge_entries'),
+  TYPESENSE_COLLECTION: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _')
+    .default('knowledge_entries'),
 })
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
@@ -113,7 +119,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError('Invalid configuration:\n  PAYLOAD_SECRET: required when NODE_ENV=production')
   }
   if (isProduction && !v.PERSONAL_DATA_KEY) {
-    throw new ConfigError('Invalid configuration:\n  PERSONAL_DATA_KEY: required when NODE_ENV=production (openssl rand -hex 32)')
+    throw new ConfigError(
+      'Invalid configuration:\n  PERSONAL_DATA_KEY: required when NODE_ENV=production (openssl rand -hex 32)',
+    )
   }
   if (v.SEARCH_ENGINE === 'typesense' && !(v.TYPESENSE_URL && v.TYPESENSE_API_KEY)) {
     throw new ConfigError('Invalid configuration:\n  SEARCH_ENGINE=typesense needs TYPESENSE_URL and TYPESENSE_API_KEY')
@@ -145,7 +153,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     repeatedProblem: { days: v.REPEATED_PROBLEM_DAYS, orders: v.REPEATED_PROBLEM_ORDERS },
     typesense:
       v.TYPESENSE_URL && v.TYPESENSE_API_KEY
-        ? { url: v.TYPESENSE_URL, apiKey: v.TYPESENSE_API_KEY, searchApiKey: v.TYPESENSE_SEARCH_API_KEY, alias: v.TYPESENSE_COLLECTION }
+        ? {
+            url: v.TYPESENSE_URL,
+            apiKey: v.TYPESENSE_API_KEY,
+            searchApiKey: v.TYPESENSE_SEARCH_API_KEY,
+            alias: v.TYPESENSE_COLLECTION,
+          }
         : undefined,
   })
 }

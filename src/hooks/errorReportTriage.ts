@@ -12,12 +12,41 @@ export const stampErrorReport: CollectionBeforeChangeHook = ({ data, originalDoc
   return data
 }
 
-export const superviseErrorReport: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
-  if (operation !== 'update' || doc.status !== 'supervised' || previousDoc?.status === 'supervised' || context.linkingSupervision) return doc
-  const entry = await req.payload.findByID({ collection: 'knowledge-entries', id: relationId(doc.entry)!, depth: 0, overrideAccess: true, req })
-  const opened = await openSupervision(req.payload, { subject: entrySubject(entry), reason: 'wrong_info', description: doc.description, errorReport: doc.id }, req)
+export const superviseErrorReport: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+  context,
+}) => {
+  if (
+    operation !== 'update' ||
+    doc.status !== 'supervised' ||
+    previousDoc?.status === 'supervised' ||
+    context.linkingSupervision
+  )
+    return doc
+  const entry = await req.payload.findByID({
+    collection: 'knowledge-entries',
+    id: relationId(doc.entry)!,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const opened = await openSupervision(
+    req.payload,
+    { subject: entrySubject(entry), reason: 'wrong_info', description: doc.description, errorReport: doc.id },
+    req,
+  )
   if (opened) {
-    await req.payload.update({ collection: 'error-reports', id: doc.id, data: { supervision: opened.id as number }, overrideAccess: true, req, context: { linkingSupervision: true } })
+    await req.payload.update({
+      collection: 'error-reports',
+      id: doc.id,
+      data: { supervision: opened.id as number },
+      overrideAccess: true,
+      req,
+      context: { linkingSupervision: true },
+    })
   }
   return doc
 }

@@ -13,10 +13,22 @@ import { isResolved } from '../domain/supervision/staleKnowledge'
 import { entrySubject, loadCalendar } from '../services/supervision'
 import { notify, unitStaff } from '../services/notify'
 
-export const prepareSupervisionItem: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
+export const prepareSupervisionItem: CollectionBeforeChangeHook = async ({
+  data,
+  originalDoc,
+  operation,
+  req,
+  context,
+}) => {
   if (operation === 'create' && !context.systemOpened) {
     if (!data.entry) throw new APIError('请选择被督办的知识条目', 400, undefined, true)
-    const entry = await req.payload.findByID({ collection: 'knowledge-entries', id: relationId(data.entry)!, depth: 0, overrideAccess: true, req })
+    const entry = await req.payload.findByID({
+      collection: 'knowledge-entries',
+      id: relationId(data.entry)!,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     const openedAt = now()
     const subject = entrySubject(entry)
     return {
@@ -25,17 +37,33 @@ export const prepareSupervisionItem: CollectionBeforeChangeHook = async ({ data,
       subjectLabel: subject.label,
       unit: relationId(entry.unit as never),
       openedAt: openedAt.toISOString(),
-      deadline: addWorkingDays(openedAt, env().supervisionDeadlineWorkingDays, await loadCalendar(req.payload, req)).toISOString(),
+      deadline: addWorkingDays(
+        openedAt,
+        env().supervisionDeadlineWorkingDays,
+        await loadCalendar(req.payload, req),
+      ).toISOString(),
       status: 'open',
       openedBy: req.user?.id,
     }
   }
   if (operation === 'update' && data.status === 'closed' && originalDoc?.status !== 'closed') {
     if (originalDoc.workOrder) {
-      const order = await req.payload.findByID({ collection: 'work-orders', id: relationId(originalDoc.workOrder)!, depth: 0, overrideAccess: true, req })
+      const order = await req.payload.findByID({
+        collection: 'work-orders',
+        id: relationId(originalDoc.workOrder)!,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
       if (order.state !== 'closed') throw new APIError('办结督办前，须先办结该工单', 400, undefined, true)
     } else if (originalDoc.entry) {
-      const entry = await req.payload.findByID({ collection: 'knowledge-entries', id: relationId(originalDoc.entry)!, depth: 0, overrideAccess: true, req })
+      const entry = await req.payload.findByID({
+        collection: 'knowledge-entries',
+        id: relationId(originalDoc.entry)!,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
       if (!isResolved(entry, new Date(originalDoc.openedAt))) {
         throw new APIError('办结督办前，须先更新并重新发布该条目（或将其下架）', 400, undefined, true)
       }
@@ -50,7 +78,13 @@ export const notifyOnManualOpen: CollectionAfterChangeHook = async ({ doc, opera
   await notify(
     req.payload,
     await unitStaff(req.payload, relationId(doc.unit)!),
-    { kind: 'supervision_opened', title: `督办：知识条目信息有误，请核实更正`, message: doc.description ?? undefined, entry: relationId(doc.entry), supervision: doc.id },
+    {
+      kind: 'supervision_opened',
+      title: `督办：知识条目信息有误，请核实更正`,
+      message: doc.description ?? undefined,
+      entry: relationId(doc.entry),
+      supervision: doc.id,
+    },
     req,
   )
   return doc

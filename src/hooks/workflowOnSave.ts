@@ -4,7 +4,12 @@
  * to the unit's editors outside review, always saved as a draft, never a publication. Saves without
  * a user (import, seed) keep the state their `_status` implies.
  */
-import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeOperationHook,
+} from 'payload'
 
 import { now } from '../domain/clock'
 import { type AccessUser, actingUnitId, relationId } from '../domain/roles'
@@ -17,7 +22,9 @@ const transitionOf = (context: Record<string, unknown>) => context[TRANSITION_CO
 
 /** A user's create or update only ever writes a new version; the live one changes by transitions. */
 export const userEditsAreDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) =>
-  (operation === 'create' || operation === 'update') && req.user && !transitionOf(req.context) ? { ...args, draft: true } : args
+  (operation === 'create' || operation === 'update') && req.user && !transitionOf(req.context)
+    ? { ...args, draft: true }
+    : args
 
 export const currentState = (doc: { workflowState?: string | null; _status?: string | null } | undefined): EntryState =>
   (doc?.workflowState as EntryState | undefined) ?? (doc?._status === 'published' ? 'published' : 'draft')
@@ -26,13 +33,19 @@ export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, 
   if (transitionOf(req.context)) return data
   const user = req.user as AccessUser | null
   if (!user) {
-    const state = data._status === 'published' ? 'published' : operation === 'create' ? 'draft' : currentState(originalDoc)
+    const state =
+      data._status === 'published' ? 'published' : operation === 'create' ? 'draft' : currentState(originalDoc)
     const published = state === 'published' && currentState(originalDoc) !== 'published'
     const reviewedAt = published ? now() : undefined
     return {
       ...data,
       workflowState: state,
-      ...(reviewedAt ? { reviewedAt: reviewedAt.toISOString(), nextReviewAt: nextReviewAt({ ...originalDoc, ...data }, reviewedAt)?.toISOString() ?? null } : {}),
+      ...(reviewedAt
+        ? {
+            reviewedAt: reviewedAt.toISOString(),
+            nextReviewAt: nextReviewAt({ ...originalDoc, ...data }, reviewedAt)?.toISOString() ?? null,
+          }
+        : {}),
     }
   }
   try {
@@ -44,7 +57,12 @@ export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, 
     throw err
   }
   if (data._status === 'published') {
-    throw new APIError('条目须经审核发布：请保存后「提交审核」，由单位审核员和热线知识库管理员审核', 403, undefined, true)
+    throw new APIError(
+      '条目须经审核发布：请保存后「提交审核」，由单位审核员和热线知识库管理员审核',
+      403,
+      undefined,
+      true,
+    )
   }
   // Workflow fields are the workflow's: whatever the request says, an edit is a draft by this user.
   return {

@@ -15,7 +15,9 @@ import { toFetchHeaders } from './fetchHeaders'
 /** Hotline roles that use the agent API. */
 export const AGENT_API_ROLES: readonly Role[] = ['agent', 'supervisor', 'kb-admin', 'admin']
 
-export type Caller = { kind: 'user'; id: string | number; roles: Role[]; unit?: AccessUser['unit']; name?: string | null } | { kind: 'api-key'; id: string | number; name: string; scopes: string[]; rateLimitPerMinute: number }
+export type Caller =
+  | { kind: 'user'; id: string | number; roles: Role[]; unit?: AccessUser['unit']; name?: string | null }
+  | { kind: 'api-key'; id: string | number; name: string; scopes: string[]; rateLimitPerMinute: number }
 
 const LAST_USED_EVERY_MS = 60_000
 const lastUsedWritten = new Map<string | number, number>()
@@ -41,7 +43,9 @@ async function lookUpKey(payload: Payload, hash: string): Promise<KeyRecord> {
     overrideAccess: true,
   })
   const doc = docs[0]
-  const record = doc ? { id: doc.id, name: doc.name, scopes: doc.scopes ?? [], rateLimitPerMinute: doc.rateLimitPerMinute ?? 600 } : null
+  const record = doc
+    ? { id: doc.id, name: doc.name, scopes: doc.scopes ?? [], rateLimitPerMinute: doc.rateLimitPerMinute ?? 600 }
+    : null
   if (verified.size > 10_000) verified.clear()
   verified.set(hash, { record, until: at + API_KEY_CACHE_MS })
   return record
@@ -50,28 +54,51 @@ async function lookUpKey(payload: Payload, hash: string): Promise<KeyRecord> {
 async function callerFromApiKey(payload: Payload, key: string, scopes: readonly ApiKeyScope[]): Promise<Caller> {
   const found = await lookUpKey(payload, hashApiKey(key))
   if (!found) throw new HttpError(401, 'API 密钥无效或已吊销')
-  if (!scopes.some((scope) => found.scopes?.includes(scope))) throw new HttpError(403, `该 API 密钥没有 ${scopes.join(' 或 ')} 权限`)
+  if (!scopes.some((scope) => found.scopes?.includes(scope)))
+    throw new HttpError(403, `该 API 密钥没有 ${scopes.join(' 或 ')} 权限`)
   // Recording every use would write on every search; once a minute is enough to see a key is alive.
   const at = performance.now()
   if (!lastUsedWritten.has(found.id) || at - lastUsedWritten.get(found.id)! > LAST_USED_EVERY_MS) {
     lastUsedWritten.set(found.id, at)
-    await payload.update({ collection: 'api-keys', id: found.id, data: { lastUsedAt: now().toISOString() }, overrideAccess: true })
+    await payload.update({
+      collection: 'api-keys',
+      id: found.id,
+      data: { lastUsedAt: now().toISOString() },
+      overrideAccess: true,
+    })
   }
-  return { kind: 'api-key', id: found.id, name: found.name, scopes: found.scopes, rateLimitPerMinute: found.rateLimitPerMinute }
+  return {
+    kind: 'api-key',
+    id: found.id,
+    name: found.name,
+    scopes: found.scopes,
+    rateLimitPerMinute: found.rateLimitPerMinute,
+  }
 }
 
-export function requireCaller(payload: Payload, access: { roles: readonly Role[]; scope: ApiKeyScope }): RequestHandler {
+export function requireCaller(
+  payload: Payload,
+  access: { roles: readonly Role[]; scope: ApiKeyScope },
+): RequestHandler {
   return async (req, res, next) => {
     try {
       const authorization = req.headers.authorization ?? ''
       if (authorization.startsWith('Bearer ')) {
-        res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), [access.scope])
+        res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), [
+          access.scope,
+        ])
         return next()
       }
       const { user } = await payload.auth({ headers: toFetchHeaders(req.headers) })
       if (!user) throw new HttpError(401, '请先登录，或在 Authorization 头中提供 API 密钥')
       if (!hasRole(user as AccessUser, ...access.roles)) throw new HttpError(403, '当前账号无权使用该接口')
-      res.locals.caller = { kind: 'user', id: user.id, roles: (user as AccessUser).roles ?? [], unit: (user as AccessUser).unit, name: (user as { name?: string | null }).name } satisfies Caller
+      res.locals.caller = {
+        kind: 'user',
+        id: user.id,
+        roles: (user as AccessUser).roles ?? [],
+        unit: (user as AccessUser).unit,
+        name: (user as { name?: string | null }).name,
+      } satisfies Caller
       next()
     } catch (err) {
       next(err)
@@ -84,7 +111,8 @@ export function requireApiKey(payload: Payload, scopes: readonly ApiKeyScope[]):
   return async (req, res, next) => {
     try {
       const authorization = req.headers.authorization ?? ''
-      if (!authorization.startsWith('Bearer ')) throw new HttpError(401, '请在 Authorization 头中提供 API 密钥：Bearer hk_…')
+      if (!authorization.startsWith('Bearer '))
+        throw new HttpError(401, '请在 Authorization 头中提供 API 密钥：Bearer hk_…')
       res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), scopes)
       next()
     } catch (err) {
@@ -97,7 +125,10 @@ export function requireApiKey(payload: Payload, scopes: readonly ApiKeyScope[]):
 export function rateLimitPerCaller(defaultPerMinute: number): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
-    limit: (_req, res) => (res.locals.caller as Caller | undefined)?.kind === 'api-key' ? (res.locals.caller as { rateLimitPerMinute: number }).rateLimitPerMinute : defaultPerMinute,
+    limit: (_req, res) =>
+      (res.locals.caller as Caller | undefined)?.kind === 'api-key'
+        ? (res.locals.caller as { rateLimitPerMinute: number }).rateLimitPerMinute
+        : defaultPerMinute,
     keyGenerator: (_req, res) => {
       const caller = res.locals.caller as Caller
       return `${caller.kind}:${caller.id}`

@@ -6,7 +6,13 @@ import { ORDER_ACTIONS, ORDER_STATES } from '../domain/workOrders/orderFlow'
 import { actionBody, newOrder } from '../services/workOrderInput'
 import { MAX_PER_PAGE, MAX_QUERY_LENGTH } from './searchParams'
 
-const q = { name: 'q', in: 'query', required: true, description: '查询词（口语、关键词、拼音、繁体均可）', schema: { type: 'string', minLength: 1, maxLength: MAX_QUERY_LENGTH } }
+const q = {
+  name: 'q',
+  in: 'query',
+  required: true,
+  description: '查询词（口语、关键词、拼音、繁体均可）',
+  schema: { type: 'string', minLength: 1, maxLength: MAX_QUERY_LENGTH },
+}
 const page = { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } }
 const list = (name: string, description: string, items: object = { type: 'string' }) => ({
   name,
@@ -18,7 +24,10 @@ const list = (name: string, description: string, items: object = { type: 'string
 })
 const orderNumber = { name: 'number', in: 'path', required: true, schema: { type: 'string', pattern: '^GD\\d{14}$' } }
 const code = { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^KB-\\d{4,}$' } }
-const error = { description: '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+const error = {
+  description: '错误',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+}
 const json = (schema: object, description = '成功') => ({ description, content: { 'application/json': { schema } } })
 
 const hitProperties = {
@@ -28,7 +37,11 @@ const hitProperties = {
   unit: { type: 'string' },
   category: { type: 'string' },
   summary: { type: 'string' },
-  highlights: { type: 'object', properties: { title: { type: 'string' }, summary: { type: 'string' } }, description: '带 <mark> 标记的 HTML 片段' },
+  highlights: {
+    type: 'object',
+    properties: { title: { type: 'string' }, summary: { type: 'string' } },
+    description: '带 <mark> 标记的 HTML 片段',
+  },
   confident: { type: 'boolean', description: '是否确信回答了问题' },
   url: { type: 'string' },
 }
@@ -40,7 +53,12 @@ export const openApiDocument = {
   components: {
     securitySchemes: {
       apiKey: { type: 'http', scheme: 'bearer', description: 'API 密钥（hk_…），由管理员创建，需 agent 权限' },
-      session: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`JWT <token>`，来自 POST /api/users/login' },
+      session: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Authorization',
+        description: '`JWT <token>`，来自 POST /api/users/login',
+      },
     },
     schemas: {
       WorkOrder: {
@@ -55,11 +73,35 @@ export const openApiDocument = {
           unit: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
           dueAt: { type: ['string', 'null'], format: 'date-time', description: '办理期限（北京时间当日 23:59:59）' },
           deadlineWarning: { type: ['string', 'null'], description: '工作日历缺少年份等提示' },
-          citedEntries: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, version: { type: 'string' }, title: { type: 'string' } } } },
-          timeline: { type: 'array', items: { type: 'object', properties: { at: { type: 'string' }, action: { type: 'string' }, label: { type: 'string' }, actor: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, note: { type: 'string' } } } },
+          citedEntries: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { code: { type: 'string' }, version: { type: 'string' }, title: { type: 'string' } },
+            },
+          },
+          timeline: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                at: { type: 'string' },
+                action: { type: 'string' },
+                label: { type: 'string' },
+                actor: { type: 'string' },
+                from: { type: 'string' },
+                to: { type: 'string' },
+                note: { type: 'string' },
+              },
+            },
+          },
         },
       },
-      Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' }, details: {} } },
+      Error: {
+        type: 'object',
+        required: ['error', 'message'],
+        properties: { error: { type: 'string' }, message: { type: 'string' }, details: {} },
+      },
       AgentHit: {
         type: 'object',
         properties: {
@@ -74,11 +116,20 @@ export const openApiDocument = {
         },
       },
       PublicHit: { type: 'object', properties: hitProperties },
-      Entry: { type: 'object', description: '知识条目：按类型的结构化字段、纯文本正文、相关条目', additionalProperties: true },
+      Entry: {
+        type: 'object',
+        description: '知识条目：按类型的结构化字段、纯文本正文、相关条目',
+        additionalProperties: true,
+      },
     },
   },
   paths: {
-    '/health': { get: { summary: '健康检查', responses: { 200: json({ type: 'object' }), 503: json({ type: 'object' }, '数据库或搜索引擎不可用') } } },
+    '/health': {
+      get: {
+        summary: '健康检查',
+        responses: { 200: json({ type: 'object' }), 503: json({ type: 'object' }, '数据库或搜索引擎不可用') },
+      },
+    },
     '/agent/search': {
       get: {
         summary: '坐席检索（含内部答复口径）',
@@ -91,7 +142,11 @@ export const openApiDocument = {
           list('district', '区域'),
           { name: 'include_expired', in: 'query', schema: { type: 'boolean', default: false } },
           page,
-          { name: 'per_page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: 10 } },
+          {
+            name: 'per_page',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: 10 },
+          },
         ],
         responses: {
           200: json({
@@ -102,7 +157,10 @@ export const openApiDocument = {
               per_page: { type: 'integer' },
               took_ms: { type: 'number' },
               hits: { type: 'array', items: { $ref: '#/components/schemas/AgentHit' } },
-              facets: { type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } } },
+              facets: {
+                type: 'object',
+                additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
+              },
             },
           }),
           400: error,
@@ -112,33 +170,82 @@ export const openApiDocument = {
         },
       },
     },
-    '/agent/suggest': { get: { summary: '输入联想', security: [{ apiKey: [] }, { session: [] }], parameters: [q], responses: { 200: json({ type: 'object' }), 400: error, 401: error } } },
-    '/agent/entries/{code}': { get: { summary: '条目详情', security: [{ apiKey: [] }, { session: [] }], parameters: [code], responses: { 200: json({ $ref: '#/components/schemas/Entry' }), 401: error, 404: error } } },
+    '/agent/suggest': {
+      get: {
+        summary: '输入联想',
+        security: [{ apiKey: [] }, { session: [] }],
+        parameters: [q],
+        responses: { 200: json({ type: 'object' }), 400: error, 401: error },
+      },
+    },
+    '/agent/entries/{code}': {
+      get: {
+        summary: '条目详情',
+        security: [{ apiKey: [] }, { session: [] }],
+        parameters: [code],
+        responses: { 200: json({ $ref: '#/components/schemas/Entry' }), 401: error, 404: error },
+      },
+    },
     '/agent/entries/{code}/error-reports': {
       post: {
         summary: '纠错反馈：报告条目内容有误，由知识库管理员核实处理',
         security: [{ apiKey: [] }, { session: [] }],
         parameters: [code],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['description'], properties: { description: { type: 'string', minLength: 5, maxLength: 2000 } } } } } },
-        responses: { 201: json({ type: 'object', properties: { id: { type: 'integer' }, status: { type: 'string' }, message: { type: 'string' } } }), 400: error, 401: error, 404: error },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['description'],
+                properties: { description: { type: 'string', minLength: 5, maxLength: 2000 } },
+              },
+            },
+          },
+        },
+        responses: {
+          201: json({
+            type: 'object',
+            properties: { id: { type: 'integer' }, status: { type: 'string' }, message: { type: 'string' } },
+          }),
+          400: error,
+          401: error,
+          404: error,
+        },
       },
     },
     '/work-orders': {
       post: {
         summary: '登记工单（来电、网站等渠道），可附引用的知识条目编号',
         security: [{ apiKey: [] }, { session: [] }],
-        requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(newOrder, { io: 'input' }) } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: z.toJSONSchema(newOrder, { io: 'input' }) } },
+        },
         responses: { 201: json({ $ref: '#/components/schemas/WorkOrder' }), 400: error, 401: error, 403: error },
       },
     },
     '/work-orders/{number}': {
-      get: { summary: '工单详情（诉求人脱敏）', security: [{ apiKey: [] }, { session: [] }], parameters: [orderNumber], responses: { 200: json({ $ref: '#/components/schemas/WorkOrder' }), 401: error, 404: error } },
+      get: {
+        summary: '工单详情（诉求人脱敏）',
+        security: [{ apiKey: [] }, { session: [] }],
+        parameters: [orderNumber],
+        responses: { 200: json({ $ref: '#/components/schemas/WorkOrder' }), 401: error, 404: error },
+      },
     },
     '/work-orders/{number}/actions/{action}': {
       post: {
         summary: '工单流转：派发、签收、申请退回、延期、答复、回访、重办、办结等；非法操作返回 400/403',
         security: [{ apiKey: [] }, { session: [] }],
-        parameters: [orderNumber, { name: 'action', in: 'path', required: true, schema: { type: 'string', enum: ORDER_ACTIONS.map((a) => a.value) } }],
+        parameters: [
+          orderNumber,
+          {
+            name: 'action',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', enum: ORDER_ACTIONS.map((a) => a.value) },
+          },
+        ],
         requestBody: { content: { 'application/json': { schema: z.toJSONSchema(actionBody, { io: 'input' }) } } },
         responses: { 200: json({ $ref: '#/components/schemas/WorkOrder' }), 400: error, 403: error, 404: error },
       },
@@ -148,22 +255,75 @@ export const openApiDocument = {
         summary: '查看诉求人完整信息（须说明事由，全程留痕；仅派单员、管理员、承办期间的承办单位）',
         security: [{ session: [] }],
         parameters: [orderNumber],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', maxLength: 500 } } } } } },
-        responses: { 200: json({ type: 'object', properties: { name: { type: ['string', 'null'] }, phone: { type: ['string', 'null'] }, idNumber: { type: ['string', 'null'] } } }), 400: error, 403: error, 404: error },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['reason'],
+                properties: { reason: { type: 'string', maxLength: 500 } },
+              },
+            },
+          },
+        },
+        responses: {
+          200: json({
+            type: 'object',
+            properties: {
+              name: { type: ['string', 'null'] },
+              phone: { type: ['string', 'null'] },
+              idNumber: { type: ['string', 'null'] },
+            },
+          }),
+          400: error,
+          403: error,
+          404: error,
+        },
       },
     },
     '/public/search': {
       get: {
         summary: '公众检索（仅公开、已发布、在有效期内的条目）',
         parameters: [q, list('category', '目录路径'), page],
-        responses: { 200: json({ type: 'object', properties: { found: { type: 'integer' }, hits: { type: 'array', items: { $ref: '#/components/schemas/PublicHit' } } } }), 400: error, 429: error },
+        responses: {
+          200: json({
+            type: 'object',
+            properties: {
+              found: { type: 'integer' },
+              hits: { type: 'array', items: { $ref: '#/components/schemas/PublicHit' } },
+            },
+          }),
+          400: error,
+          429: error,
+        },
       },
     },
     '/public/suggest': {
-      get: { summary: '公众检索联想（公开条目标题）', parameters: [q], responses: { 200: json({ type: 'object', properties: { suggestions: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' } } } } } }), 400: error, 429: error } },
+      get: {
+        summary: '公众检索联想（公开条目标题）',
+        parameters: [q],
+        responses: {
+          200: json({
+            type: 'object',
+            properties: {
+              suggestions: {
+                type: 'array',
+                items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' } } },
+              },
+            },
+          }),
+          400: error,
+          429: error,
+        },
+      },
     },
     '/public/entries/{code}': {
-      get: { summary: '公开条目详情', parameters: [code], responses: { 200: json({ $ref: '#/components/schemas/Entry' }), 404: error, 410: error } },
+      get: {
+        summary: '公开条目详情',
+        parameters: [code],
+        responses: { 200: json({ $ref: '#/components/schemas/Entry' }), 404: error, 410: error },
+      },
     },
   },
 } as const

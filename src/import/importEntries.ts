@@ -80,7 +80,10 @@ class Lookup {
     const found = this.categories.get(path)
     if (found !== undefined) return found
     if (!this.createMissing) throw new Error(`知识库目录“${path}”不存在（可加 --create-missing 自动创建）`)
-    const names = path.split('/').map((s) => s.trim()).filter(Boolean)
+    const names = path
+      .split('/')
+      .map((s) => s.trim())
+      .filter(Boolean)
     let parent: Id | undefined
     for (let depth = 1; depth <= names.length; depth++) {
       const sub = names.slice(0, depth).join('/')
@@ -119,7 +122,8 @@ function references(entry: ImportableEntry, codes: Map<string, Id>) {
   const missing = [...entry.locationCodes, ...entry.relatedCodes].filter((c) => !codes.has(c))
   const data: Record<string, unknown> = {}
   if (entry.relatedCodes.length) data.relatedEntries = resolve(entry.relatedCodes)
-  if (entry.locationCodes.length) data.guide = { ...(entry.data.guide as object), locations: resolve(entry.locationCodes) }
+  if (entry.locationCodes.length)
+    data.guide = { ...(entry.data.guide as object), locations: resolve(entry.locationCodes) }
   return { data, missing }
 }
 
@@ -170,8 +174,19 @@ export async function importEntries(
       // Ids are numbers on SQLite and strings on MongoDB; the generated types know only one.
       const saved =
         existing !== undefined
-          ? await payload.update({ collection: COLLECTION, id: existing, data: data as never, draft: !publishable, overrideAccess: true })
-          : await payload.create({ collection: COLLECTION, data: data as never, draft: !publishable, overrideAccess: true })
+          ? await payload.update({
+              collection: COLLECTION,
+              id: existing,
+              data: data as never,
+              draft: !publishable,
+              overrideAccess: true,
+            })
+          : await payload.create({
+              collection: COLLECTION,
+              data: data as never,
+              draft: !publishable,
+              overrideAccess: true,
+            })
       if (existing !== undefined) report.updated++
       else report.created++
       codes.set(saved.code as string, saved.id)
@@ -186,10 +201,20 @@ export async function importEntries(
   for (const row of deferred) {
     const refs = references(row.entry, codes)
     if (refs.missing.length) {
-      report.warnings.push({ line: row.line, code: row.entry.code, message: `引用的条目不存在，已忽略：${refs.missing.join('、')}` })
+      report.warnings.push({
+        line: row.line,
+        code: row.entry.code,
+        message: `引用的条目不存在，已忽略：${refs.missing.join('、')}`,
+      })
     }
     try {
-      await payload.update({ collection: COLLECTION, id: row.id!, data: refs.data as never, draft: row.draft, overrideAccess: true })
+      await payload.update({
+        collection: COLLECTION,
+        id: row.id!,
+        data: refs.data as never,
+        draft: row.draft,
+        overrideAccess: true,
+      })
     } catch (err) {
       fail(row.line, describeError(err), row.entry.code)
     }

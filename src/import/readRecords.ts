@@ -28,7 +28,13 @@ function readJsonArray(text: string): RawRecord[] {
 }
 
 function readCsv(text: string): RawRecord[] {
-  const rows = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, info: true, relax_column_count: true }) as {
+  const rows = parseCsv(text, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    info: true,
+    relax_column_count: true,
+  }) as {
     record: Record<string, string>
     info: { lines: number }
   }[]

@@ -12,13 +12,27 @@ import { shanghaiDateString } from '../domain/shanghaiTime'
 import { isPastValidity } from '../domain/knowledge/entryRules'
 import { staleReason } from '../domain/supervision/staleKnowledge'
 import { alertKey, type AlertKind, alertThreshold } from '../domain/workflow/expiryAlerts'
-import { mergeBatches, type Notice, notify, type Recipient, sendDigests, unitStaff, usersWithRole } from '../services/notify'
+import {
+  mergeBatches,
+  type Notice,
+  notify,
+  type Recipient,
+  sendDigests,
+  unitStaff,
+  usersWithRole,
+} from '../services/notify'
 import { transitionEntry } from '../services/entryTransitions'
 import { entrySubject, loadCalendar, openSupervision } from '../services/supervision'
 
 export const MAINTENANCE_QUEUE = 'daily'
 
-export type MaintenanceReport = { expired: string[]; alerts: number; supervisionOpened: string[]; escalated: number; emails: number }
+export type MaintenanceReport = {
+  expired: string[]
+  alerts: number
+  supervisionOpened: string[]
+  escalated: number
+  emails: number
+}
 
 const ALERT_TEXT: Record<AlertKind, string> = { expiring: '到期', review_due: '需复核' }
 
@@ -33,20 +47,56 @@ export async function runKnowledgeMaintenance(payload: Payload): Promise<Mainten
     return staffOf.get(id)!
   }
   const entries = async (where: object) =>
-    (await payload.find({ collection: 'knowledge-entries', where: where as never, pagination: false, depth: 0, overrideAccess: true })).docs
+    (
+      await payload.find({
+        collection: 'knowledge-entries',
+        where: where as never,
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs
 
   // 1. Expiry: the entry leaves the public; agents still find it, marked, when they ask.
   const horizon = new Date(at.getTime() + 31 * 86_400_000).toISOString()
-  for (const entry of await entries({ and: [{ _status: { equals: 'published' } }, { validUntil: { less_than: at.toISOString() } }] })) {
+  for (const entry of await entries({
+    and: [{ _status: { equals: 'published' } }, { validUntil: { less_than: at.toISOString() } }],
+  })) {
     if (!isPastValidity(entry.validUntil, at)) continue
-    await transitionEntry(payload, { id: entry.id, action: 'expire', actor: 'system', comment: `有效期至 ${shanghaiDateString(new Date(entry.validUntil!))}，已自动下线` }, await createLocalReq({}, payload))
+    await transitionEntry(
+      payload,
+      {
+        id: entry.id,
+        action: 'expire',
+        actor: 'system',
+        comment: `有效期至 ${shanghaiDateString(new Date(entry.validUntil!))}，已自动下线`,
+      },
+      await createLocalReq({}, payload),
+    )
     report.expired.push(entry.code ?? String(entry.id))
-    mergeBatches(batches, await notify(payload, await staff(entry.unit), { kind: 'expired', title: `已过期下线：${entry.code} ${entry.title}`, message: '请更新有效期和内容后重新提交审核，或申请下架', entry: entry.id, dedupeKey: (r) => `expired:${entry.id}:${entry.validUntil}:${r}` }))
+    mergeBatches(
+      batches,
+      await notify(payload, await staff(entry.unit), {
+        kind: 'expired',
+        title: `已过期下线：${entry.code} ${entry.title}`,
+        message: '请更新有效期和内容后重新提交审核，或申请下架',
+        entry: entry.id,
+        dedupeKey: (r) => `expired:${entry.id}:${entry.validUntil}:${r}`,
+      }),
+    )
   }
 
   // 2. Alerts before expiry and before the review date.
-  for (const entry of await entries({ and: [{ _status: { equals: 'published' } }, { or: [{ validUntil: { less_than_equal: horizon } }, { nextReviewAt: { less_than_equal: horizon } }] }] })) {
-    const due: [AlertKind, string | null | undefined][] = [['expiring', entry.validUntil], ['review_due', entry.nextReviewAt]]
+  for (const entry of await entries({
+    and: [
+      { _status: { equals: 'published' } },
+      { or: [{ validUntil: { less_than_equal: horizon } }, { nextReviewAt: { less_than_equal: horizon } }] },
+    ],
+  })) {
+    const due: [AlertKind, string | null | undefined][] = [
+      ['expiring', entry.validUntil],
+      ['review_due', entry.nextReviewAt],
+    ]
     for (const [kind, value] of due) {
       if (!value) continue
       const date = new Date(value)
@@ -66,7 +116,12 @@ export async function runKnowledgeMaintenance(payload: Payload): Promise<Mainten
 
   // 3. Knowledge left stale beyond the grace period becomes supervision against its unit.
   const calendar = await loadCalendar(payload)
-  for (const entry of await entries({ or: [{ workflowState: { equals: 'expired' } }, { and: [{ _status: { equals: 'published' } }, { nextReviewAt: { less_than: at.toISOString() } }] }] })) {
+  for (const entry of await entries({
+    or: [
+      { workflowState: { equals: 'expired' } },
+      { and: [{ _status: { equals: 'published' } }, { nextReviewAt: { less_than: at.toISOString() } }] },
+    ],
+  })) {
     const reason = staleReason(entry, at, calendar, env().staleSupervisionWorkingDays)
     if (!reason) continue
     const opened = await openSupervision(payload, { subject: entrySubject(entry), reason })
@@ -77,13 +132,33 @@ export async function runKnowledgeMaintenance(payload: Payload): Promise<Mainten
   }
 
   // 4. Overdue supervision escalates to the supervisors.
-  const overdue = await payload.find({ collection: 'supervision-items', where: { and: [{ status: { equals: 'open' } }, { deadline: { less_than_equal: at.toISOString() } }] }, pagination: false, depth: 1, overrideAccess: true })
+  const overdue = await payload.find({
+    collection: 'supervision-items',
+    where: { and: [{ status: { equals: 'open' } }, { deadline: { less_than_equal: at.toISOString() } }] },
+    pagination: false,
+    depth: 1,
+    overrideAccess: true,
+  })
   const supervisors = overdue.docs.length ? await usersWithRole(payload, 'supervisor') : []
   for (const item of overdue.docs) {
-    await payload.update({ collection: 'supervision-items', id: item.id, data: { status: 'escalated', escalatedAt: at.toISOString() }, overrideAccess: true })
+    await payload.update({
+      collection: 'supervision-items',
+      id: item.id,
+      data: { status: 'escalated', escalatedAt: at.toISOString() },
+      overrideAccess: true,
+    })
     const unitName = typeof item.unit === 'object' ? item.unit?.name : ''
     const entryId = typeof item.entry === 'object' ? item.entry?.id : item.entry
-    mergeBatches(batches, await notify(payload, [...supervisors, ...(await staff(item.unit))], { kind: 'supervision_overdue', title: `督办超期：${unitName} ${item.subjectLabel ?? ''}`, supervision: item.id, entry: entryId ?? undefined, dedupeKey: (r) => `escalated:${item.id}:${r}` }))
+    mergeBatches(
+      batches,
+      await notify(payload, [...supervisors, ...(await staff(item.unit))], {
+        kind: 'supervision_overdue',
+        title: `督办超期：${unitName} ${item.subjectLabel ?? ''}`,
+        supervision: item.id,
+        entry: entryId ?? undefined,
+        dedupeKey: (r) => `escalated:${item.id}:${r}`,
+      }),
+    )
     report.escalated++
   }
 

@@ -12,6 +12,7 @@ const shared = globalThis as { __hotlineKbSearchEngine?: SearchEngine }
 
 export function searchEngine(): SearchEngine {
   const { searchEngine: kind, typesense } = env()
-  shared.__hotlineKbSearchEngine ??= kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine()
+  shared.__hotlineKbSearchEngine ??=
+    kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine()
   return shared.__hotlineKbSearchEngine
 }

@@ -32,7 +32,10 @@ export async function indexEntry(payload: Payload, code: string): Promise<'upser
 }
 
 /** Every published entry in the database, as search documents. */
-export async function loadSearchDocuments(payload: Payload, onProgress?: (done: number, total: number) => void): Promise<SearchDocument[]> {
+export async function loadSearchDocuments(
+  payload: Payload,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SearchDocument[]> {
   const documents: SearchDocument[] = []
   for (let page = 1, pages = 1; page <= pages; page++) {
     const batch = await payload.find({
@@ -46,14 +49,18 @@ export async function loadSearchDocuments(payload: Payload, onProgress?: (done: 
       overrideAccess: true,
     })
     pages = batch.totalPages
-    for (const entry of batch.docs) documents.push(toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body)))
+    for (const entry of batch.docs)
+      documents.push(toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body)))
     onProgress?.(documents.length, batch.totalDocs)
   }
   return documents
 }
 
 /** Replaces the whole index with every published entry in the database. */
-export async function rebuildIndex(payload: Payload, onProgress?: (done: number, total: number) => void): Promise<number> {
+export async function rebuildIndex(
+  payload: Payload,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
   const documents = await loadSearchDocuments(payload, onProgress)
   await searchEngine().replaceAll(documents)
   return documents.length

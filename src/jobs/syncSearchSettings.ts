@@ -14,8 +14,14 @@ export type SearchSettings = { synonyms: SynonymRule[]; pins: { query: string; c
 export async function loadSearchSettings(payload: Payload): Promise<SearchSettings> {
   const active = { active: { equals: true } }
   const read = <C extends 'search-synonyms' | 'search-pins' | 'search-words'>(collection: C, depth = 0) =>
-    payload.find({ collection, where: active, sort: 'id', pagination: false, depth, overrideAccess: true }).then((r) => r.docs)
-  const [synonyms, pins, words] = await Promise.all([read('search-synonyms'), read('search-pins', 1), read('search-words')])
+    payload
+      .find({ collection, where: active, sort: 'id', pagination: false, depth, overrideAccess: true })
+      .then((r) => r.docs)
+  const [synonyms, pins, words] = await Promise.all([
+    read('search-synonyms'),
+    read('search-pins', 1),
+    read('search-words'),
+  ])
   return {
     synonyms: synonyms.map((d) => (d.root ? { root: d.root, synonyms: d.terms ?? [] } : (d.terms ?? []))),
     pins: pins.map((p) => ({
@@ -29,7 +35,10 @@ export async function loadSearchSettings(payload: Payload): Promise<SearchSettin
 let appliedWords: string | undefined
 
 /** Applies the CMS's search settings; returns them, and whether the index had to be rebuilt. */
-export async function reloadSearchSettings(payload: Payload, options: { rebuild?: boolean } = {}): Promise<SearchSettings & { rebuilt: boolean }> {
+export async function reloadSearchSettings(
+  payload: Payload,
+  options: { rebuild?: boolean } = {},
+): Promise<SearchSettings & { rebuilt: boolean }> {
   const settings = await loadSearchSettings(payload)
   const engine = searchEngine()
   await engine.setWords(settings.words)

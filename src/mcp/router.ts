@@ -39,7 +39,10 @@ export function mcpRouter(payload: Payload, engine: () => SearchEngine): Router 
 
   // Stateless: no server-sent event stream and no sessions to end.
   router.all('/', (_req, res) => {
-    res.status(405).setHeader('Allow', 'POST').json({ error: 'method_not_allowed', message: 'MCP 请使用 POST（Streamable HTTP，无状态）' })
+    res
+      .status(405)
+      .setHeader('Allow', 'POST')
+      .json({ error: 'method_not_allowed', message: 'MCP 请使用 POST（Streamable HTTP，无状态）' })
   })
   return router
 }

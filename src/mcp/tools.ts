@@ -20,33 +20,53 @@ export type ToolCaller = { keyId: string | number; keyName: string; scopes: stri
 export type ToolCall = { tool: string; args: Record<string, unknown>; resultBytes: number; ms: number; error?: string }
 
 const list = z.array(z.string().min(1).max(100)).max(20).optional()
-const code = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, '知识编号格式不对，如 KB-1001 / entry code such as KB-1001').describe('知识编号 / entry code, e.g. KB-1001')
+const code = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,40}$/, '知识编号格式不对，如 KB-1001 / entry code such as KB-1001')
+  .describe('知识编号 / entry code, e.g. KB-1001')
 
 /** What a tool call's log may say about its arguments: never free text or a claimant. */
 const loggable = (tool: string, args: Record<string, unknown>) => {
-  if (tool === 'report_entry_error') return { code: args.code, descriptionLength: String(args.description ?? '').length }
+  if (tool === 'report_entry_error')
+    return { code: args.code, descriptionLength: String(args.description ?? '').length }
   if (tool === 'create_work_order') return { type: args.type, channel: args.channel, citedEntries: args.citedEntries }
   return args
 }
 
-export function registerTools(server: McpServer, deps: { payload: Payload; engine: () => SearchEngine; caller: ToolCaller; log: (call: ToolCall) => void }) {
+export function registerTools(
+  server: McpServer,
+  deps: { payload: Payload; engine: () => SearchEngine; caller: ToolCaller; log: (call: ToolCall) => void },
+) {
   const { payload, engine, caller } = deps
   // Internal knowledge only for agent-level keys; any other key sees what the public sees.
   const audience: Audience = caller.scopes.includes('agent') ? 'agent' : 'public'
 
   /** Runs a tool: JSON text content, a service error as a tool error with its message, every call logged. */
-  const run = (tool: string, handler: (args: Record<string, unknown>) => Promise<unknown>) => async (args: Record<string, unknown>) => {
-    const started = performance.now()
-    try {
-      const text = JSON.stringify(await handler(args))
-      deps.log({ tool, args: loggable(tool, args), resultBytes: text.length, ms: Math.round(performance.now() - started) })
-      return { content: [{ type: 'text' as const, text }] }
-    } catch (err) {
-      if (!(err instanceof ServiceError)) throw err
-      deps.log({ tool, args: loggable(tool, args), resultBytes: 0, ms: Math.round(performance.now() - started), error: err.message })
-      return { isError: true, content: [{ type: 'text' as const, text: err.message }] }
+  const run =
+    (tool: string, handler: (args: Record<string, unknown>) => Promise<unknown>) =>
+    async (args: Record<string, unknown>) => {
+      const started = performance.now()
+      try {
+        const text = JSON.stringify(await handler(args))
+        deps.log({
+          tool,
+          args: loggable(tool, args),
+          resultBytes: text.length,
+          ms: Math.round(performance.now() - started),
+        })
+        return { content: [{ type: 'text' as const, text }] }
+      } catch (err) {
+        if (!(err instanceof ServiceError)) throw err
+        deps.log({
+          tool,
+          args: loggable(tool, args),
+          resultBytes: 0,
+          ms: Math.round(performance.now() - started),
+          error: err.message,
+        })
+        return { isError: true, content: [{ type: 'text' as const, text: err.message }] }
+      }
     }
-  }
 
   server.registerTool(
     'search_knowledge',
@@ -55,18 +75,52 @@ export function registerTools(server: McpServer, deps: { payload: Payload; engin
       description:
         '在 12345 热线知识库中检索，返回最相关的条目（含可信度 confident 和是否逾期未复核 stale）。Search the 12345 hotline knowledge base; returns the best entries with a confidence flag and a stale flag.',
       inputSchema: {
-        q: z.string().trim().min(1, '查询词不能为空 / q must not be empty').max(200, '查询词不能超过 200 字 / q is at most 200 characters').describe('查询词，来电人的说法即可 / the question or keywords, in the caller’s words'),
-        type: z.array(z.enum(ENTRY_TYPES.map((t) => t.value) as [string, ...string[]])).max(6).optional().describe('条目类型 / entry types: guide, location, policy, faq, notice, script'),
+        q: z
+          .string()
+          .trim()
+          .min(1, '查询词不能为空 / q must not be empty')
+          .max(200, '查询词不能超过 200 字 / q is at most 200 characters')
+          .describe('查询词，来电人的说法即可 / the question or keywords, in the caller’s words'),
+        type: z
+          .array(z.enum(ENTRY_TYPES.map((t) => t.value) as [string, ...string[]]))
+          .max(6)
+          .optional()
+          .describe('条目类型 / entry types: guide, location, policy, faq, notice, script'),
         unit: list.describe('承办单位名称 / organizer unit names'),
         category: list.describe('目录路径，如 社会保障/养老保险 / catalog paths'),
         district: list.describe('区域 / districts'),
-        include_expired: z.boolean().optional().describe('是否包含已过期条目（标注过期）/ include expired entries, marked'),
+        include_expired: z
+          .boolean()
+          .optional()
+          .describe('是否包含已过期条目（标注过期）/ include expired entries, marked'),
         limit: z.number().int().min(1).max(50).optional().describe('返回条数，默认 10 / number of hits, default 10'),
       },
     },
     run('search_knowledge', async (a) => {
-      const p = a as { q: string; type?: string[]; unit?: string[]; category?: string[]; district?: string[]; include_expired?: boolean; limit?: number }
-      return searchKnowledge(engine(), audience, { q: p.q, type: p.type, unit: p.unit, category: p.category, district: p.district, includeExpired: p.include_expired, page: 1, perPage: p.limit ?? 10 }, now())
+      const p = a as {
+        q: string
+        type?: string[]
+        unit?: string[]
+        category?: string[]
+        district?: string[]
+        include_expired?: boolean
+        limit?: number
+      }
+      return searchKnowledge(
+        engine(),
+        audience,
+        {
+          q: p.q,
+          type: p.type,
+          unit: p.unit,
+          category: p.category,
+          district: p.district,
+          includeExpired: p.include_expired,
+          page: 1,
+          perPage: p.limit ?? 10,
+        },
+        now(),
+      )
     }),
   )
 
@@ -74,7 +128,8 @@ export function registerTools(server: McpServer, deps: { payload: Payload; engin
     'get_entry',
     {
       title: '查看知识条目 / Get an entry',
-      description: '按知识编号取完整条目：办事指南的结构化字段、正文、办理地点、有效期、最近复核。Get the full entry by code: structured fields, plain-text body, locations, validity, last review.',
+      description:
+        '按知识编号取完整条目：办事指南的结构化字段、正文、办理地点、有效期、最近复核。Get the full entry by code: structured fields, plain-text body, locations, validity, last review.',
       inputSchema: { code },
     },
     run('get_entry', async (a) => findEntry(payload, audience, a.code as string, now())),
@@ -86,15 +141,33 @@ export function registerTools(server: McpServer, deps: { payload: Payload; engin
       title: '建议答复 / Suggest an answer',
       description:
         '给出来电问题的建议答复：取最可信的条目，按材料、流程、收费、时限、电话等组织成简短答复，并给出可引用的条目编号和版本；没有可信答案时明确说明。Suggest a short answer from the most confident entry, with the code and version to cite, or say there is no confident answer.',
-      inputSchema: { question: z.string().trim().min(1, '问题不能为空 / question must not be empty').max(200, '问题不能超过 200 字 / at most 200 characters').describe('来电人的问题 / the caller’s question') },
+      inputSchema: {
+        question: z
+          .string()
+          .trim()
+          .min(1, '问题不能为空 / question must not be empty')
+          .max(200, '问题不能超过 200 字 / at most 200 characters')
+          .describe('来电人的问题 / the caller’s question'),
+      },
     },
     run('suggest_answer', async (a) => {
       const at = now()
       const result = await engine().search({ text: a.question as string, audience, now: at, perPage: 1 })
       const best = result.hits[0]
-      if (!best?.confident) return { confident: false, message: '知识库中没有可信的答案，请转人工核实或派发工单。No confident answer in the knowledge base.' }
+      if (!best?.confident)
+        return {
+          confident: false,
+          message: '知识库中没有可信的答案，请转人工核实或派发工单。No confident answer in the knowledge base.',
+        }
       const entry = await findEntry(payload, audience, best.document.code, at)
-      return { confident: true, code: entry.code, title: entry.title, version: entry.updatedAt, answer: composeAnswer(entry as never), cite: `${entry.code}（${entry.updatedAt}）` }
+      return {
+        confident: true,
+        code: entry.code,
+        title: entry.title,
+        version: entry.updatedAt,
+        answer: composeAnswer(entry as never),
+        cite: `${entry.code}（${entry.updatedAt}）`,
+      }
     }),
   )
 
@@ -103,10 +176,21 @@ export function registerTools(server: McpServer, deps: { payload: Payload; engin
       'report_entry_error',
       {
         title: '纠错反馈 / Report an entry error',
-        description: '报告知识条目内容有误（如电话、地址、材料已变更），由热线知识库管理员核实处理。Report wrong content in an entry for the hotline’s kb-admins to check.',
-        inputSchema: { code, description: z.string().trim().min(5, '错误描述至少 5 个字 / at least 5 characters').max(2000, '错误描述不能超过 2000 字 / at most 2000 characters').describe('错误描述 / what is wrong') },
+        description:
+          '报告知识条目内容有误（如电话、地址、材料已变更），由热线知识库管理员核实处理。Report wrong content in an entry for the hotline’s kb-admins to check.',
+        inputSchema: {
+          code,
+          description: z
+            .string()
+            .trim()
+            .min(5, '错误描述至少 5 个字 / at least 5 characters')
+            .max(2000, '错误描述不能超过 2000 字 / at most 2000 characters')
+            .describe('错误描述 / what is wrong'),
+        },
       },
-      run('report_entry_error', async (a) => reportEntryError(payload, a.code as string, a.description as string, { name: `MCP：${caller.keyName}` })),
+      run('report_entry_error', async (a) =>
+        reportEntryError(payload, a.code as string, a.description as string, { name: `MCP：${caller.keyName}` }),
+      ),
     )
   }
 
@@ -116,7 +200,8 @@ export function registerTools(server: McpServer, deps: { payload: Payload; engin
       'create_work_order',
       {
         title: '登记工单 / Create a work order',
-        description: '按来电登记工单（与 HTTP 接口规则相同），返回工单编号、状态与期限；诉求人信息在结果中脱敏。Create a work order from a call, as POST /api/v1/work-orders; the claimant is masked in the result.',
+        description:
+          '按来电登记工单（与 HTTP 接口规则相同），返回工单编号、状态与期限；诉求人信息在结果中脱敏。Create a work order from a call, as POST /api/v1/work-orders; the claimant is masked in the result.',
         inputSchema: newOrder.shape,
       },
       run('create_work_order', async (a) => presentOrder(await createOrder(payload, newOrder.parse(a), actor), actor)),
@@ -125,8 +210,11 @@ export function registerTools(server: McpServer, deps: { payload: Payload; engin
       'get_work_order',
       {
         title: '查询工单 / Get a work order',
-        description: '按工单编号查询状态、期限与处理记录（诉求人脱敏）。Get a work order’s state, deadline and timeline by number (claimant masked).',
-        inputSchema: { number: z.string().regex(/^GD\d{14}$/, '工单编号格式如 GD20261125000123 / number like GD20261125000123') },
+        description:
+          '按工单编号查询状态、期限与处理记录（诉求人脱敏）。Get a work order’s state, deadline and timeline by number (claimant masked).',
+        inputSchema: {
+          number: z.string().regex(/^GD\d{14}$/, '工单编号格式如 GD20261125000123 / number like GD20261125000123'),
+        },
       },
       run('get_work_order', async (a) => presentOrder(await loadOrder(payload, a.number as string, actor), actor)),
     )

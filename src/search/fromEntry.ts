@@ -32,7 +32,14 @@ const nameOf = (value: Named, key: 'name' | 'path'): string =>
   value && typeof value === 'object' ? (value[key] ?? '') : ''
 
 const asText = (value: unknown): string =>
-  Array.isArray(value) ? value.map((v) => (v as TextItem)?.text ?? '').filter(Boolean).join(' ') : typeof value === 'string' ? value : ''
+  Array.isArray(value)
+    ? value
+        .map((v) => (v as TextItem)?.text ?? '')
+        .filter(Boolean)
+        .join(' ')
+    : typeof value === 'string'
+      ? value
+      : ''
 
 /** Structured fields that count as text for matching, per type. */
 const STRUCTURED: Record<string, string[]> = {
@@ -57,7 +64,10 @@ export function toSearchDocument(entry: IndexableEntry, bodyText: string): Searc
     body: bodyText,
     tags: entry.tags ?? [],
     question: entry.faq?.question ?? '',
-    structured: fields.map((f) => asText(group[f])).filter(Boolean).join('\n'),
+    structured: fields
+      .map((f) => asText(group[f]))
+      .filter(Boolean)
+      .join('\n'),
     present: fields.filter((f) => asText(group[f]).length > 0),
     unit: nameOf(entry.unit, 'name'),
     category: nameOf(entry.category, 'path'),

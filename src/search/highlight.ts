@@ -5,7 +5,13 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export function highlight(text: string, matchedTerms: Iterable<string>): string | undefined {
-  const needles = [...new Set([...matchedTerms].filter((t) => !t.includes(':') || t.startsWith(BIGRAM_PREFIX)).map((t) => t.replace(BIGRAM_PREFIX, '')))]
+  const needles = [
+    ...new Set(
+      [...matchedTerms]
+        .filter((t) => !t.includes(':') || t.startsWith(BIGRAM_PREFIX))
+        .map((t) => t.replace(BIGRAM_PREFIX, '')),
+    ),
+  ]
     .filter((t) => t.length > 0)
     .sort((a, b) => b.length - a.length)
   if (!text || needles.length === 0) return undefined
@@ -17,5 +23,7 @@ export function highlight(text: string, matchedTerms: Iterable<string>): string 
   })
   if (!marked) return undefined
   // Adjacent marks (bigram after bigram) merge into one.
-  return escapeHtml(out.replace(/\u0001\u0000/g, '')).replace(/\u0000/g, '<mark>').replace(/\u0001/g, '</mark>')
+  return escapeHtml(out.replace(/\u0001\u0000/g, ''))
+    .replace(/\u0000/g, '<mark>')
+    .replace(/\u0001/g, '</mark>')
 }

@@ -24,7 +24,12 @@ export const queryTime = (now: Date): QueryTime => ({ now: now.getTime(), endOfT
 export const expiredAt = (doc: Pick<SearchDocument, 'status'>, w: ValidityWindow, t: QueryTime): boolean =>
   doc.status === 'expired' || w.lapsesAt <= t.now
 
-export function visibleAt(doc: SearchDocument, w: ValidityWindow, query: Pick<SearchQuery, 'audience' | 'includeExpired'>, t: QueryTime): boolean {
+export function visibleAt(
+  doc: SearchDocument,
+  w: ValidityWindow,
+  query: Pick<SearchQuery, 'audience' | 'includeExpired'>,
+  t: QueryTime,
+): boolean {
   const notYetValid = w.startsAt >= t.endOfToday
   if (query.audience === 'public') {
     return doc.audience === 'public' && doc.status === 'published' && !expiredAt(doc, w, t) && !notYetValid

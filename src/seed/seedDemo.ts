@@ -12,7 +12,24 @@ import { seedSearchLexicon } from './searchLexicon'
 import { seedSlaRules } from './slaRules'
 import { seedWorkCalendar } from './workCalendar'
 
-const COLLECTIONS_TO_RESET = ['personal-data-log', 'work-orders', 'notifications', 'error-reports', 'supervision-items', 'audit-log', 'search-pins', 'knowledge-entries', 'search-synonyms', 'search-words', 'users', 'categories', 'units', 'work-calendar', 'sla-rules', 'media'] as const
+const COLLECTIONS_TO_RESET = [
+  'personal-data-log',
+  'work-orders',
+  'notifications',
+  'error-reports',
+  'supervision-items',
+  'audit-log',
+  'search-pins',
+  'knowledge-entries',
+  'search-synonyms',
+  'search-words',
+  'users',
+  'categories',
+  'units',
+  'work-calendar',
+  'sla-rules',
+  'media',
+] as const
 
 export class SeedRefused extends Error {}
 
@@ -49,7 +66,11 @@ export async function seedDemo(payload: Payload, options: { reset: boolean }): P
 
   let order = 0
   for (const [top, children] of DEMO_CATALOG) {
-    const parent = await payload.create({ collection: 'categories', overrideAccess: true, data: { name: top, code: `C${String(++order).padStart(2, '0')}`, order } })
+    const parent = await payload.create({
+      collection: 'categories',
+      overrideAccess: true,
+      data: { name: top, code: `C${String(++order).padStart(2, '0')}`, order },
+    })
     for (const [i, name] of children.entries()) {
       await payload.create({
         collection: 'categories',
@@ -63,7 +84,13 @@ export async function seedDemo(payload: Payload, options: { reset: boolean }): P
     await payload.create({
       collection: 'users',
       overrideAccess: true,
-      data: { email: u.email, password: DEMO_PASSWORD, name: u.name, roles: u.roles as never, unit: u.unit ? (unitIds.get(u.unit) as number) : undefined },
+      data: {
+        email: u.email,
+        password: DEMO_PASSWORD,
+        name: u.name,
+        roles: u.roles as never,
+        unit: u.unit ? (unitIds.get(u.unit) as number) : undefined,
+      },
     })
   }
 

@@ -9,9 +9,7 @@ function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0
   const stat = fs.statSync(target)
   if (!stat.isDirectory()) return stat.mtimeMs
-  return fs
-    .readdirSync(target)
-    .reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), stat.mtimeMs)
+  return fs.readdirSync(target).reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), stat.mtimeMs)
 }
 
 export function buildIsCurrent(root: string): boolean {

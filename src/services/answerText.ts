@@ -2,10 +2,21 @@
 type Fields = Record<string, unknown>
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((i) => (typeof i === 'string' ? i : text((i as { text?: unknown })?.text))).filter((s): s is string => Boolean(s)) : [])
+const list = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v
+        .map((i) => (typeof i === 'string' ? i : text((i as { text?: unknown })?.text)))
+        .filter((s): s is string => Boolean(s))
+    : []
 const numbered = (items: string[]) => items.map((s, i) => `${i + 1}. ${s}`).join('；')
 
-export type AnswerSource = { code?: string | null; type: string; title: string; summary?: string | null; body?: string } & Fields
+export type AnswerSource = {
+  code?: string | null
+  type: string
+  title: string
+  summary?: string | null
+  body?: string
+} & Fields
 
 export function composeAnswer(entry: AnswerSource): string {
   const g = (entry[entry.type] ?? {}) as Fields
@@ -22,7 +33,9 @@ export function composeAnswer(entry: AnswerSource): string {
       add('收费标准', text(g.fee))
       add('咨询电话', text(g.phone))
       add('网上办理', text(g.online))
-      const places = (Array.isArray(g.locations) ? (g.locations as Fields[]) : []).map((l) => [text(l.title), text(l.address)].filter(Boolean).join(' ')).filter(Boolean)
+      const places = (Array.isArray(g.locations) ? (g.locations as Fields[]) : [])
+        .map((l) => [text(l.title), text(l.address)].filter(Boolean).join(' '))
+        .filter(Boolean)
       if (places.length) add('办理地点', places.join('；'))
       break
     }

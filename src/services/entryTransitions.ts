@@ -7,7 +7,14 @@ import { commitTransaction, initTransaction, killTransaction, type Payload, type
 
 import { now } from '../domain/clock'
 import { type AccessUser, relationId } from '../domain/roles'
-import { actionLabel, type Actor, decideTransition, type EntryAction, stateLabel, type Transition } from '../domain/workflow/entryWorkflow'
+import {
+  actionLabel,
+  type Actor,
+  decideTransition,
+  type EntryAction,
+  stateLabel,
+  type Transition,
+} from '../domain/workflow/entryWorkflow'
 import { nextReviewAt } from '../domain/workflow/reviewSchedule'
 import { currentState, TRANSITION_CONTEXT } from '../hooks/workflowOnSave'
 
@@ -17,12 +24,20 @@ export async function latestVersion(payload: Payload, id: number | string, req?:
   return payload.findByID({ collection: 'knowledge-entries', id, draft: true, depth: 0, overrideAccess: true, req })
 }
 
-export async function transitionEntry(payload: Payload, request: TransitionRequest, req: PayloadRequest): Promise<Transition> {
+export async function transitionEntry(
+  payload: Payload,
+  request: TransitionRequest,
+  req: PayloadRequest,
+): Promise<Transition> {
   const startedHere = await initTransaction(req)
   try {
     const latest = await latestVersion(payload, request.id, req)
     const transition = decideTransition(
-      { state: currentState(latest), unit: relationId(latest.unit as never), lastEditedBy: relationId(latest.lastEditedBy as never) },
+      {
+        state: currentState(latest),
+        unit: relationId(latest.unit as never),
+        lastEditedBy: relationId(latest.lastEditedBy as never),
+      },
       request.action,
       request.actor,
       request.comment,
@@ -31,12 +46,21 @@ export async function transitionEntry(payload: Payload, request: TransitionReque
     const reviewed = transition.publishes || transition.action === 'confirm_review'
     const data = {
       workflowState: transition.to,
-      ...(reviewed ? { reviewedAt: at.toISOString(), nextReviewAt: nextReviewAt(latest as never, at)?.toISOString() ?? null } : {}),
+      ...(reviewed
+        ? { reviewedAt: at.toISOString(), nextReviewAt: nextReviewAt(latest as never, at)?.toISOString() ?? null }
+        : {}),
       ...(transition.publishes ? { publishedUrgently: transition.urgent, _status: 'published' as const } : {}),
       ...(transition.unpublishes ? { _status: 'draft' as const } : {}),
     }
     const live = transition.publishes || transition.unpublishes || transition.action === 'confirm_review'
-    const options = { collection: 'knowledge-entries' as const, id: request.id, data: data as never, overrideAccess: true, req, context: { [TRANSITION_CONTEXT]: transition } }
+    const options = {
+      collection: 'knowledge-entries' as const,
+      id: request.id,
+      data: data as never,
+      overrideAccess: true,
+      req,
+      context: { [TRANSITION_CONTEXT]: transition },
+    }
     // Review steps only add a version; publishing, archiving and expiry change the live entry.
     await (live ? payload.update(options) : payload.update({ ...options, draft: true }))
 

@@ -23,8 +23,21 @@ export type KnowledgeSearch = {
 
 export async function searchKnowledge(engine: SearchEngine, audience: Audience, p: KnowledgeSearch, at: Date) {
   if (audience === 'public') {
-    const result = await engine.search({ text: p.q, audience, filters: { category: p.category }, now: at, page: p.page, perPage: p.perPage })
-    return { found: result.found, page: p.page, per_page: p.perPage, hits: result.hits.map(publicHit), facets: { category: result.facets.category, type: result.facets.type } }
+    const result = await engine.search({
+      text: p.q,
+      audience,
+      filters: { category: p.category },
+      now: at,
+      page: p.page,
+      perPage: p.perPage,
+    })
+    return {
+      found: result.found,
+      page: p.page,
+      per_page: p.perPage,
+      hits: result.hits.map(publicHit),
+      facets: { category: result.facets.category, type: result.facets.type },
+    }
   }
   const result = await engine.search({
     text: p.q,
@@ -49,7 +62,13 @@ export async function searchKnowledge(engine: SearchEngine, audience: Audience, 
 export async function findEntry(payload: Payload, audience: Audience, code: string, at: Date) {
   const found = await payload.find({
     collection: 'knowledge-entries',
-    where: { and: [{ code: { equals: code } }, { _status: { equals: 'published' } }, ...(audience === 'public' ? [{ audience: { equals: 'public' } }] : [])] },
+    where: {
+      and: [
+        { code: { equals: code } },
+        { _status: { equals: 'published' } },
+        ...(audience === 'public' ? [{ audience: { equals: 'public' } }] : []),
+      ],
+    },
     limit: 1,
     depth: 1,
     overrideAccess: true,
@@ -74,20 +93,39 @@ export type Reporter = { userId?: number | string; name?: string }
 
 /** 纠错反馈 for the kb-admins to triage (workflow: error-reports). */
 export async function reportEntryError(payload: Payload, code: string, description: string, reporter: Reporter) {
-  const found = await payload.find({ collection: 'knowledge-entries', where: { code: { equals: code } }, limit: 1, depth: 0, overrideAccess: true })
+  const found = await payload.find({
+    collection: 'knowledge-entries',
+    where: { code: { equals: code } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   const entry = found.docs[0]
   if (!entry) throw new ServiceError(404, `没有知识条目 ${code}`)
   const report = await payload.create({
     collection: 'error-reports',
     overrideAccess: true,
-    data: { entry: entry.id, description, reportedBy: reporter.userId as number | undefined, reporterName: reporter.name },
+    data: {
+      entry: entry.id,
+      description,
+      reportedBy: reporter.userId as number | undefined,
+      reporterName: reporter.name,
+    },
   })
   return { id: report.id, status: report.status, message: '已收到纠错反馈，知识库管理员将核实处理' }
 }
 
 /** Stores a public "was this helpful" answer for a public, published entry. */
 export async function recordFeedback(payload: Payload, code: string, helpful: boolean) {
-  const found = await payload.find({ collection: 'knowledge-entries', where: { and: [{ code: { equals: code } }, { _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }, limit: 1, depth: 0, overrideAccess: true })
+  const found = await payload.find({
+    collection: 'knowledge-entries',
+    where: {
+      and: [{ code: { equals: code } }, { _status: { equals: 'published' } }, { audience: { equals: 'public' } }],
+    },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   const entry = found.docs[0]
   if (!entry) throw new ServiceError(404, `没有这条公开信息：${code}`)
   await payload.create({ collection: 'entry-feedback', overrideAccess: true, data: { entry: entry.id, code, helpful } })
@@ -95,7 +133,12 @@ export async function recordFeedback(payload: Payload, code: string, helpful: bo
 
 /** Public feedback counted per entry, the least helpful first. */
 export async function feedbackCounts(payload: Payload) {
-  const { docs } = await payload.find({ collection: 'entry-feedback', pagination: false, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'entry-feedback',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
   const counts = new Map<string, { code: string; helpful: number; unhelpful: number }>()
   for (const f of docs) {
     const c = counts.get(f.code ?? '') ?? { code: f.code ?? '', helpful: 0, unhelpful: 0 }
@@ -111,7 +154,13 @@ export async function feedbackCounts(payload: Payload) {
  * when the code names no expired public entry.
  */
 export async function expiredPublicEntry(payload: Payload, code: string, at: Date) {
-  const found = await payload.find({ collection: 'knowledge-entries', where: { and: [{ code: { equals: code } }, { audience: { equals: 'public' } }] }, limit: 1, depth: 1, overrideAccess: true })
+  const found = await payload.find({
+    collection: 'knowledge-entries',
+    where: { and: [{ code: { equals: code } }, { audience: { equals: 'public' } }] },
+    limit: 1,
+    depth: 1,
+    overrideAccess: true,
+  })
   const entry = found.docs[0]
   if (!entry || entry.type === 'script') return undefined
   const expired = entry.workflowState === 'expired' || (entry._status === 'published' && entryIsExpired(entry, at))

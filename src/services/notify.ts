@@ -18,23 +18,49 @@ export type Notice = {
 
 export type Recipient = { id: number | string; email: string; name?: string | null }
 
-export async function unitStaff(payload: Payload, unit: number | string, roles: string[] = ['unit-editor', 'unit-reviewer']): Promise<Recipient[]> {
-  const { docs } = await payload.find({ collection: 'users', where: { and: [{ unit: { equals: unit } }, { roles: { in: roles } }] }, pagination: false, depth: 0, overrideAccess: true })
+export async function unitStaff(
+  payload: Payload,
+  unit: number | string,
+  roles: string[] = ['unit-editor', 'unit-reviewer'],
+): Promise<Recipient[]> {
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { and: [{ unit: { equals: unit } }, { roles: { in: roles } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
   return docs.map((u) => ({ id: u.id, email: u.email, name: u.name }))
 }
 
 export async function usersWithRole(payload: Payload, role: string): Promise<Recipient[]> {
-  const { docs } = await payload.find({ collection: 'users', where: { roles: { in: [role] } }, pagination: false, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { roles: { in: [role] } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
   return docs.map((u) => ({ id: u.id, email: u.email, name: u.name }))
 }
 
 /** Creates the notices not sent before; returns those created, per recipient. */
-export async function notify(payload: Payload, recipients: Recipient[], notice: Notice, req?: Partial<PayloadRequest>): Promise<Map<Recipient, Notice[]>> {
+export async function notify(
+  payload: Payload,
+  recipients: Recipient[],
+  notice: Notice,
+  req?: Partial<PayloadRequest>,
+): Promise<Map<Recipient, Notice[]>> {
   const created = new Map<Recipient, Notice[]>()
   for (const recipient of recipients) {
     const dedupeKey = notice.dedupeKey?.(recipient.id)
     if (dedupeKey) {
-      const seen = await payload.count({ collection: 'notifications', where: { dedupeKey: { equals: dedupeKey } }, overrideAccess: true, req })
+      const seen = await payload.count({
+        collection: 'notifications',
+        where: { dedupeKey: { equals: dedupeKey } },
+        overrideAccess: true,
+        req,
+      })
       if (seen.totalDocs) continue
     }
     await payload.create({
@@ -57,7 +83,11 @@ export async function notify(payload: Payload, recipients: Recipient[], notice: 
 }
 
 /** One e-mail per recipient listing everything new for them. */
-export async function sendDigests(payload: Payload, batches: Map<Recipient, Notice[]>, subject: string): Promise<number> {
+export async function sendDigests(
+  payload: Payload,
+  batches: Map<Recipient, Notice[]>,
+  subject: string,
+): Promise<number> {
   let sent = 0
   for (const [recipient, notices] of batches) {
     if (!notices.length) continue
@@ -65,7 +95,9 @@ export async function sendDigests(payload: Payload, batches: Map<Recipient, Noti
     await payload.sendEmail({
       to: recipient.email,
       subject: `${subject}（${notices.length} 项）`,
-      text: [`${recipient.name ?? recipient.email}，您好：`, '', ...lines, '', '请登录 12345 热线知识库处理。'].join('\n'),
+      text: [`${recipient.name ?? recipient.email}，您好：`, '', ...lines, '', '请登录 12345 热线知识库处理。'].join(
+        '\n',
+      ),
     })
     sent++
   }

@@ -37,9 +37,20 @@ export function agentHit(hit: SearchHit, now: Date) {
 }
 
 type Entry = KnowledgeEntry
-type Related = { code?: string; title?: string; type?: string; audience?: string; _status?: string; location?: Record<string, unknown> } | number | null
+type Related =
+  | {
+      code?: string
+      title?: string
+      type?: string
+      audience?: string
+      _status?: string
+      location?: Record<string, unknown>
+    }
+  | number
+  | null
 
-const items = (list: unknown) => (Array.isArray(list) ? list.map((i) => (i as { text?: string }).text).filter(Boolean) : [])
+const items = (list: unknown) =>
+  Array.isArray(list) ? list.map((i) => (i as { text?: string }).text).filter(Boolean) : []
 /** Linked entries the public may see: published and public ones only. */
 const publicRelations = (list: unknown) =>
   (Array.isArray(list) ? (list as Related[]) : []).filter(
@@ -62,7 +73,11 @@ export function publicEntry(entry: Entry) {
           fee: group.fee ?? null,
           phone: group.phone ?? null,
           online: group.online ?? null,
-          locations: publicRelations(group.locations).map((l) => ({ code: l.code, title: l.title, ...(l.location ?? {}) })),
+          locations: publicRelations(group.locations).map((l) => ({
+            code: l.code,
+            title: l.title,
+            ...(l.location ?? {}),
+          })),
         }
       : type === 'policy'
         ? { ...group, keyPoints: items(group.keyPoints) }

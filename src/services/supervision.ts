@@ -10,14 +10,32 @@ import { SUPERVISION_REASONS, type SupervisionReason } from '../domain/supervisi
 import { type Notice, notify, type Recipient, unitStaff } from './notify'
 
 export async function loadCalendar(payload: Payload, req?: Partial<PayloadRequest>): Promise<WorkCalendar> {
-  const { docs } = await payload.find({ collection: 'work-calendar', pagination: false, depth: 0, overrideAccess: true, req })
+  const { docs } = await payload.find({
+    collection: 'work-calendar',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return calendarOf(docs.map((d) => ({ date: shanghaiDateString(new Date(d.date)), kind: d.kind })))
 }
 
 /** What an item is held against: a knowledge entry or a work order (or a repeated problem), of one unit. */
-export type SupervisionSubject = { key: string; unit: unknown; label: string; entry?: number | string; workOrder?: number | string; task: string }
+export type SupervisionSubject = {
+  key: string
+  unit: unknown
+  label: string
+  entry?: number | string
+  workOrder?: number | string
+  task: string
+}
 
-export const entrySubject = (entry: { id: number | string; code?: string | null; title: string; unit: unknown }): SupervisionSubject => ({
+export const entrySubject = (entry: {
+  id: number | string
+  code?: string | null
+  title: string
+  unit: unknown
+}): SupervisionSubject => ({
   key: `entry:${entry.id}`,
   unit: entry.unit,
   label: `${entry.code ?? ''} ${entry.title}`.trim(),
@@ -25,7 +43,10 @@ export const entrySubject = (entry: { id: number | string; code?: string | null;
   task: '更新并重新发布或下架该条目',
 })
 
-export const orderSubject = (order: { id: number | string; number: string; title: string; unit?: unknown }, key = `order:${order.id}`): SupervisionSubject => ({
+export const orderSubject = (
+  order: { id: number | string; number: string; title: string; unit?: unknown },
+  key = `order:${order.id}`,
+): SupervisionSubject => ({
   key,
   unit: order.unit,
   label: `${order.number} ${order.title}`,
@@ -33,16 +54,31 @@ export const orderSubject = (order: { id: number | string; number: string; title
   task: '办结该工单并答复诉求人',
 })
 
-export type OpenSupervision = { subject: SupervisionSubject; reason: SupervisionReason; description?: string; errorReport?: number | string }
+export type OpenSupervision = {
+  subject: SupervisionSubject
+  reason: SupervisionReason
+  description?: string
+  errorReport?: number | string
+}
 
 /** Opens an item unless one is still open for the same subject and reason; returns the notices sent. */
-export async function openSupervision(payload: Payload, open: OpenSupervision, req?: Partial<PayloadRequest>): Promise<{ id: number | string; notices: Map<Recipient, Notice[]> } | undefined> {
+export async function openSupervision(
+  payload: Payload,
+  open: OpenSupervision,
+  req?: Partial<PayloadRequest>,
+): Promise<{ id: number | string; notices: Map<Recipient, Notice[]> } | undefined> {
   const { subject } = open
   const unit = relationId(subject.unit as never)
   if (unit === undefined) return undefined
   const existing = await payload.count({
     collection: 'supervision-items',
-    where: { and: [{ subjectKey: { equals: subject.key } }, { reason: { equals: open.reason } }, { status: { not_equals: 'closed' } }] },
+    where: {
+      and: [
+        { subjectKey: { equals: subject.key } },
+        { reason: { equals: open.reason } },
+        { status: { not_equals: 'closed' } },
+      ],
+    },
     overrideAccess: true,
     req,
   })

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { CHANNELS, NOT_ACCEPTED_REASONS, ORDER_TYPES, SATISFACTION, URGENCIES } from '../domain/workOrders/orderTypes'
 
 const values = (list: readonly { value: string }[]) => list.map((v) => v.value) as [string, ...string[]]
-export const text = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, `${message}（不超过 ${max} 字）`)
+export const text = (max: number, message: string) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `${message}（不超过 ${max} 字）`)
 const codes = z.array(z.string().regex(/^[A-Za-z0-9-]{1,40}$/, '知识编号格式不对')).max(10)
 
 export const newOrder = z.object({
@@ -19,8 +20,14 @@ export const newOrder = z.object({
   claimant: z
     .object({
       name: z.string().trim().max(50).optional(),
-      phone: z.string().regex(/^[0-9+\- ]{5,20}$/, '诉求人电话格式不对').optional(),
-      idNumber: z.string().regex(/^[0-9Xx]{15,18}$/, '证件号码格式不对').optional(),
+      phone: z
+        .string()
+        .regex(/^[0-9+\- ]{5,20}$/, '诉求人电话格式不对')
+        .optional(),
+      idNumber: z
+        .string()
+        .regex(/^[0-9Xx]{15,18}$/, '证件号码格式不对')
+        .optional(),
       anonymous: z.boolean().optional(),
       confidential: z.boolean().optional(),
       noReply: z.boolean().optional(),
@@ -43,10 +50,16 @@ export const actionBody = z.object({
   result: z.string().trim().max(5000).optional(),
   text: z.string().trim().max(5000).optional(),
   contacted: z.boolean().optional(),
-  satisfaction: z.enum(values(SATISFACTION), { error: `satisfaction 只能是 ${values(SATISFACTION).join('、')}` }).optional(),
+  satisfaction: z
+    .enum(values(SATISFACTION), { error: `satisfaction 只能是 ${values(SATISFACTION).join('、')}` })
+    .optional(),
   solved: z.boolean().optional(),
-  duplicateOf: z.string().regex(/^GD\d{14}$/, 'duplicateOf 须为工单编号，如 GD20261125000123').optional(),
+  duplicateOf: z
+    .string()
+    .regex(/^GD\d{14}$/, 'duplicateOf 须为工单编号，如 GD20261125000123')
+    .optional(),
 })
 
-export const notAcceptReason = z.enum(values(NOT_ACCEPTED_REASONS), { error: `不予受理类别 reason 只能是 ${values(NOT_ACCEPTED_REASONS).join('、')}` })
-
+export const notAcceptReason = z.enum(values(NOT_ACCEPTED_REASONS), {
+  error: `不予受理类别 reason 只能是 ${values(NOT_ACCEPTED_REASONS).join('、')}`,
+})

@@ -6,15 +6,25 @@ import type { WorkOrder } from '../payload-types'
 
 export type ReportFilters = { from: Date; to: Date; unit?: string; type?: string; category?: string; district?: string }
 
-const nameOf = (v: unknown, key: 'name' | 'path' | 'code') => (v && typeof v === 'object' ? ((v as Record<string, string>)[key] ?? null) : null)
+const nameOf = (v: unknown, key: 'name' | 'path' | 'code') =>
+  v && typeof v === 'object' ? ((v as Record<string, string>)[key] ?? null) : null
 
 export async function reportOrders(payload: Payload, f: ReportFilters): Promise<ReportOrder[]> {
-  const and: Where[] = [{ createdAt: { greater_than_equal: f.from.toISOString() } }, { createdAt: { less_than: f.to.toISOString() } }]
+  const and: Where[] = [
+    { createdAt: { greater_than_equal: f.from.toISOString() } },
+    { createdAt: { less_than: f.to.toISOString() } },
+  ]
   if (f.type) and.push({ type: { equals: f.type } })
   if (f.district) and.push({ district: { equals: f.district } })
   if (f.unit) and.push({ 'unit.code': { equals: f.unit } })
   if (f.category) and.push({ 'category.path': { like: f.category } })
-  const { docs } = await payload.find({ collection: 'work-orders', where: { and }, pagination: false, depth: 1, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'work-orders',
+    where: { and },
+    pagination: false,
+    depth: 1,
+    overrideAccess: true,
+  })
   return (docs as WorkOrder[]).map((o) => ({
     number: o.number,
     state: o.state ?? 'intake',
@@ -30,14 +40,23 @@ export async function reportOrders(payload: Payload, f: ReportFilters): Promise<
     lastSatisfaction: o.lastSatisfaction,
     explanationAccepted: o.explanationAccepted,
     createdAt: o.createdAt,
-    timeline: ((o.timeline as { at: string; action: string }[] | null) ?? []).map((t) => ({ at: t.at, action: t.action })),
+    timeline: ((o.timeline as { at: string; action: string }[] | null) ?? []).map((t) => ({
+      at: t.at,
+      action: t.action,
+    })),
   }))
 }
 
 export async function supervisionCount(payload: Payload, f: ReportFilters): Promise<number> {
   const { totalDocs } = await payload.count({
     collection: 'supervision-items',
-    where: { and: [{ workOrder: { exists: true } }, { createdAt: { greater_than_equal: f.from.toISOString() } }, { createdAt: { less_than: f.to.toISOString() } }] },
+    where: {
+      and: [
+        { workOrder: { exists: true } },
+        { createdAt: { greater_than_equal: f.from.toISOString() } },
+        { createdAt: { less_than: f.to.toISOString() } },
+      ],
+    },
     overrideAccess: true,
   })
   return totalDocs
@@ -45,8 +64,17 @@ export async function supervisionCount(payload: Payload, f: ReportFilters): Prom
 
 /** Knowledge gaps still open, grouped by category, the most asked first. */
 export async function knowledgeGaps(payload: Payload) {
-  const { docs } = await payload.find({ collection: 'knowledge-gaps', where: { status: { equals: 'open' } }, pagination: false, depth: 1, overrideAccess: true })
-  const groups = new Map<string, { category: string; count: number; questions: { question: string; orderNumber?: string | null }[] }>()
+  const { docs } = await payload.find({
+    collection: 'knowledge-gaps',
+    where: { status: { equals: 'open' } },
+    pagination: false,
+    depth: 1,
+    overrideAccess: true,
+  })
+  const groups = new Map<
+    string,
+    { category: string; count: number; questions: { question: string; orderNumber?: string | null }[] }
+  >()
   for (const g of docs) {
     const category = nameOf(g.category, 'path') ?? '未分类'
     const group = groups.get(category) ?? { category, count: 0, questions: [] }
@@ -62,14 +90,34 @@ export async function knowledgeGaps(payload: Payload) {
  * published — after a correction, the hotline can call these claimants back.
  */
 export async function answeredWithOtherVersions(payload: Payload, code: string) {
-  const { docs: entries } = await payload.find({ collection: 'knowledge-entries', where: { code: { equals: code } }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs: entries } = await payload.find({
+    collection: 'knowledge-entries',
+    where: { code: { equals: code } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   const current = entries[0]
   if (!current) return undefined
-  const { docs } = await payload.find({ collection: 'work-orders', where: { and: [{ resolution: { equals: 'answered' } }, { 'citedEntries.code': { equals: code } }] }, pagination: false, depth: 0, overrideAccess: true, sort: 'createdAt' })
+  const { docs } = await payload.find({
+    collection: 'work-orders',
+    where: { and: [{ resolution: { equals: 'answered' } }, { 'citedEntries.code': { equals: code } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    sort: 'createdAt',
+  })
   const orders = docs.flatMap((o) => {
     const cited = (o.citedEntries ?? []).find((c) => c.code === code)
     if (!cited || cited.version === current.updatedAt) return []
-    return [{ number: o.number, answeredAt: o.createdAt, citedVersion: cited.version, claimant: { name: o.claimant?.nameMasked ?? null, phone: o.claimant?.phoneMasked ?? null } }]
+    return [
+      {
+        number: o.number,
+        answeredAt: o.createdAt,
+        citedVersion: cited.version,
+        claimant: { name: o.claimant?.nameMasked ?? null, phone: o.claimant?.phoneMasked ?? null },
+      },
+    ]
   })
   return { code, currentVersion: current.updatedAt, orders }
 }

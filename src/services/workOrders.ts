@@ -10,10 +10,25 @@ import { now } from '../domain/clock'
 import { addWorkingDays, type WorkCalendar } from '../domain/calendar/workCalendar'
 import { type AccessUser, actingUnitId, hasRole, relationId, type Role } from '../domain/roles'
 import { calendarWarning, dueAt } from '../domain/workOrders/deadlines'
-import { decideOrderAction, type OrderAction, type OrderFacts, OrderFlowError, orderActionLabel, type OrderState, orderStateLabel } from '../domain/workOrders/orderFlow'
+import {
+  decideOrderAction,
+  type OrderAction,
+  type OrderFacts,
+  OrderFlowError,
+  orderActionLabel,
+  type OrderState,
+  orderStateLabel,
+} from '../domain/workOrders/orderFlow'
 import { formatOrderNumber, nextSequence, orderNumberPrefix } from '../domain/workOrders/orderNumber'
 import { DEFAULT_SLA_RULES, pickRule, type SlaKind, type SlaRule } from '../domain/workOrders/orderTypes'
-import { decryptField, encryptField, keyedHash, maskIdNumber, maskName, maskPhone } from '../domain/workOrders/personalData'
+import {
+  decryptField,
+  encryptField,
+  keyedHash,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+} from '../domain/workOrders/personalData'
 import type { WorkOrder } from '../payload-types'
 import { ServiceError } from './errors'
 import { loadCalendar } from './supervision'
@@ -21,9 +36,24 @@ import { loadCalendar } from './supervision'
 export type Actor = AccessUser & { name?: string | null }
 
 /** The caller of an API or tool as the flow sees it: a tool with a work-orders key acts as an intake agent. */
-export const actorOf = (caller: { kind: 'user'; id: string | number; roles: Role[]; unit?: AccessUser['unit']; name?: string | null } | { kind: 'api-key'; id: string | number; name: string }): Actor =>
-  caller.kind === 'user' ? { id: caller.id, roles: caller.roles, unit: caller.unit, name: caller.name } : { id: `key:${caller.id}`, roles: ['agent'], name: `API：${caller.name}` }
-export type TimelineItem = { at: string; action: string; label: string; actor: string; roles: string; from?: string; to?: string; note?: string }
+export const actorOf = (
+  caller:
+    | { kind: 'user'; id: string | number; roles: Role[]; unit?: AccessUser['unit']; name?: string | null }
+    | { kind: 'api-key'; id: string | number; name: string },
+): Actor =>
+  caller.kind === 'user'
+    ? { id: caller.id, roles: caller.roles, unit: caller.unit, name: caller.name }
+    : { id: `key:${caller.id}`, roles: ['agent'], name: `API：${caller.name}` }
+export type TimelineItem = {
+  at: string
+  action: string
+  label: string
+  actor: string
+  roles: string
+  from?: string
+  to?: string
+  note?: string
+}
 
 export type NewOrder = {
   channel?: string
@@ -35,7 +65,14 @@ export type NewOrder = {
   category?: number
   district?: string
   address?: string
-  claimant: { name?: string; phone?: string; idNumber?: string; anonymous?: boolean; confidential?: boolean; noReply?: boolean }
+  claimant: {
+    name?: string
+    phone?: string
+    idNumber?: string
+    anonymous?: boolean
+    confidential?: boolean
+    noReply?: boolean
+  }
   citedEntries?: string[]
 }
 
@@ -89,7 +126,13 @@ function deadline(limits: Limits, start: Date, kind: SlaKind, order: OrderKind) 
 }
 
 async function unitByCode(payload: Payload, code: string) {
-  const { docs } = await payload.find({ collection: 'units', where: { or: [{ code: { equals: code } }, { name: { equals: code } }] }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'units',
+    where: { or: [{ code: { equals: code } }, { name: { equals: code } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   if (!docs[0]) throw new ServiceError(400, `没有这个承办单位：${code}`)
   return docs[0]
 }
@@ -97,7 +140,13 @@ async function unitByCode(payload: Payload, code: string) {
 async function citations(payload: Payload, codes: string[]) {
   const out: { code: string; version: string; title: string }[] = []
   for (const code of codes) {
-    const { docs } = await payload.find({ collection: 'knowledge-entries', where: { and: [{ code: { equals: code } }, { _status: { equals: 'published' } }] }, limit: 1, depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'knowledge-entries',
+      where: { and: [{ code: { equals: code } }, { _status: { equals: 'published' } }] },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
     if (!docs[0]) throw new ServiceError(400, `引用的知识条目 ${code} 不存在或未发布`)
     out.push({ code, version: docs[0].updatedAt, title: docs[0].title })
   }
@@ -114,7 +163,14 @@ const stamp = (actor: Actor | 'system', action: string, extra: Partial<TimelineI
 })
 
 async function nextNumber(payload: Payload, at: Date): Promise<string> {
-  const { docs } = await payload.find({ collection: ORDER, where: { number: { like: orderNumberPrefix(at) } }, sort: '-number', limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: ORDER,
+    where: { number: { like: orderNumberPrefix(at) } },
+    sort: '-number',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   return formatOrderNumber(at, nextSequence(docs[0]?.number, at))
 }
 
@@ -181,20 +237,42 @@ async function withDuplicates(payload: Payload, order: WorkOrder): Promise<WorkO
   if (!hash) return order
   const { docs } = await payload.find({
     collection: ORDER,
-    where: { and: [{ 'claimant.phoneHash': { equals: hash } }, { id: { not_equals: order.id } }, { state: { not_in: ['closed'] } }] },
+    where: {
+      and: [
+        { 'claimant.phoneHash': { equals: hash } },
+        { id: { not_equals: order.id } },
+        { state: { not_in: ['closed'] } },
+      ],
+    },
     depth: 0,
     limit: 10,
     overrideAccess: true,
   })
   if (!docs.length) return order
-  return payload.update({ collection: ORDER, id: order.id, data: { related: docs.map((d) => d.id) }, overrideAccess: true, showHiddenFields: true })
+  return payload.update({
+    collection: ORDER,
+    id: order.id,
+    data: { related: docs.map((d) => d.id) },
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
 }
 
 /** The order as the caller may see it, or 404 (a unit never learns of other units' orders). */
 export async function loadOrder(payload: Payload, number: string, actor: AccessUser): Promise<WorkOrder> {
-  const { docs } = await payload.find({ collection: ORDER, where: { number: { equals: number } }, limit: 1, depth: 1, overrideAccess: true, showHiddenFields: true })
+  const { docs } = await payload.find({
+    collection: ORDER,
+    where: { number: { equals: number } },
+    limit: 1,
+    depth: 1,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
   const order = docs[0]
-  const visible = order && (hasRole(actor, 'admin', 'dispatcher', 'agent', 'supervisor') || (hasRole(actor, 'unit-handler') && String(relationId(order.unit as never)) === String(actingUnitId(actor))))
+  const visible =
+    order &&
+    (hasRole(actor, 'admin', 'dispatcher', 'agent', 'supervisor') ||
+      (hasRole(actor, 'unit-handler') && String(relationId(order.unit as never)) === String(actingUnitId(actor))))
   if (!visible) throw new ServiceError(404, `没有这张工单或无权查看：${number}`)
   return order
 }
@@ -215,7 +293,13 @@ const need = (value: unknown, message: string) => {
   if (value === undefined || value === null || value === '') throw new ServiceError(400, message)
 }
 
-export async function actOnOrder(payload: Payload, number: string, action: OrderAction, input: ActionInput, actor: Actor): Promise<WorkOrder> {
+export async function actOnOrder(
+  payload: Payload,
+  number: string,
+  action: OrderAction,
+  input: ActionInput,
+  actor: Actor,
+): Promise<WorkOrder> {
   const order = await loadOrder(payload, number, actor)
   const at = now()
   let decision: { from: OrderState; to: OrderState }
@@ -229,26 +313,44 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
   let note = input.note ?? input.reason
   // Rules and calendar are read once per action, and only by the actions that need them.
   let loaded: Promise<Limits> | undefined
-  const limits = () => (loaded ??= Promise.all([slaRules(payload), loadCalendar(payload)]).then(([rules, calendar]) => ({ rules, calendar })))
+  const limits = () =>
+    (loaded ??= Promise.all([slaRules(payload), loadCalendar(payload)]).then(([rules, calendar]) => ({
+      rules,
+      calendar,
+    })))
   const dispatchTo = async (unitCode: string) => {
     const unit = await unitByCode(payload, unitCode)
     const handling = deadline(await limits(), at, 'handling', order)
     const returnWindow = deadline(await limits(), at, 'return-window', order)
-    Object.assign(data, { unit: unit.id, dueAt: handling.due, returnDueAt: returnWindow.due, deadlineWarning: handling.warning })
+    Object.assign(data, {
+      unit: unit.id,
+      dueAt: handling.due,
+      returnDueAt: returnWindow.due,
+      deadlineWarning: handling.warning,
+    })
     return unit
   }
 
   switch (action) {
     case 'answer': {
       const cited = await citations(payload, input.citedEntries ?? [])
-      if (!cited.length && !input.noKnowledge) throw new ServiceError(400, '直接答复须引用知识条目（citedEntries），或标记“知识库无此内容”（noKnowledge）')
-      Object.assign(data, { resolution: 'answered', citedEntries: cited, noKnowledge: Boolean(input.noKnowledge), answer: input.answer ?? null })
+      if (!cited.length && !input.noKnowledge)
+        throw new ServiceError(400, '直接答复须引用知识条目（citedEntries），或标记“知识库无此内容”（noKnowledge）')
+      Object.assign(data, {
+        resolution: 'answered',
+        citedEntries: cited,
+        noKnowledge: Boolean(input.noKnowledge),
+        answer: input.answer ?? null,
+      })
       note = cited.length ? `引用 ${cited.map((c) => c.code).join('、')}` : '知识库无此内容'
       break
     }
     case 'not-accept': {
       need(input.reason, '不予受理须选择类别 reason')
-      Object.assign(data, { resolution: 'not_accepted', notAccepted: { reason: input.reason, note: input.note ?? null } })
+      Object.assign(data, {
+        resolution: 'not_accepted',
+        notAccepted: { reason: input.reason, note: input.note ?? null },
+      })
       if (input.reason === 'duplicate') {
         need(input.duplicateOf, '重复诉求须指明原工单编号 duplicateOf')
         const original = await loadOrder(payload, input.duplicateOf!, actor)
@@ -267,8 +369,17 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       const children: string[] = []
       for (const code of input.units) {
         const unit = await unitByCode(payload, code)
-        const child = await createOrder(payload, { ...orderAsInput(order), title: `${order.title}（${unit.name}）` }, actor)
-        await payload.update({ collection: ORDER, id: child.id, data: { parent: order.id, claimant: order.claimant }, overrideAccess: true })
+        const child = await createOrder(
+          payload,
+          { ...orderAsInput(order), title: `${order.title}（${unit.name}）` },
+          actor,
+        )
+        await payload.update({
+          collection: ORDER,
+          id: child.id,
+          data: { parent: order.id, claimant: order.claimant },
+          overrideAccess: true,
+        })
         await actOnOrder(payload, child.number, 'dispatch', { unit: code }, actor)
         children.push(child.number)
       }
@@ -294,7 +405,8 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       break
     case 'request-extension': {
       const max = limitOf(await limits(), 'max-extension', order).workingDays ?? 10
-      if (!input.days || !Number.isInteger(input.days) || input.days < 1 || input.days > max) throw new ServiceError(400, `延期天数 days 须为 1–${max} 个工作日`)
+      if (!input.days || !Number.isInteger(input.days) || input.days < 1 || input.days > max)
+        throw new ServiceError(400, `延期天数 days 须为 1–${max} 个工作日`)
       need(input.reason, '申请延期须说明理由 reason')
       data.requestedExtensionDays = input.days
       note = `申请延期 ${input.days} 个工作日：${input.reason}`
@@ -308,7 +420,12 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       if (days < 1 || days > max) throw new ServiceError(400, `延期天数 days 须为 1–${max} 个工作日`)
       // The extension adds working days to the current deadline's day.
       const due = new Date(addWorkingDays(new Date(order.dueAt!), days, calendar).getTime() - 1)
-      Object.assign(data, { dueAt: due.toISOString(), extensions: (order.extensions ?? 0) + 1, requestedExtensionDays: null, deadlineWarning: calendarWarning(at, due, calendar) ?? null })
+      Object.assign(data, {
+        dueAt: due.toISOString(),
+        extensions: (order.extensions ?? 0) + 1,
+        requestedExtensionDays: null,
+        deadlineWarning: calendarWarning(at, due, calendar) ?? null,
+      })
       note = `同意延期 ${days} 个工作日`
       break
     }
@@ -318,8 +435,13 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       break
     case 'resume': {
       // If the clock stood still while the claimant supplied information, the deadline moves by as long.
-      const paused = order.pausedAt && pausesClock((await limits()).rules) ? at.getTime() - Date.parse(order.pausedAt) : 0
-      Object.assign(data, { pausedAt: null, pausedMs: (order.pausedMs ?? 0) + paused, dueAt: order.dueAt ? new Date(Date.parse(order.dueAt) + paused).toISOString() : null })
+      const paused =
+        order.pausedAt && pausesClock((await limits()).rules) ? at.getTime() - Date.parse(order.pausedAt) : 0
+      Object.assign(data, {
+        pausedAt: null,
+        pausedMs: (order.pausedMs ?? 0) + paused,
+        dueAt: order.dueAt ? new Date(Date.parse(order.dueAt) + paused).toISOString() : null,
+      })
       note = `暂停计时 ${Math.floor(paused / 3_600_000)} 小时 ${Math.round((paused % 3_600_000) / 60_000)} 分`
       break
     }
@@ -327,7 +449,10 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       need(input.result, '办结答复须填写办理结果 result')
       if (!order.claimant?.noReply) need(input.text, '须填写对诉求人的答复 text（诉求人要求不需回复的除外）')
       const callback = deadline(await limits(), at, 'callback', order)
-      Object.assign(data, { reply: { result: input.result, text: input.text ?? null, contacted: Boolean(input.contacted) }, callbackDueAt: callback.due })
+      Object.assign(data, {
+        reply: { result: input.result, text: input.text ?? null, contacted: Boolean(input.contacted) },
+        callbackDueAt: callback.due,
+      })
       break
     }
     case 'callback':
@@ -351,11 +476,28 @@ export async function actOnOrder(payload: Payload, number: string, action: Order
       data.resolution = 'handled'
       break
   }
-  const timeline = [...((order.timeline as TimelineItem[] | null) ?? []), stamp(actor, action, { from: decision.from, to: decision.to, note: note ?? undefined })]
-  const updated = await payload.update({ collection: ORDER, id: order.id, data: { ...data, timeline } as never, overrideAccess: true })
+  const timeline = [
+    ...((order.timeline as TimelineItem[] | null) ?? []),
+    stamp(actor, action, { from: decision.from, to: decision.to, note: note ?? undefined }),
+  ]
+  const updated = await payload.update({
+    collection: ORDER,
+    id: order.id,
+    data: { ...data, timeline } as never,
+    overrideAccess: true,
+  })
   // The knowledge loop: a question the knowledge base could not answer becomes a gap for the kb-admins.
   if (action === 'answer' && input.noKnowledge) {
-    await payload.create({ collection: 'knowledge-gaps', overrideAccess: true, data: { question: `${order.title}：${order.content}`.slice(0, 2000), category: relationId(order.category as never) as number | undefined, order: order.id, orderNumber: order.number } })
+    await payload.create({
+      collection: 'knowledge-gaps',
+      overrideAccess: true,
+      data: {
+        question: `${order.title}：${order.content}`.slice(0, 2000),
+        category: relationId(order.category as never) as number | undefined,
+        order: order.id,
+        orderNumber: order.number,
+      },
+    })
   }
   return updated
 }
@@ -392,8 +534,18 @@ export function presentOrder(order: WorkOrder, viewer: AccessUser) {
     address: order.address ?? null,
     claimant: hideFromUnit
       ? { confidential: true, name: '（保密）', phone: '（保密）' }
-      : { name: c.nameMasked ?? null, phone: c.phoneMasked ?? null, idNumber: c.idMasked ?? null, anonymous: c.anonymous, confidential: c.confidential, noReply: c.noReply },
-    unit: typeof order.unit === 'object' && order.unit ? { code: order.unit.code, name: order.unit.name } : (order.unit ?? null),
+      : {
+          name: c.nameMasked ?? null,
+          phone: c.phoneMasked ?? null,
+          idNumber: c.idMasked ?? null,
+          anonymous: c.anonymous,
+          confidential: c.confidential,
+          noReply: c.noReply,
+        },
+    unit:
+      typeof order.unit === 'object' && order.unit
+        ? { code: order.unit.code, name: order.unit.name }
+        : (order.unit ?? null),
     dueAt: order.dueAt ?? null,
     returnDueAt: order.returnDueAt ?? null,
     callbackDueAt: order.callbackDueAt ?? null,
@@ -402,7 +554,9 @@ export function presentOrder(order: WorkOrder, viewer: AccessUser) {
     pausedMs: order.pausedMs ?? 0,
     reopens: order.reopens ?? 0,
     citedEntries: (order.citedEntries ?? []).map((c2) => ({ code: c2.code, version: c2.version, title: c2.title })),
-    possibleDuplicates: (order.related ?? []).flatMap((r) => (typeof r === 'object' && r ? [{ number: r.number, state: r.state, title: r.title }] : [])),
+    possibleDuplicates: (order.related ?? []).flatMap((r) =>
+      typeof r === 'object' && r ? [{ number: r.number, state: r.state, title: r.title }] : [],
+    ),
     noKnowledge: order.noKnowledge ?? false,
     reply: order.reply ?? null,
     lastSatisfaction: order.lastSatisfaction ?? null,
@@ -417,9 +571,16 @@ export function presentOrder(order: WorkOrder, viewer: AccessUser) {
 export async function unmaskClaimant(payload: Payload, number: string, reason: string | undefined, actor: Actor) {
   const order = await loadOrder(payload, number, actor)
   if (!reason?.trim()) throw new ServiceError(400, '查看诉求人完整信息须说明事由 reason')
-  const ownUnit = hasRole(actor, 'unit-handler') && String(relationId(order.unit as never)) === String(actingUnitId(actor)) && !['closed', 'called_back'].includes(order.state ?? '')
+  const ownUnit =
+    hasRole(actor, 'unit-handler') &&
+    String(relationId(order.unit as never)) === String(actingUnitId(actor)) &&
+    !['closed', 'called_back'].includes(order.state ?? '')
   const allowed = hasRole(actor, 'admin', 'dispatcher') || (ownUnit && !order.claimant?.confidential)
-  if (!allowed) throw new ServiceError(403, order.claimant?.confidential ? '诉求人要求保密，承办单位不能查看其身份信息' : '您无权查看诉求人的完整信息')
+  if (!allowed)
+    throw new ServiceError(
+      403,
+      order.claimant?.confidential ? '诉求人要求保密，承办单位不能查看其身份信息' : '您无权查看诉求人的完整信息',
+    )
   const key = env().personalDataKey
   const c = order.claimant ?? {}
   const reveal = (v?: string | null) => (v ? decryptField(v, key) : null)
@@ -433,7 +594,10 @@ export async function unmaskClaimant(payload: Payload, number: string, reason: s
       actor: actor.id as number,
       actorName: actor.name ?? String(actor.id),
       roles: (actor.roles ?? []).join(','),
-      fields: Object.entries(result).filter(([, v]) => v).map(([k]) => k).join(','),
+      fields: Object.entries(result)
+        .filter(([, v]) => v)
+        .map(([k]) => k)
+        .join(','),
       reason: reason.trim(),
     },
   })

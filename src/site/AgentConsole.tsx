@@ -6,15 +6,52 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-type Hit = { code: string; title: string; type: string; unit: string; category: string; summary: string; highlights: { title?: string; summary?: string }; confident: boolean; audience: string; stale: boolean; status: string }
+type Hit = {
+  code: string
+  title: string
+  type: string
+  unit: string
+  category: string
+  summary: string
+  highlights: { title?: string; summary?: string }
+  confident: boolean
+  audience: string
+  stale: boolean
+  status: string
+}
 type Result = { found: number; hits: Hit[]; facets: Record<string, Record<string, number>> }
-type Entry = Record<string, unknown> & { code: string; title: string; type: string; audience: string; summary?: string; body?: string; updatedAt: string; relatedEntries: { code: string; title: string }[] }
+type Entry = Record<string, unknown> & {
+  code: string
+  title: string
+  type: string
+  audience: string
+  summary?: string
+  body?: string
+  updatedAt: string
+  relatedEntries: { code: string; title: string }[]
+}
 
-const TYPE_LABELS: Record<string, string> = { guide: '办事指南', location: '办事地点', policy: '政策文件', faq: '常见问题', notice: '通知公告', script: '答复口径' }
-const FACETS: [string, string][] = [['type', '类型'], ['unit', '单位'], ['category', '分类'], ['district', '区域']]
+const TYPE_LABELS: Record<string, string> = {
+  guide: '办事指南',
+  location: '办事地点',
+  policy: '政策文件',
+  faq: '常见问题',
+  notice: '通知公告',
+  script: '答复口径',
+}
+const FACETS: [string, string][] = [
+  ['type', '类型'],
+  ['unit', '单位'],
+  ['category', '分类'],
+  ['district', '区域'],
+]
 
 const api = async <T,>(url: string, init?: RequestInit): Promise<T> => {
-  const res = await fetch(url, { credentials: 'include', ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) } })
+  const res = await fetch(url, {
+    credentials: 'include',
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+  })
   const body = await res.json()
   if (!res.ok) throw new Error(body.message ?? `请求失败（${res.status}）`)
   return body as T
@@ -38,7 +75,10 @@ function answerText(e: Entry): string {
   push('答复', g.answer)
   push('政策要点', g.keyPoints)
   const places = (Array.isArray(g.locations) ? g.locations : []) as Record<string, string>[]
-  push('办理地点', places.map((l) => [l.title, l.address, l.hours].filter(Boolean).join(' ')))
+  push(
+    '办理地点',
+    places.map((l) => [l.title, l.address, l.hours].filter(Boolean).join(' ')),
+  )
   if (e.type === 'script' && e.body) lines.push(e.body)
   return lines.join('\n')
 }
@@ -96,10 +136,19 @@ export function AgentConsole({ agentName }: { agentName: string }) {
     try {
       const order = await api<{ number: string }>('/api/v1/work-orders', {
         method: 'POST',
-        body: JSON.stringify({ type: 'consultation', channel: 'phone', title: q || entry.title, content: q || entry.title, citedEntries: [entry.code] }),
+        body: JSON.stringify({
+          type: 'consultation',
+          channel: 'phone',
+          title: q || entry.title,
+          content: q || entry.title,
+          citedEntries: [entry.code],
+        }),
       })
       if (kind === 'answer') {
-        await api(`/api/v1/work-orders/${order.number}/actions/answer`, { method: 'POST', body: JSON.stringify({ citedEntries: [entry.code], answer: answerText(entry) }) })
+        await api(`/api/v1/work-orders/${order.number}/actions/answer`, {
+          method: 'POST',
+          body: JSON.stringify({ citedEntries: [entry.code], answer: answerText(entry) }),
+        })
         setMessage(`已记录直接答复，工单 ${order.number}（引用 ${entry.code}）`)
       } else setMessage(`已生成待派发工单 ${order.number}，请派单员派发`)
     } catch (err) {
@@ -113,7 +162,14 @@ export function AgentConsole({ agentName }: { agentName: string }) {
     e.preventDefault()
     if (!entry) return
     try {
-      setMessage((await api<{ message: string }>(`/api/v1/agent/entries/${entry.code}/error-reports`, { method: 'POST', body: JSON.stringify({ description: errorText }) })).message)
+      setMessage(
+        (
+          await api<{ message: string }>(`/api/v1/agent/entries/${entry.code}/error-reports`, {
+            method: 'POST',
+            body: JSON.stringify({ description: errorText }),
+          })
+        ).message,
+      )
       setReporting(false)
       setErrorText('')
     } catch (err) {
@@ -130,15 +186,30 @@ export function AgentConsole({ agentName }: { agentName: string }) {
       <label htmlFor="console-q" className="skip">
         搜索知识库
       </label>
-      <input id="console-q" ref={input} className="console-search" value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={onSearchKey} placeholder="输入来电人的问题，如：公积金怎么取" autoFocus maxLength={200} />
+      <input
+        id="console-q"
+        ref={input}
+        className="console-search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onKeyDown={onSearchKey}
+        placeholder="输入来电人的问题，如：公积金怎么取"
+        autoFocus
+        maxLength={200}
+      />
       {result && (
         <div className="facets">
           {FACETS.map(([facet, label]) => (
-            <select key={facet} aria-label={label} value={filters[facet] ?? ''} onChange={(e) => setFilters((f) => ({ ...f, [facet]: e.target.value }))}>
+            <select
+              key={facet}
+              aria-label={label}
+              value={filters[facet] ?? ''}
+              onChange={(e) => setFilters((f) => ({ ...f, [facet]: e.target.value }))}
+            >
               <option value="">{label}：全部</option>
               {Object.entries(result.facets[facet] ?? {}).map(([v, n]) => (
                 <option key={v} value={v}>
-                  {facet === 'type' ? TYPE_LABELS[v] ?? v : v}（{n}）
+                  {facet === 'type' ? (TYPE_LABELS[v] ?? v) : v}（{n}）
                 </option>
               ))}
             </select>
@@ -153,7 +224,13 @@ export function AgentConsole({ agentName }: { agentName: string }) {
       <div className="console-panes">
         <ol className="console-hits" role="listbox" aria-label="检索结果">
           {result?.hits.map((h, i) => (
-            <li key={h.code} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onClick={() => void open(h.code)}>
+            <li
+              key={h.code}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onClick={() => void open(h.code)}
+            >
               <span className="badge">{TYPE_LABELS[h.type] ?? h.type}</span>
               {h.audience === 'internal' && <span className="badge internal">内部</span>}
               {h.confident ? <span className="badge">可信</span> : <span className="badge weak">仅供参考</span>}
@@ -166,11 +243,18 @@ export function AgentConsole({ agentName }: { agentName: string }) {
         <section className="console-entry" aria-label="条目详情">
           {entry ? (
             <>
-              {entry.audience === 'internal' && <p className="internal-banner">内部答复口径：仅供坐席参考，不得向外提供原文</p>}
+              {entry.audience === 'internal' && (
+                <p className="internal-banner">内部答复口径：仅供坐席参考，不得向外提供原文</p>
+              )}
               <h2>{entry.title}</h2>
               <pre className="answer">{answerText(entry)}</pre>
               <div className="actions">
-                <button type="button" onClick={() => void navigator.clipboard?.writeText(answerText(entry)).then(() => setMessage('答复已复制'))}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void navigator.clipboard?.writeText(answerText(entry)).then(() => setMessage('答复已复制'))
+                  }
+                >
                   复制答复
                 </button>
                 <button type="button" onClick={() => void record('answer')}>
@@ -186,7 +270,15 @@ export function AgentConsole({ agentName }: { agentName: string }) {
               {reporting && (
                 <form className="report-form" onSubmit={(e) => void report(e)}>
                   <label htmlFor="error-text">错误描述（如电话、地址已变更）</label>
-                  <textarea id="error-text" value={errorText} onChange={(e) => setErrorText(e.target.value)} rows={3} minLength={5} maxLength={2000} required />
+                  <textarea
+                    id="error-text"
+                    value={errorText}
+                    onChange={(e) => setErrorText(e.target.value)}
+                    rows={3}
+                    minLength={5}
+                    maxLength={2000}
+                    required
+                  />
                   <button type="submit">提交纠错</button>
                 </form>
               )}

@@ -27,7 +27,18 @@ export function SearchBox({ q = '' }: { q?: string }) {
       <label htmlFor="q" className="skip">
         搜索办事问题
       </label>
-      <input id="q" name="q" type="search" value={text} onChange={(e) => setText(e.target.value)} list="q-suggestions" placeholder="说说您要办的事，如：身份证丢了怎么办" maxLength={200} required autoComplete="off" />
+      <input
+        id="q"
+        name="q"
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        list="q-suggestions"
+        placeholder="说说您要办的事，如：身份证丢了怎么办"
+        maxLength={200}
+        required
+        autoComplete="off"
+      />
       <datalist id="q-suggestions">
         {suggestions.map((s) => (
           <option key={s} value={s} />

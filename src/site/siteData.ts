@@ -12,11 +12,40 @@ export const PER_PAGE = 10
 
 export async function homeData() {
   const payload = await sitePayload()
-  const publicNow: { and: Where[] } = { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }
+  const publicNow: { and: Where[] } = {
+    and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }],
+  }
   const [categories, faqs, notices] = await Promise.all([
-    payload.find({ collection: 'categories', where: { parent: { exists: false } }, sort: 'order', pagination: false, depth: 0, overrideAccess: true }),
-    payload.find({ collection: 'knowledge-entries', where: { and: [...publicNow.and, { type: { equals: 'faq' } }] }, sort: 'code', limit: 8, depth: 0, overrideAccess: true }),
-    payload.find({ collection: 'knowledge-entries', where: { and: [...publicNow.and, { type: { equals: 'notice' } }, { or: [{ validUntil: { exists: false } }, { validUntil: { greater_than_equal: now().toISOString() } }] }] }, sort: '-updatedAt', limit: 5, depth: 0, overrideAccess: true }),
+    payload.find({
+      collection: 'categories',
+      where: { parent: { exists: false } },
+      sort: 'order',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    }),
+    payload.find({
+      collection: 'knowledge-entries',
+      where: { and: [...publicNow.and, { type: { equals: 'faq' } }] },
+      sort: 'code',
+      limit: 8,
+      depth: 0,
+      overrideAccess: true,
+    }),
+    payload.find({
+      collection: 'knowledge-entries',
+      where: {
+        and: [
+          ...publicNow.and,
+          { type: { equals: 'notice' } },
+          { or: [{ validUntil: { exists: false } }, { validUntil: { greater_than_equal: now().toISOString() } }] },
+        ],
+      },
+      sort: '-updatedAt',
+      limit: 5,
+      depth: 0,
+      overrideAccess: true,
+    }),
   ])
   return {
     categories: categories.docs.map((c) => ({ name: c.name, path: c.path ?? c.name })),
@@ -26,7 +55,12 @@ export async function homeData() {
 }
 
 export async function searchData(q: string, category: string | undefined, page: number) {
-  return searchKnowledge(searchEngine(), 'public', { q, category: category ? [category] : undefined, page, perPage: PER_PAGE }, now())
+  return searchKnowledge(
+    searchEngine(),
+    'public',
+    { q, category: category ? [category] : undefined, page, perPage: PER_PAGE },
+    now(),
+  )
 }
 
 export async function entryData(code: string) {

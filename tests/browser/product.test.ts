@@ -53,7 +53,9 @@ it('public: never shows an internal answer script, and reads without JavaScript'
   const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
   const page = await context.newPage()
   // A demo answer script's own title, searched for by the public.
-  const scripts = (await (await fetch(`${server.base}/api/v1/public/search?q=${encodeURIComponent('答复口径')}`)).json()) as { hits: { type: string }[] }
+  const scripts = (await (
+    await fetch(`${server.base}/api/v1/public/search?q=${encodeURIComponent('答复口径')}`)
+  ).json()) as { hits: { type: string }[] }
   expect(scripts.hits.every((h) => h.type !== 'script')).toBe(true)
   await page.goto(`${server.base}/search?q=${encodeURIComponent('养老金调整尚未公布时的答复口径')}`)
   const badges = await page.locator('ol.hits .badge').allInnerTexts()
@@ -76,7 +78,10 @@ it('agent console: finds an internal script by keyboard, marked internal, and re
   await page.click('button:has-text("答复并记录")')
   const status = await page.waitForSelector('text=/已记录直接答复，工单 GD\\d{14}/')
   const number = (await status.innerText()).match(/GD\d{14}/)![0]
-  const order = await page.evaluate(async (n) => (await fetch(`/api/v1/work-orders/${n}`, { credentials: 'include' })).json(), number)
+  const order = await page.evaluate(
+    async (n) => (await fetch(`/api/v1/work-orders/${n}`, { credentials: 'include' })).json(),
+    number,
+  )
   expect(order).toMatchObject({ state: 'closed', resolution: 'answered' })
   expect(order.citedEntries[0].code).toMatch(/^KB-/)
   await page.click('button:has-text("纠错")')
@@ -85,10 +90,15 @@ it('agent console: finds an internal script by keyboard, marked internal, and re
   await page.waitForSelector('text=已收到纠错反馈')
 }, 120_000)
 
-const publicTitle = async (code: string) => ((await (await fetch(`${server.base}/api/v1/public/entries/${code}`)).json()) as { title: string }).title
+const publicTitle = async (code: string) =>
+  ((await (await fetch(`${server.base}/api/v1/public/entries/${code}`)).json()) as { title: string }).title
 
 async function openEntry(page: Page, code: string): Promise<string> {
-  const id = await page.evaluate(async (c) => (await (await fetch(`/api/knowledge-entries?where[code][equals]=${c}&depth=0&draft=true`)).json()).docs[0].id, code)
+  const id = await page.evaluate(
+    async (c) =>
+      (await (await fetch(`/api/knowledge-entries?where[code][equals]=${c}&depth=0&draft=true`)).json()).docs[0].id,
+    code,
+  )
   const url = `${server.base}/admin/collections/knowledge-entries/${id}`
   await page.goto(url)
   await page.waitForSelector('[data-testid="workflow-state"]')
@@ -103,12 +113,16 @@ it('admin: takes an edit of a published entry through both reviews to publicatio
   const url = await openEntry(editor, 'KB-1068')
   const before = await publicTitle('KB-1068')
   await editor.fill('input[name="title"]', `${before}（修订）`)
-  const saved = editor.waitForResponse((r) => r.url().includes('/api/knowledge-entries/') && r.request().method() !== 'GET')
+  const saved = editor.waitForResponse(
+    (r) => r.url().includes('/api/knowledge-entries/') && r.request().method() !== 'GET',
+  )
   await editor.click('button:has-text("保存草稿")')
   expect((await saved).status()).toBe(200)
   await editor.goto(url)
   await editor.click('[data-action="submit"]')
-  await editor.waitForFunction(() => document.querySelector('[data-testid="workflow-state"]')?.textContent === '单位审核中')
+  await editor.waitForFunction(
+    () => document.querySelector('[data-testid="workflow-state"]')?.textContent === '单位审核中',
+  )
   expect(await publicTitle('KB-1068')).toBe(before)
 
   const reviewer = await adminLogin(browser, server.base, 'reviewer.rs@hotline.example')
@@ -118,12 +132,16 @@ it('admin: takes an edit of a published entry through both reviews to publicatio
   expect(diff).toContain(`${before}（修订）`)
   await reviewer.fill('textarea[aria-label="审核意见"]', '内容已核实')
   await reviewer.click('[data-action="approve_unit"]')
-  await reviewer.waitForFunction(() => document.querySelector('[data-testid="workflow-state"]')?.textContent === '热线审核中')
+  await reviewer.waitForFunction(
+    () => document.querySelector('[data-testid="workflow-state"]')?.textContent === '热线审核中',
+  )
 
   const kbAdmin = await adminLogin(browser, server.base, 'kb-admin@hotline.example')
   await openEntry(kbAdmin, 'KB-1068')
   await kbAdmin.click('[data-action="approve_hotline"]')
-  await kbAdmin.waitForFunction(() => document.querySelector('[data-testid="workflow-state"]')?.textContent === '已发布')
+  await kbAdmin.waitForFunction(
+    () => document.querySelector('[data-testid="workflow-state"]')?.textContent === '已发布',
+  )
   expect(await state(kbAdmin)).toBe('已发布')
   await kbAdmin.click('.workflow-panel summary:has-text("流转记录")')
   const history = await kbAdmin.locator('.workflow-panel ol').innerText()

@@ -13,7 +13,10 @@ fs.mkdirSync(out, { recursive: true })
 const server = await startServer()
 const browser = await launchBrowser()
 try {
-  for (const [size, viewport] of [['desktop', { width: 1280, height: 860 }], ['mobile', { width: 390, height: 844 }]] as const) {
+  for (const [size, viewport] of [
+    ['desktop', { width: 1280, height: 860 }],
+    ['mobile', { width: 390, height: 844 }],
+  ] as const) {
     const page = await (await browser.newContext({ locale: 'zh-CN', viewport })).newPage()
     await page.goto(`${server.base}/`)
     await page.screenshot({ path: path.join(out, `home-${size}.png`) })

@@ -26,23 +26,56 @@ if (uri) {
   describe('MongoDB conformance', () => {
     it('applies the migrations and enforces unique knowledge codes', async () => {
       expect((await payload.find({ collection: 'payload-migrations', pagination: false })).totalDocs).toBeGreaterThan(0)
-      const unit = await payload.create({ collection: 'units', data: { name: '蒙戈测试局', code: 'MG', kind: 'other' } })
-      const entry = await payload.create({ collection: 'knowledge-entries', data: { type: 'faq', title: '测试', unit: unit.id, code: 'KB-9001', _status: 'published' } as never })
+      const unit = await payload.create({
+        collection: 'units',
+        data: { name: '蒙戈测试局', code: 'MG', kind: 'other' },
+      })
+      const entry = await payload.create({
+        collection: 'knowledge-entries',
+        data: { type: 'faq', title: '测试', unit: unit.id, code: 'KB-9001', _status: 'published' } as never,
+      })
       expect(entry.code).toBe('KB-9001')
-      await expect(payload.create({ collection: 'knowledge-entries', data: { type: 'faq', title: '重复', unit: unit.id, code: 'KB-9001' } as never })).rejects.toThrow()
+      await expect(
+        payload.create({
+          collection: 'knowledge-entries',
+          data: { type: 'faq', title: '重复', unit: unit.id, code: 'KB-9001' } as never,
+        }),
+      ).rejects.toThrow()
     })
 
     it('runs a review transition and a work order the way the embedded database does', async () => {
       const { transitionEntry } = await import('../../src/services/entryTransitions')
       const { createOrder, presentOrder } = await import('../../src/services/workOrders')
       const unit = (await payload.find({ collection: 'units', where: { code: { equals: 'MG' } } })).docs[0]
-      const editor = await payload.create({ collection: 'users', data: { email: 'mg-editor@test.example', password: 'Secret-123', name: '编辑', roles: ['unit-editor'], unit: unit.id } })
-      const draft = await payload.create({ collection: 'knowledge-entries', draft: true, data: { type: 'faq', title: '草稿', unit: unit.id } as never })
-      const t = await transitionEntry(payload, { id: draft.id, action: 'submit', actor: editor as never }, { payload, context: {} } as never)
+      const editor = await payload.create({
+        collection: 'users',
+        data: {
+          email: 'mg-editor@test.example',
+          password: 'Secret-123',
+          name: '编辑',
+          roles: ['unit-editor'],
+          unit: unit.id,
+        },
+      })
+      const draft = await payload.create({
+        collection: 'knowledge-entries',
+        draft: true,
+        data: { type: 'faq', title: '草稿', unit: unit.id } as never,
+      })
+      const t = await transitionEntry(payload, { id: draft.id, action: 'submit', actor: editor as never }, {
+        payload,
+        context: {},
+      } as never)
       expect(t.to).toBe('unit_review')
-      expect((await payload.find({ collection: 'audit-log', where: { entry: { equals: draft.id } } })).totalDocs).toBe(1)
+      expect((await payload.find({ collection: 'audit-log', where: { entry: { equals: draft.id } } })).totalDocs).toBe(
+        1,
+      )
       const agent = { id: 'mg', roles: ['agent'], name: '话务员' } as never
-      const order = await createOrder(payload, { type: 'help', title: '求助', content: '内容', claimant: { name: '张三', phone: '13812345678' } }, agent)
+      const order = await createOrder(
+        payload,
+        { type: 'help', title: '求助', content: '内容', claimant: { name: '张三', phone: '13812345678' } },
+        agent,
+      )
       expect(presentOrder(order, agent).claimant).toMatchObject({ name: '张*', phone: '138****5678' })
     })
   })

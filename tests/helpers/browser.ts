@@ -5,10 +5,23 @@ export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
 
-export async function adminLogin(browser: Browser, base: string, email: string, password = 'Demo@12345'): Promise<Page> {
+export async function adminLogin(
+  browser: Browser,
+  base: string,
+  email: string,
+  password = 'Demo@12345',
+): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
   await page.goto(`${base}/admin/login`)

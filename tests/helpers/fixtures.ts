@@ -10,8 +10,14 @@ export type World = Awaited<ReturnType<typeof buildWorld>>
 const guideData = { materials: [{ text: '身份证' }], steps: [{ text: '窗口申请' }], phone: '0000-8610001' }
 
 export async function buildWorld(payload: Payload) {
-  const unitA = await payload.create({ collection: 'units', data: { name: '甲局', code: 'A', kind: 'city-department' } })
-  const unitB = await payload.create({ collection: 'units', data: { name: '乙局', code: 'B', kind: 'city-department' } })
+  const unitA = await payload.create({
+    collection: 'units',
+    data: { name: '甲局', code: 'A', kind: 'city-department' },
+  })
+  const unitB = await payload.create({
+    collection: 'units',
+    data: { name: '乙局', code: 'B', kind: 'city-department' },
+  })
 
   const user = async (key: string, roles: Role[], unit?: number) =>
     payload.create({
@@ -28,7 +34,12 @@ export async function buildWorld(payload: Payload) {
     supervisor: await user('supervisor', ['supervisor']),
   }
 
-  const entry = async (title: string, unit: number, status: 'draft' | 'published', extra: Record<string, unknown> = {}) =>
+  const entry = async (
+    title: string,
+    unit: number,
+    status: 'draft' | 'published',
+    extra: Record<string, unknown> = {},
+  ) =>
     payload.create({
       collection: 'knowledge-entries',
       draft: status === 'draft',

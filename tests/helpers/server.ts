@@ -25,12 +25,24 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const inherited: Record<string, string | undefined> = { ...process.env }
   delete inherited.NODE_ENV
   delete inherited.NODE_OPTIONS
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=production', '--import', './bin/register-tsx.mjs', 'server.ts'], {
-    cwd: process.cwd(),
-    // Next's types declare NODE_ENV required; the child decides it itself, as `npm start` does.
-    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URI: `file:${path.join(dataDir, 'kb.db')}`, LOG_LEVEL: 'warn', ...env } as unknown as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', './bin/register-tsx.mjs', 'server.ts'],
+    {
+      cwd: process.cwd(),
+      // Next's types declare NODE_ENV required; the child decides it itself, as `npm start` does.
+      env: {
+        ...inherited,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_URI: `file:${path.join(dataDir, 'kb.db')}`,
+        LOG_LEVEL: 'warn',
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

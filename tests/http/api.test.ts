@@ -21,7 +21,12 @@ describe('our API (/api/v1)', () => {
   it('reports health with a request id, echoing the caller’s', async () => {
     const res = await request(app).get('/api/v1/health').set('X-Request-Id', 'call-42')
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up', kind: 'sqlite' }, search: { status: 'up', engine: 'embedded' }, time: '2026-11-25T02:00:00.000Z' })
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'up', kind: 'sqlite' },
+      search: { status: 'up', engine: 'embedded' },
+      time: '2026-11-25T02:00:00.000Z',
+    })
     expect(res.headers['x-request-id']).toBe('call-42')
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     const generated = await request(app).get('/api/v1/health')
@@ -36,17 +41,22 @@ describe('our API (/api/v1)', () => {
 })
 
 describe('Payload REST (/api) through Express', () => {
-  it.each(['/api/knowledge-entries', '/api/users', '/api/units', '/api/categories', '/api/media'])('refuses anonymous reads of %s', async (url) => {
-    const res = await request(app).get(url)
-    expect(res.status).toBe(403)
-    expect(res.body.errors[0].message).toBeTruthy()
-  })
+  it.each(['/api/knowledge-entries', '/api/users', '/api/units', '/api/categories', '/api/media'])(
+    'refuses anonymous reads of %s',
+    async (url) => {
+      const res = await request(app).get(url)
+      expect(res.status).toBe(403)
+      expect(res.body.errors[0].message).toBeTruthy()
+    },
+  )
 
   it('serves entries to a signed-in agent: published only', async () => {
     const auth = await login('agent@test.example')
     const res = await request(app).get('/api/knowledge-entries?limit=50&depth=0').set('Authorization', auth)
     expect(res.status).toBe(200)
-    expect(res.body.docs.map((d: { title: string }) => d.title).sort()).toEqual(['乙局已发布', '乙局答复口径', '甲局已发布'].sort())
+    expect(res.body.docs.map((d: { title: string }) => d.title).sort()).toEqual(
+      ['乙局已发布', '乙局答复口径', '甲局已发布'].sort(),
+    )
   })
 
   it('answers bad input with 400 and Chinese field errors, and keeps the data', async () => {
@@ -63,7 +73,9 @@ describe('Payload REST (/api) through Express', () => {
         expect.objectContaining({ path: 'guide.phone', message: expect.stringMatching(/电话号码格式不正确/) }),
       ]),
     )
-    const untouched = await request(app).get(`/api/knowledge-entries/${context.world.entries.aDraft.id}?draft=true`).set('Authorization', auth)
+    const untouched = await request(app)
+      .get(`/api/knowledge-entries/${context.world.entries.aDraft.id}?draft=true`)
+      .set('Authorization', auth)
     expect(untouched.body.title).toBe('甲局草稿')
   })
 
@@ -80,16 +92,23 @@ describe('Payload REST (/api) through Express', () => {
 
   it('refuses an editor changing another unit’s entry', async () => {
     const auth = await login('editor-a@test.example')
-    const res = await request(app).patch(`/api/knowledge-entries/${context.world.entries.bPublished.id}`).set('Authorization', auth).send({ title: '篡改' })
+    const res = await request(app)
+      .patch(`/api/knowledge-entries/${context.world.entries.bPublished.id}`)
+      .set('Authorization', auth)
+      .send({ title: '篡改' })
     expect(res.status).toBe(403)
   })
 
   it('locks an account after repeated failed logins (LOGIN_MAX_ATTEMPTS=3 in tests)', async () => {
     for (let i = 0; i < 3; i++) {
-      const res = await request(app).post('/api/users/login').send({ email: 'supervisor@test.example', password: 'wrong' })
+      const res = await request(app)
+        .post('/api/users/login')
+        .send({ email: 'supervisor@test.example', password: 'wrong' })
       expect(res.status).toBe(401)
     }
-    const locked = await request(app).post('/api/users/login').send({ email: 'supervisor@test.example', password: 'Secret-123' })
+    const locked = await request(app)
+      .post('/api/users/login')
+      .send({ email: 'supervisor@test.example', password: 'Secret-123' })
     expect(locked.status).toBe(401)
     expect(JSON.stringify(locked.body)).toMatch(/锁定|locked/i)
   })

@@ -17,18 +17,28 @@ import { startPayload } from '../helpers/payload'
 let payload: Payload
 let server: Server
 let base: string
-const keys: Record<'agent' | 'public' | 'revoked' | 'workOrders', string> = { agent: '', public: '', revoked: '', workOrders: '' }
+const keys: Record<'agent' | 'public' | 'revoked' | 'workOrders', string> = {
+  agent: '',
+  public: '',
+  revoked: '',
+  workOrders: '',
+}
 const clients: Client[] = []
 
 async function connect(key: string): Promise<Client> {
   const client = new Client({ name: 'hotline-kb-test', version: '1.0.0' })
-  await client.connect(new StreamableHTTPClientTransport(new URL(`${base}/api/mcp`), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }))
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(`${base}/api/mcp`), {
+      requestInit: { headers: { Authorization: `Bearer ${key}` } },
+    }),
+  )
   clients.push(client)
   return client
 }
 
 type ToolResult = { isError?: boolean; content: { type: string; text: string }[] }
-const call = async (client: Client, name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as ToolResult
+const call = async (client: Client, name: string, args: Record<string, unknown>) =>
+  (await client.callTool({ name, arguments: args })) as ToolResult
 const json = (result: ToolResult) => JSON.parse(result.content[0].text)
 /** A refused call: a tool error result or a protocol error; either way with a message. */
 const refusal = async (client: Client, name: string, args: Record<string, unknown>): Promise<string> => {
@@ -46,7 +56,11 @@ beforeAll(async () => {
   await seedDemo(payload, { reset: false })
   await reloadSearchSettings(payload)
   await rebuildIndex(payload)
-  const create = async (name: string, scopes: string[]) => ((await payload.create({ collection: 'api-keys', data: { name, scopes: scopes as never, rateLimitPerMinute: 10_000 } })) as { id: number; key: string })
+  const create = async (name: string, scopes: string[]) =>
+    (await payload.create({
+      collection: 'api-keys',
+      data: { name, scopes: scopes as never, rateLimitPerMinute: 10_000 },
+    })) as { id: number; key: string }
   keys.agent = (await create('坐席助手', ['agent'])).key
   keys.public = (await create('公众站助手', ['public'])).key
   keys.workOrders = (await create('工单助手', ['agent', 'work-orders'])).key
@@ -69,8 +83,17 @@ describe('MCP tools for agent assistants', () => {
     const agentOnly = await connect(keys.agent)
     expect((await agentOnly.listTools()).tools.map((t) => t.name)).not.toContain('create_work_order')
     const client = await connect(keys.workOrders)
-    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(expect.arrayContaining(['create_work_order', 'get_work_order']))
-    const created = json(await call(client, 'create_work_order', { type: 'consultation', title: '公积金提取咨询', content: '租房提取公积金需要什么材料', claimant: { name: '赵六', phone: '13600003333' } }))
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['create_work_order', 'get_work_order']),
+    )
+    const created = json(
+      await call(client, 'create_work_order', {
+        type: 'consultation',
+        title: '公积金提取咨询',
+        content: '租房提取公积金需要什么材料',
+        claimant: { name: '赵六', phone: '13600003333' },
+      }),
+    )
     expect(created).toMatchObject({ state: 'intake', claimant: { name: '赵*', phone: '136****3333' } })
     expect(created.number).toMatch(/^GD\d{14}$/)
     const read = json(await call(client, 'get_work_order', { number: created.number }))
@@ -83,17 +106,34 @@ describe('MCP tools for agent assistants', () => {
   it('lists the agent tools, and only those', async () => {
     const client = await connect(keys.agent)
     const { tools } = await client.listTools()
-    expect(tools.map((t) => t.name).sort()).toEqual(['get_entry', 'report_entry_error', 'search_knowledge', 'suggest_answer'])
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      'get_entry',
+      'report_entry_error',
+      'search_knowledge',
+      'suggest_answer',
+    ])
     const search = tools.find((t) => t.name === 'search_knowledge')!
     expect(search.description).toMatch(/检索[\s\S]*Search/)
-    expect(Object.keys(search.inputSchema.properties ?? {})).toEqual(['q', 'type', 'unit', 'category', 'district', 'include_expired', 'limit'])
+    expect(Object.keys(search.inputSchema.properties ?? {})).toEqual([
+      'q',
+      'type',
+      'unit',
+      'category',
+      'district',
+      'include_expired',
+      'limit',
+    ])
   })
 
   it('searches with the same top hits as the agent HTTP API', async () => {
     const client = await connect(keys.agent)
     for (const q of ['身份证丢了怎么办', '公积金提取', '停水']) {
       const viaMcp = json(await call(client, 'search_knowledge', { q, limit: 5 }))
-      const viaHttp = (await (await fetch(`${base}/api/v1/agent/search?q=${encodeURIComponent(q)}&per_page=5`, { headers: { Authorization: `Bearer ${keys.agent}` } })).json()) as { hits: { code: string }[] }
+      const viaHttp = (await (
+        await fetch(`${base}/api/v1/agent/search?q=${encodeURIComponent(q)}&per_page=5`, {
+          headers: { Authorization: `Bearer ${keys.agent}` },
+        })
+      ).json()) as { hits: { code: string }[] }
       expect(viaMcp.hits.map((h: { code: string }) => h.code)).toEqual(viaHttp.hits.map((h) => h.code))
       expect(viaMcp.hits[0]).toHaveProperty('stale')
       expect(viaMcp.hits[0]).toHaveProperty('confident')
@@ -110,22 +150,36 @@ describe('MCP tools for agent assistants', () => {
     expect(suggestion).toMatchObject({ confident: true, code: top.code })
     expect(suggestion.answer.length).toBeGreaterThan(10)
     expect(suggestion.cite).toContain(top.code)
-    expect(json(await call(client, 'suggest_answer', { question: '明天天气怎么样' }))).toMatchObject({ confident: false })
+    expect(json(await call(client, 'suggest_answer', { question: '明天天气怎么样' }))).toMatchObject({
+      confident: false,
+    })
   })
 
   it('files an error report for the kb-admins', async () => {
     const client = await connect(keys.agent)
     const top = json(await call(client, 'search_knowledge', { q: '公积金提取', limit: 1 })).hits[0]
-    const report = json(await call(client, 'report_entry_error', { code: top.code, description: '窗口办公时间已调整为 9:00 开始' }))
+    const report = json(
+      await call(client, 'report_entry_error', { code: top.code, description: '窗口办公时间已调整为 9:00 开始' }),
+    )
     expect(report.message).toMatch(/已收到纠错反馈/)
     const stored = await payload.findByID({ collection: 'error-reports', id: report.id, depth: 0 })
     expect(stored).toMatchObject({ status: 'new', reporterName: 'MCP：坐席助手' })
   })
 
   it('shows a public key only what the public FAQ API shows', async () => {
-    const script = (await payload.find({ collection: 'knowledge-entries', where: { and: [{ type: { equals: 'script' } }, { _status: { equals: 'published' } }] }, limit: 1 })).docs[0]
+    const script = (
+      await payload.find({
+        collection: 'knowledge-entries',
+        where: { and: [{ type: { equals: 'script' } }, { _status: { equals: 'published' } }] },
+        limit: 1,
+      })
+    ).docs[0]
     const agentClient = await connect(keys.agent)
-    expect(json(await call(agentClient, 'search_knowledge', { q: script.title, limit: 10 })).hits.map((h: { code: string }) => h.code)).toContain(script.code)
+    expect(
+      json(await call(agentClient, 'search_knowledge', { q: script.title, limit: 10 })).hits.map(
+        (h: { code: string }) => h.code,
+      ),
+    ).toContain(script.code)
     const client = await connect(keys.public)
     const { tools } = await client.listTools()
     expect(tools.map((t) => t.name)).not.toContain('report_entry_error')

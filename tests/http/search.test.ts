@@ -12,31 +12,67 @@ let app: Express
 let agent: string
 
 const entry = (data: Record<string, unknown>) =>
-  context.payload.create({ collection: 'knowledge-entries', data: { unit: context.world.units.a.id, _status: 'published', ...data } as never })
+  context.payload.create({
+    collection: 'knowledge-entries',
+    data: { unit: context.world.units.a.id, _status: 'published', ...data } as never,
+  })
 const drainOutbox = () => context.payload.jobs.run({ queue: SEARCH_QUEUE })
 
 beforeAll(async () => {
   app = createApp(context.payload, env())
-  await entry({ code: 'KB-0801', type: 'guide', title: '居民身份证遗失补领', summary: '身份证丢了可以到任一户政窗口补领。', tags: ['身份证丢了'], guide: { materials: [{ text: '户口簿' }], fee: '20元' } })
-  await entry({ code: 'KB-0802', type: 'script', title: '身份证办理进度查询答复口径', summary: '内部口径：告知来电人通过短信查询制证进度。' })
-  await entry({ code: 'KB-0803', type: 'faq', title: '身份证过期了还能用吗', summary: '过期身份证不能作为有效证件。', validFrom: '2024-01-01T00:00:00Z', validUntil: '2025-12-31T00:00:00Z', _status: 'draft' })
+  await entry({
+    code: 'KB-0801',
+    type: 'guide',
+    title: '居民身份证遗失补领',
+    summary: '身份证丢了可以到任一户政窗口补领。',
+    tags: ['身份证丢了'],
+    guide: { materials: [{ text: '户口簿' }], fee: '20元' },
+  })
+  await entry({
+    code: 'KB-0802',
+    type: 'script',
+    title: '身份证办理进度查询答复口径',
+    summary: '内部口径：告知来电人通过短信查询制证进度。',
+  })
+  await entry({
+    code: 'KB-0803',
+    type: 'faq',
+    title: '身份证过期了还能用吗',
+    summary: '过期身份证不能作为有效证件。',
+    validFrom: '2024-01-01T00:00:00Z',
+    validUntil: '2025-12-31T00:00:00Z',
+    _status: 'draft',
+  })
   await rebuildIndex(context.payload)
-  const login = await request(app).post('/api/users/login').send({ email: 'agent@test.example', password: 'Secret-123' })
+  const login = await request(app)
+    .post('/api/users/login')
+    .send({ email: 'agent@test.example', password: 'Secret-123' })
   agent = `JWT ${login.body.token}`
 })
 
 describe('agent search API', () => {
   it('needs a signed-in hotline user', async () => {
     expect((await request(app).get('/api/v1/agent/search?q=身份证')).status).toBe(401)
-    const editor = await request(app).post('/api/users/login').send({ email: 'editor-a@test.example', password: 'Secret-123' })
+    const editor = await request(app)
+      .post('/api/users/login')
+      .send({ email: 'editor-a@test.example', password: 'Secret-123' })
     const res = await request(app).get('/api/v1/agent/search?q=身份证').set('Authorization', `JWT ${editor.body.token}`)
     expect(res.status).toBe(403)
   })
 
   it('finds the right entry first, internal scripts included, with highlights and confidence', async () => {
-    const res = await request(app).get('/api/v1/agent/search').query({ q: '身份证丢了咋办' }).set('Authorization', agent)
+    const res = await request(app)
+      .get('/api/v1/agent/search')
+      .query({ q: '身份证丢了咋办' })
+      .set('Authorization', agent)
     expect(res.status).toBe(200)
-    expect(res.body.hits[0]).toMatchObject({ code: 'KB-0801', confident: true, audience: 'public', status: 'published', stale: false })
+    expect(res.body.hits[0]).toMatchObject({
+      code: 'KB-0801',
+      confident: true,
+      audience: 'public',
+      status: 'published',
+      stale: false,
+    })
     expect(res.body.hits[0].highlights.title).toMatch(/^居民<mark>身份证/)
     const codes = res.body.hits.map((h: { code: string }) => h.code)
     expect(codes).toContain('KB-0802')
@@ -44,13 +80,19 @@ describe('agent search API', () => {
   })
 
   it('filters by type and pages', async () => {
-    const res = await request(app).get('/api/v1/agent/search').query({ q: '身份证', type: 'script', per_page: 1 }).set('Authorization', agent)
+    const res = await request(app)
+      .get('/api/v1/agent/search')
+      .query({ q: '身份证', type: 'script', per_page: 1 })
+      .set('Authorization', agent)
     expect(res.body).toMatchObject({ found: 1, page: 1, per_page: 1 })
     expect(res.body.hits[0].code).toBe('KB-0802')
   })
 
   it('answers a question the knowledge base does not cover with no confident hit', async () => {
-    const res = await request(app).get('/api/v1/agent/search').query({ q: '明天天气怎么样' }).set('Authorization', agent)
+    const res = await request(app)
+      .get('/api/v1/agent/search')
+      .query({ q: '明天天气怎么样' })
+      .set('Authorization', agent)
     expect(res.body.hits.filter((h: { confident: boolean }) => h.confident)).toEqual([])
   })
 
@@ -85,7 +127,12 @@ describe('public search API', () => {
     expect(res.status).toBe(200)
     const codes = res.body.hits.map((h: { code: string }) => h.code)
     expect(codes[0]).toBe('KB-0801')
-    for (const hidden of ['KB-0802', 'KB-0803', context.world.entries.bScript.code, context.world.entries.aDraft.code]) {
+    for (const hidden of [
+      'KB-0802',
+      'KB-0803',
+      context.world.entries.bScript.code,
+      context.world.entries.aDraft.code,
+    ]) {
       expect(codes).not.toContain(hidden)
     }
     expect(res.headers['cache-control']).toContain('max-age')
@@ -113,13 +160,22 @@ describe('public search API', () => {
 
 describe('index sync through the outbox', () => {
   it('makes a published edit searchable and removes an unpublished one once the queue runs', async () => {
-    const created = await entry({ code: 'KB-0810', type: 'faq', title: '城市绿道夜跑开放时间', summary: '绿道全天开放。' })
+    const created = await entry({
+      code: 'KB-0810',
+      type: 'faq',
+      title: '城市绿道夜跑开放时间',
+      summary: '绿道全天开放。',
+    })
     const search = () => request(app).get('/api/v1/agent/search').query({ q: '绿道夜跑' }).set('Authorization', agent)
     expect((await search()).body.found).toBe(0)
     await drainOutbox()
     expect((await search()).body.hits[0].code).toBe('KB-0810')
 
-    await context.payload.update({ collection: 'knowledge-entries', id: created.id, data: { _status: 'draft' } as never })
+    await context.payload.update({
+      collection: 'knowledge-entries',
+      id: created.id,
+      data: { _status: 'draft' } as never,
+    })
     await drainOutbox()
     expect((await search()).body.found).toBe(0)
   })
@@ -128,7 +184,9 @@ describe('index sync through the outbox', () => {
     const stop = startOutboxRunner(context.payload, 50)
     try {
       await entry({ code: 'KB-0812', type: 'faq', title: '湿地公园观鸟季开放安排', summary: '观鸟季期间延长开放。' })
-      const found = async () => (await request(app).get('/api/v1/agent/search').query({ q: '观鸟季' }).set('Authorization', agent)).body.hits[0]?.code
+      const found = async () =>
+        (await request(app).get('/api/v1/agent/search').query({ q: '观鸟季' }).set('Authorization', agent)).body.hits[0]
+          ?.code
       for (let i = 0; i < 100 && (await found()) !== 'KB-0812'; i++) await new Promise((r) => setTimeout(r, 50))
       expect(await found()).toBe('KB-0812')
     } finally {
@@ -145,8 +203,12 @@ describe('index sync through the outbox', () => {
 
 describe('API keys for agent tools', () => {
   const createKey = async (name: string, scopes: string[], rateLimitPerMinute = 600) =>
-    ((await context.payload.create({ collection: 'api-keys', data: { name, scopes: scopes as never, rateLimitPerMinute } })) as { id: number; key: string; keyHash?: string })
-  const searchWith = (key: string) => request(app).get('/api/v1/agent/search').query({ q: '身份证' }).set('Authorization', `Bearer ${key}`)
+    (await context.payload.create({
+      collection: 'api-keys',
+      data: { name, scopes: scopes as never, rateLimitPerMinute },
+    })) as { id: number; key: string; keyHash?: string }
+  const searchWith = (key: string) =>
+    request(app).get('/api/v1/agent/search').query({ q: '身份证' }).set('Authorization', `Bearer ${key}`)
 
   it('lets a tool search with a key that has the agent scope, and stores only a hash', async () => {
     const created = await createKey('坐席助手', ['agent'])
@@ -162,7 +224,11 @@ describe('API keys for agent tools', () => {
     const publicOnly = await createKey('公众站', ['public'])
     expect((await searchWith(publicOnly.key)).status).toBe(403)
     const revoked = await createKey('已停用', ['agent'])
-    await context.payload.update({ collection: 'api-keys', id: revoked.id, data: { revokedAt: new Date().toISOString() } })
+    await context.payload.update({
+      collection: 'api-keys',
+      id: revoked.id,
+      data: { revokedAt: new Date().toISOString() },
+    })
     expect((await searchWith(revoked.key)).status).toBe(401)
   })
 
@@ -183,14 +249,23 @@ describe('API keys for agent tools', () => {
 })
 
 describe('search settings kb-admins keep in the CMS', () => {
-  const login = async (email: string) => `JWT ${(await request(app).post('/api/users/login').send({ email, password: 'Secret-123' })).body.token}`
+  const login = async (email: string) =>
+    `JWT ${(await request(app).post('/api/users/login').send({ email, password: 'Secret-123' })).body.token}`
   const agentCodes = async (q: string) =>
-    (await request(app).get('/api/v1/agent/search').query({ q }).set('Authorization', agent)).body.hits.map((h: { code: string }) => h.code)
+    (await request(app).get('/api/v1/agent/search').query({ q }).set('Authorization', agent)).body.hits.map(
+      (h: { code: string }) => h.code,
+    )
 
   it('pins an answer first once the outbox runs, for agents and (when public) for the public', async () => {
     const kbAdmin = await login('kb-admin@test.example')
-    const pinned = await context.payload.find({ collection: 'knowledge-entries', where: { code: { equals: 'KB-0802' } } })
-    const res = await request(app).post('/api/search-pins').set('Authorization', kbAdmin).send({ query: '身份证办理', entries: [pinned.docs[0].id] })
+    const pinned = await context.payload.find({
+      collection: 'knowledge-entries',
+      where: { code: { equals: 'KB-0802' } },
+    })
+    const res = await request(app)
+      .post('/api/search-pins')
+      .set('Authorization', kbAdmin)
+      .send({ query: '身份证办理', entries: [pinned.docs[0].id] })
     expect(res.status).toBe(201)
     await drainOutbox()
     expect((await agentCodes('请问身份证办理'))[0]).toBe('KB-0802')
@@ -200,20 +275,36 @@ describe('search settings kb-admins keep in the CMS', () => {
   })
 
   it('rebuilds the index when the vocabulary changes, so a new word is kept whole', async () => {
-    await entry({ code: 'KB-0811', type: 'faq', title: '如何申领一码通行证', summary: '一码通行证可在政务服务网申领。' })
+    await entry({
+      code: 'KB-0811',
+      type: 'faq',
+      title: '如何申领一码通行证',
+      summary: '一码通行证可在政务服务网申领。',
+    })
     await drainOutbox()
     // Typed in pinyin, the whole word only matches once the index holds it as one word.
     expect(await agentCodes('yimatongxingzheng')).not.toContain('KB-0811')
     const kbAdmin = await login('kb-admin@test.example')
-    expect((await request(app).post('/api/search-words').set('Authorization', kbAdmin).send({ word: '一码通行证' })).status).toBe(201)
+    expect(
+      (await request(app).post('/api/search-words').set('Authorization', kbAdmin).send({ word: '一码通行证' })).status,
+    ).toBe(201)
     await drainOutbox()
     expect((await agentCodes('yimatongxingzheng'))[0]).toBe('KB-0811')
   })
 
   it('lets only hotline staff change them, and names a bad word', async () => {
     const editor = await login('editor-a@test.example')
-    expect((await request(app).post('/api/search-pins').set('Authorization', editor).send({ query: 'x', entries: [1] })).status).toBe(403)
-    expect((await request(app).post('/api/search-words').set('Authorization', editor).send({ word: '热线' })).status).toBe(403)
+    expect(
+      (
+        await request(app)
+          .post('/api/search-pins')
+          .set('Authorization', editor)
+          .send({ query: 'x', entries: [1] })
+      ).status,
+    ).toBe(403)
+    expect(
+      (await request(app).post('/api/search-words').set('Authorization', editor).send({ word: '热线' })).status,
+    ).toBe(403)
     const kbAdmin = await login('kb-admin@test.example')
     const bad = await request(app).post('/api/search-words').set('Authorization', kbAdmin).send({ word: '两 个' })
     expect(bad.status).toBe(400)
@@ -228,17 +319,39 @@ describe('public site answers', () => {
     const form = await request(app).post('/api/v1/public/entries/KB-0801/feedback').type('form').send('helpful=no')
     expect(form.status).toBe(303)
     expect(form.headers.location).toBe('/entries/KB-0801?feedback=thanks')
-    expect((await request(app).post('/api/v1/public/entries/KB-0802/feedback').send({ helpful: true })).status).toBe(404)
-    expect((await request(app).post('/api/v1/public/entries/KB-0801/feedback').send({ helpful: 'maybe' })).status).toBe(400)
-    const kbAdmin = (await request(app).post('/api/users/login').send({ email: 'kb-admin@test.example', password: 'Secret-123' })).body.token
+    expect((await request(app).post('/api/v1/public/entries/KB-0802/feedback').send({ helpful: true })).status).toBe(
+      404,
+    )
+    expect((await request(app).post('/api/v1/public/entries/KB-0801/feedback').send({ helpful: 'maybe' })).status).toBe(
+      400,
+    )
+    const kbAdmin = (
+      await request(app).post('/api/users/login').send({ email: 'kb-admin@test.example', password: 'Secret-123' })
+    ).body.token
     const counts = await request(app).get('/api/v1/reports/feedback').set('Authorization', `JWT ${kbAdmin}`)
     expect(counts.body.entries).toEqual([{ code: 'KB-0801', helpful: 1, unhelpful: 1 }])
   })
 
   it('answers 410 with the replacements for an expired public entry page', async () => {
     const replacement = await entry({ code: 'KB-0820', type: 'faq', title: '2027年度供暖补贴申领' })
-    await context.payload.create({ collection: 'knowledge-entries', data: { unit: context.world.units.a.id, code: 'KB-0821', type: 'faq', title: '2025年度供暖补贴申领', validUntil: '2025-12-31T00:00:00+08:00', relatedEntries: [replacement.id], _status: 'draft' } as never })
-    await context.payload.update({ collection: 'knowledge-entries', where: { code: { equals: 'KB-0821' } }, data: { workflowState: 'expired' } as never, context: { workflowTransition: {} } })
+    await context.payload.create({
+      collection: 'knowledge-entries',
+      data: {
+        unit: context.world.units.a.id,
+        code: 'KB-0821',
+        type: 'faq',
+        title: '2025年度供暖补贴申领',
+        validUntil: '2025-12-31T00:00:00+08:00',
+        relatedEntries: [replacement.id],
+        _status: 'draft',
+      } as never,
+    })
+    await context.payload.update({
+      collection: 'knowledge-entries',
+      where: { code: { equals: 'KB-0821' } },
+      data: { workflowState: 'expired' } as never,
+      context: { workflowTransition: {} },
+    })
     const gone = await request(app).get('/entries/KB-0821')
     expect(gone.status).toBe(410)
     expect(gone.text).toContain('该信息已过期')

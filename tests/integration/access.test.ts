@@ -32,7 +32,9 @@ describe('reading knowledge entries', () => {
   })
 
   it('refuses anonymous readers', async () => {
-    await expect(context.payload.find({ collection: 'knowledge-entries', overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      context.payload.find({ collection: 'knowledge-entries', overrideAccess: false }),
+    ).rejects.toMatchObject({ status: 403 })
   })
 
   it('never shows a unit the versions of another unit', async () => {
@@ -69,39 +71,66 @@ describe('changing knowledge entries', () => {
     context.payload.update({ collection: 'knowledge-entries', id, draft: true, data, ...asUser(who) })
 
   it('lets an editor create in its own unit, filling the unit when left out', async () => {
-    const created = await createAs('editorA', { type: 'faq', title: '甲局新问题', faq: { question: '问', answer: '答' } })
+    const created = await createAs('editorA', {
+      type: 'faq',
+      title: '甲局新问题',
+      faq: { question: '问', answer: '答' },
+    })
     expect(created.unit).toMatchObject({ id: context.world.units.a.id })
   })
 
   it('refuses an editor creating for another unit, with a Chinese message', async () => {
-    await expect(createAs('editorA', { type: 'faq', title: '冒充乙局', unit: context.world.units.b.id })).rejects.toMatchObject({ status: 400, data: { errors: [expect.objectContaining({ path: 'unit', message: expect.stringMatching(/只能维护本单位/) })] } })
+    await expect(
+      createAs('editorA', { type: 'faq', title: '冒充乙局', unit: context.world.units.b.id }),
+    ).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [expect.objectContaining({ path: 'unit', message: expect.stringMatching(/只能维护本单位/) })] },
+    })
   })
 
   it('refuses moving an own entry to another unit', async () => {
-    await expect(updateAs('editorA', context.world.entries.aDraft.id, { unit: context.world.units.b.id })).rejects.toMatchObject({
+    await expect(
+      updateAs('editorA', context.world.entries.aDraft.id, { unit: context.world.units.b.id }),
+    ).rejects.toMatchObject({
       status: 400,
     })
   })
 
   it('refuses editing another unit’s entry', async () => {
-    await expect(updateAs('editorA', context.world.entries.bPublished.id, { title: '篡改' })).rejects.toMatchObject({ status: 403 })
+    await expect(updateAs('editorA', context.world.entries.bPublished.id, { title: '篡改' })).rejects.toMatchObject({
+      status: 403,
+    })
   })
 
   it('keeps the unit reviewer to reviewing: no content edits, no creating', async () => {
-    await expect(updateAs('reviewerA', context.world.entries.aDraft.id, { summary: '审核员修改' })).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/只有本单位的编辑/) })
+    await expect(
+      updateAs('reviewerA', context.world.entries.aDraft.id, { summary: '审核员修改' }),
+    ).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/只有本单位的编辑/) })
     await expect(createAs('reviewerA', { type: 'faq', title: 'x' })).rejects.toMatchObject({ status: 403 })
   })
 
   it('never lets a user publish by saving: publishing goes through review', async () => {
-    await expect(updateAs('editorA', context.world.entries.aDraft.id, { _status: 'published' })).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/须经审核发布/) })
+    await expect(updateAs('editorA', context.world.entries.aDraft.id, { _status: 'published' })).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/须经审核发布/),
+    })
     await expect(
-      context.payload.update({ collection: 'knowledge-entries', id: context.world.entries.aDraft.id, data: { _status: 'published' } as never, ...asUser('kbAdmin') }),
+      context.payload.update({
+        collection: 'knowledge-entries',
+        id: context.world.entries.aDraft.id,
+        data: { _status: 'published' } as never,
+        ...asUser('kbAdmin'),
+      }),
     ).rejects.toMatchObject({ status: 403 })
   })
 
   it('lets an editor delete its own drafts but not published entries', async () => {
     await expect(
-      context.payload.delete({ collection: 'knowledge-entries', id: context.world.entries.aPublished.id, ...asUser('editorA') }),
+      context.payload.delete({
+        collection: 'knowledge-entries',
+        id: context.world.entries.aPublished.id,
+        ...asUser('editorA'),
+      }),
     ).rejects.toMatchObject({ status: 403 })
     const temp = await createAs('editorA', { type: 'faq', title: '待删除' })
     await context.payload.delete({ collection: 'knowledge-entries', id: temp.id, ...asUser('editorA') })
@@ -110,7 +139,9 @@ describe('changing knowledge entries', () => {
   it('gives agents and supervisors no writes', async () => {
     for (const who of ['agent', 'supervisor'] as const) {
       await expect(createAs(who, { type: 'faq', title: 'x' })).rejects.toMatchObject({ status: 403 })
-      await expect(updateAs(who, context.world.entries.aPublished.id, { title: 'x' })).rejects.toMatchObject({ status: 403 })
+      await expect(updateAs(who, context.world.entries.aPublished.id, { title: 'x' })).rejects.toMatchObject({
+        status: 403,
+      })
     }
   })
 
@@ -122,7 +153,11 @@ describe('changing knowledge entries', () => {
 
 describe('users, units and categories', () => {
   it('shows a non-staff user only itself', async () => {
-    const result = await context.payload.find({ collection: 'users', user: context.world.users.editorA, overrideAccess: false })
+    const result = await context.payload.find({
+      collection: 'users',
+      user: context.world.users.editorA,
+      overrideAccess: false,
+    })
     expect(result.docs.map((u) => u.email)).toEqual(['editor-a@test.example'])
   })
 
@@ -155,10 +190,20 @@ describe('users, units and categories', () => {
   })
 
   it('lets units and categories be read by signed-in users and changed only by hotline staff', async () => {
-    const read = await context.payload.find({ collection: 'units', user: context.world.users.agent, overrideAccess: false })
+    const read = await context.payload.find({
+      collection: 'units',
+      user: context.world.users.agent,
+      overrideAccess: false,
+    })
     expect(read.totalDocs).toBe(2)
     await expect(
-      context.payload.update({ collection: 'units', id: context.world.units.a.id, data: { name: '改名' }, user: context.world.users.editorA, overrideAccess: false }),
+      context.payload.update({
+        collection: 'units',
+        id: context.world.units.a.id,
+        data: { name: '改名' },
+        user: context.world.users.editorA,
+        overrideAccess: false,
+      }),
     ).rejects.toMatchObject({ status: 403 })
     const category = await context.payload.create({
       collection: 'categories',
@@ -173,6 +218,8 @@ describe('users, units and categories', () => {
       overrideAccess: false,
     })
     expect(child.path).toBe('户籍证件/身份证')
-    await expect(context.payload.find({ collection: 'categories', overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+    await expect(context.payload.find({ collection: 'categories', overrideAccess: false })).rejects.toMatchObject({
+      status: 403,
+    })
   })
 })

@@ -32,7 +32,10 @@ describe('evaluation corpus import', () => {
     expect(totalDocs).toBe(records.length)
 
     // Expired entries (reference day 2026-11-25) are kept as drafts, never published.
-    const published = await payload.count({ collection: 'knowledge-entries', where: { _status: { equals: 'published' } } })
+    const published = await payload.count({
+      collection: 'knowledge-entries',
+      where: { _status: { equals: 'published' } },
+    })
     expect(published.totalDocs).toBe(records.length - first.warnings.length)
     expect(first.warnings.length).toBeGreaterThan(0)
   }, 120_000)

@@ -23,7 +23,12 @@ beforeAll(async () => {
 afterAll(() => payload.destroy())
 
 const findByCode = async (code: string) => {
-  const result = await payload.find({ collection: 'knowledge-entries', where: { code: { equals: code } }, draft: true, depth: 1 })
+  const result = await payload.find({
+    collection: 'knowledge-entries',
+    where: { code: { equals: code } },
+    draft: true,
+    depth: 1,
+  })
   return result.docs[0]
 }
 
@@ -39,14 +44,26 @@ const guide = {
   tags: ['身份证'],
   fields: { materials: ['户口簿'], steps: ['申请'], phone: '0000-8610110', locationIds: ['KB-0101'] },
 }
-const location = { id: 'KB-0101', type: 'location', unit: '测试局', category: '政务服务/办事大厅', title: '服务大厅', body: '地址', fields: { address: '市民大道1号' } }
+const location = {
+  id: 'KB-0101',
+  type: 'location',
+  unit: '测试局',
+  category: '政务服务/办事大厅',
+  title: '服务大厅',
+  body: '地址',
+  fields: { address: '市民大道1号' },
+}
 
 describe('JSON Lines import', () => {
   it('refuses unknown units and categories without --create-missing, row by row', async () => {
     const records = await readRecords(file('a.jsonl', `${JSON.stringify(guide)}\n`))
     const report = await importEntries(payload, records, {})
     expect(report.failed).toBe(1)
-    expect(report.errors[0]).toMatchObject({ line: 1, code: 'KB-0100', message: expect.stringMatching(/承办单位“测试局”不存在/) })
+    expect(report.errors[0]).toMatchObject({
+      line: 1,
+      code: 'KB-0100',
+      message: expect.stringMatching(/承办单位“测试局”不存在/),
+    })
   })
 
   it('creates units and category paths, resolves references in any order, converts bodies, and upserts by code', async () => {
@@ -64,17 +81,25 @@ describe('JSON Lines import', () => {
 
     const second = await importEntries(payload, await readRecords(jsonl), { createMissing: true, publish: true })
     expect(second).toMatchObject({ created: 0, updated: 2, failed: 1 })
-    const { totalDocs } = await payload.count({ collection: 'knowledge-entries', where: { code: { in: ['KB-0100', 'KB-0101'] } } })
+    const { totalDocs } = await payload.count({
+      collection: 'knowledge-entries',
+      where: { code: { in: ['KB-0100', 'KB-0101'] } },
+    })
     expect(totalDocs).toBe(2)
   })
 
   it('stores expired entries as drafts even with --publish, and imports drafts without it', async () => {
     const expired = { ...location, id: 'KB-0102', title: '旧大厅', validFrom: '2024-01-01', validUntil: '2025-12-31' }
     const current = { ...location, id: 'KB-0103', title: '新大厅' }
-    const report = await importEntries(payload, await readRecords(file('c.jsonl', `${JSON.stringify(expired)}\n`)), { createMissing: true, publish: true })
+    const report = await importEntries(payload, await readRecords(file('c.jsonl', `${JSON.stringify(expired)}\n`)), {
+      createMissing: true,
+      publish: true,
+    })
     expect(report.warnings[0]).toMatchObject({ line: 1, message: expect.stringMatching(/已过有效期/) })
     expect((await findByCode('KB-0102'))._status).toBe('draft')
-    await importEntries(payload, await readRecords(file('d.jsonl', `${JSON.stringify(current)}\n`)), { createMissing: true })
+    await importEntries(payload, await readRecords(file('d.jsonl', `${JSON.stringify(current)}\n`)), {
+      createMissing: true,
+    })
     expect((await findByCode('KB-0103'))._status).toBe('draft')
   })
 
@@ -85,7 +110,11 @@ describe('JSON Lines import', () => {
       { ...guide, id: 'KB-0106', fields: { fee: '免费' } },
       { ...location, id: 'KB-0107', title: '好的一行' },
     ]
-    const report = await importEntries(payload, await readRecords(file('e.jsonl', rows.map((r) => JSON.stringify(r)).join('\n'))), { createMissing: true })
+    const report = await importEntries(
+      payload,
+      await readRecords(file('e.jsonl', rows.map((r) => JSON.stringify(r)).join('\n'))),
+      { createMissing: true },
+    )
     expect(report.created).toBe(1)
     expect(report.errors.map((e) => e.line)).toEqual([1, 2, 3])
     expect(report.errors[0].message).toMatch(/缺少标题/)
@@ -97,7 +126,10 @@ describe('JSON Lines import', () => {
 describe('spreadsheet import', () => {
   const header = '知识编号,类型,承办单位,知识库目录,标题,申请材料,办理流程,关键词,有效期至'
   it('imports CSV rows with Chinese headers and ；-separated lists', async () => {
-    const csv = file('f.csv', `${header}\nKB-0200,办事指南,测试局,户籍证件/户口,新生儿落户,出生医学证明；户口簿,申请；审核,落户；报户口,2027-06-30\nKB-0201,办事指南,测试局,,缺材料,,,,\n`)
+    const csv = file(
+      'f.csv',
+      `${header}\nKB-0200,办事指南,测试局,户籍证件/户口,新生儿落户,出生医学证明；户口簿,申请；审核,落户；报户口,2027-06-30\nKB-0201,办事指南,测试局,,缺材料,,,,\n`,
+    )
     const report = await importEntries(payload, await readRecords(csv), { createMissing: true, publish: true })
     expect(report).toMatchObject({ created: 1, failed: 1 })
     expect(report.errors[0].line).toBe(3)
@@ -110,7 +142,15 @@ describe('spreadsheet import', () => {
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet('知识条目')
     sheet.addRow(['id', 'type', 'unit', 'title', 'question', 'answer', 'validUntil'])
-    sheet.addRow(['KB-0300', '常见问题', '测试局', '身份证多久能拿到？', '身份证多久能拿到？', '一般20个工作日。', new Date(Date.UTC(2027, 0, 31))])
+    sheet.addRow([
+      'KB-0300',
+      '常见问题',
+      '测试局',
+      '身份证多久能拿到？',
+      '身份证多久能拿到？',
+      '一般20个工作日。',
+      new Date(Date.UTC(2027, 0, 31)),
+    ])
     const xlsx = path.join(dir, 'g.xlsx')
     await workbook.xlsx.writeFile(xlsx)
     const report = await importEntries(payload, await readRecords(xlsx), { createMissing: true, publish: true })

@@ -23,7 +23,14 @@ describe('SQLite migrations', () => {
     const unit = await payload.create({ collection: 'units', data: { name: '迁移测试局', code: 'M', kind: 'other' } })
     const entry = await payload.create({
       collection: 'knowledge-entries',
-      data: { type: 'guide', title: '迁移后可写入', unit: unit.id, guide: { steps: [{ text: '申请' }] }, tags: ['a'], _status: 'published' } as never,
+      data: {
+        type: 'guide',
+        title: '迁移后可写入',
+        unit: unit.id,
+        guide: { steps: [{ text: '申请' }] },
+        tags: ['a'],
+        _status: 'published',
+      } as never,
     })
     expect(entry.code).toMatch(/^KB-/)
   })
@@ -45,7 +52,10 @@ describe('SQLite migrations', () => {
         generateMigration(before: unknown, after: unknown): Promise<string[]>
       }
     }
-    const snapshots = fs.readdirSync(db.migrationDir).filter((f) => f.endsWith('.json')).sort()
+    const snapshots = fs
+      .readdirSync(db.migrationDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
     const latest = JSON.parse(fs.readFileSync(path.join(db.migrationDir, snapshots.at(-1)!), 'utf8'))
     const kit = db.requireDrizzleKit()
     const current = await kit.generateDrizzleJson(db.schema)

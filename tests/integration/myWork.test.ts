@@ -8,16 +8,39 @@ const req = () => ({ payload: context.payload, context: {} }) as never
 describe('待我处理 lists', () => {
   it('shows each role what waits for it', async () => {
     const { users, entries, units } = context.world
-    await transitionEntry(context.payload, { id: entries.aDraft.id, action: 'submit', actor: users.editorA as never }, req())
+    await transitionEntry(
+      context.payload,
+      { id: entries.aDraft.id, action: 'submit', actor: users.editorA as never },
+      req(),
+    )
     // Expiring within 30 days: a published entry of unit A valid until 2026-12-10.
-    await context.payload.create({ collection: 'knowledge-entries', data: { type: 'faq', title: '冬季供暖临时安排', unit: units.a.id, validUntil: '2026-12-10T00:00:00+08:00', _status: 'published' } as never })
+    await context.payload.create({
+      collection: 'knowledge-entries',
+      data: {
+        type: 'faq',
+        title: '冬季供暖临时安排',
+        unit: units.a.id,
+        validUntil: '2026-12-10T00:00:00+08:00',
+        _status: 'published',
+      } as never,
+    })
 
     const titles = async (who: keyof typeof users) =>
-      Object.fromEntries((await myWork(context.payload, users[who] as never)).map((l) => [l.key, l.items.map((i) => i.title)]))
+      Object.fromEntries(
+        (await myWork(context.payload, users[who] as never)).map((l) => [l.key, l.items.map((i) => i.title)]),
+      )
 
-    expect(await titles('reviewerA')).toEqual({ unit_review: ['甲局草稿'], expired: [], expiring: ['冬季供暖临时安排'] })
+    expect(await titles('reviewerA')).toEqual({
+      unit_review: ['甲局草稿'],
+      expired: [],
+      expiring: ['冬季供暖临时安排'],
+    })
     expect((await titles('kbAdmin')).hotline_review).toEqual([])
-    await transitionEntry(context.payload, { id: entries.aDraft.id, action: 'reject', comment: '缺少材料', actor: users.reviewerA as never }, req())
+    await transitionEntry(
+      context.payload,
+      { id: entries.aDraft.id, action: 'reject', comment: '缺少材料', actor: users.reviewerA as never },
+      req(),
+    )
     expect(await titles('editorA')).toEqual({ rejected: ['甲局草稿'], expired: [], expiring: ['冬季供暖临时安排'] })
     expect((await titles('editorB')).rejected).toEqual([])
     expect(await titles('agent')).toEqual({})
@@ -26,8 +49,18 @@ describe('待我处理 lists', () => {
   it('counts the knowledge base at a glance, scoped to the unit', async () => {
     const { knowledgeOverview } = await import('../../src/services/myWork')
     const { users } = context.world
-    expect(await knowledgeOverview(context.payload, users.reviewerA as never)).toEqual({ expiring: { d30: 1, d7: 0, d1: 0 }, expired: 0, openSupervision: 0, openGaps: null, unhelpfulFeedback: null })
+    expect(await knowledgeOverview(context.payload, users.reviewerA as never)).toEqual({
+      expiring: { d30: 1, d7: 0, d1: 0 },
+      expired: 0,
+      openSupervision: 0,
+      openGaps: null,
+      unhelpfulFeedback: null,
+    })
     expect(await knowledgeOverview(context.payload, users.editorB as never)).toMatchObject({ expiring: { d30: 0 } })
-    expect(await knowledgeOverview(context.payload, users.kbAdmin as never)).toMatchObject({ expiring: { d30: 1 }, openGaps: 0, unhelpfulFeedback: 0 })
+    expect(await knowledgeOverview(context.payload, users.kbAdmin as never)).toMatchObject({
+      expiring: { d30: 1 },
+      openGaps: 0,
+      unhelpfulFeedback: 0,
+    })
   })
 })

@@ -33,7 +33,10 @@ describe('demo data', () => {
     expect(entries.docs.every((e) => e.category)).toBe(true)
 
     const today = now().getTime()
-    const expiringSoon = entries.docs.filter((e) => e.validUntil && !isPastValidity(e.validUntil, now()) && new Date(e.validUntil).getTime() < today + 30 * DAY)
+    const expiringSoon = entries.docs.filter(
+      (e) =>
+        e.validUntil && !isPastValidity(e.validUntil, now()) && new Date(e.validUntil).getTime() < today + 30 * DAY,
+    )
     const expired = entries.docs.filter((e) => isPastValidity(e.validUntil, now()))
     expect(expiringSoon.length).toBeGreaterThanOrEqual(3)
     expect(expired.length).toBeGreaterThanOrEqual(2)

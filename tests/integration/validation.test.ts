@@ -11,7 +11,9 @@ const create = (data: Record<string, unknown>, status: 'draft' | 'published' = '
 
 const fieldError = (path: string, message: RegExp) => ({
   status: 400,
-  data: { errors: expect.arrayContaining([expect.objectContaining({ path, message: expect.stringMatching(message) })]) },
+  data: {
+    errors: expect.arrayContaining([expect.objectContaining({ path, message: expect.stringMatching(message) })]),
+  },
 })
 
 describe('knowledge entry validation', () => {
@@ -24,7 +26,9 @@ describe('knowledge entry validation', () => {
 
   it('refuses a code that is taken or malformed', async () => {
     await create({ type: 'faq', title: '占用', code: 'KB-0500' })
-    await expect(create({ type: 'faq', title: '重复', code: 'KB-0500' })).rejects.toMatchObject(fieldError('code', /KB-0500 已被其他条目使用/))
+    await expect(create({ type: 'faq', title: '重复', code: 'KB-0500' })).rejects.toMatchObject(
+      fieldError('code', /KB-0500 已被其他条目使用/),
+    )
     await expect(create({ type: 'faq', title: '格式', code: 'ABC' })).rejects.toMatchObject(fieldError('code', /格式/))
   })
 
@@ -41,9 +45,9 @@ describe('knowledge entry validation', () => {
   })
 
   it('checks phone formats', async () => {
-    await expect(
-      create({ type: 'location', title: '电话', location: { phone: '打这个电话' } }),
-    ).rejects.toMatchObject(fieldError('location.phone', /电话号码格式不正确/))
+    await expect(create({ type: 'location', title: '电话', location: { phone: '打这个电话' } })).rejects.toMatchObject(
+      fieldError('location.phone', /电话号码格式不正确/),
+    )
     const ok = await create({ type: 'location', title: '电话对', location: { phone: '0000-8612345、12345' } })
     expect(ok.location?.phone).toBe('0000-8612345、12345')
   })

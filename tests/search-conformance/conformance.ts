@@ -23,20 +23,38 @@ export const doc = (code: string, over: Partial<SearchDocument> = {}): SearchDoc
 })
 
 const CORPUS: SearchDocument[] = [
-  doc('KB-0001', { title: '居民身份证遗失补领', summary: '身份证丢了可以补领', tags: ['身份证丢了'], districts: ['东城区'] }),
+  doc('KB-0001', {
+    title: '居民身份证遗失补领',
+    summary: '身份证丢了可以补领',
+    tags: ['身份证丢了'],
+    districts: ['东城区'],
+  }),
   doc('KB-0002', { title: '居民身份证有效期满换领', summary: '身份证过期换领' }),
   doc('KB-0003', { type: 'script', title: '身份证制证进度答复口径', audience: 'internal' }),
   doc('KB-0004', { type: 'faq', title: '旧身份证补领标准', validUntil: '2025-12-30T16:00:00.000Z' }),
-  doc('KB-0005', { title: '住房公积金租房提取', unit: '公积金中心', category: '住房公积金/提取', districts: ['西城区'] }),
-  doc('KB-0006', { type: 'location', title: '市民中心办事大厅', unit: '政务办', category: '政务服务/办事大厅', structured: '市民大道100号' }),
+  doc('KB-0005', {
+    title: '住房公积金租房提取',
+    unit: '公积金中心',
+    category: '住房公积金/提取',
+    districts: ['西城区'],
+  }),
+  doc('KB-0006', {
+    type: 'location',
+    title: '市民中心办事大厅',
+    unit: '政务办',
+    category: '政务服务/办事大厅',
+    structured: '市民大道100号',
+  }),
   doc('KB-0007', { title: '即将施行的新规定', validFrom: '2027-01-01T00:00:00+08:00' }),
 ]
 
 export function describeConformance(name: string, makeEngine: () => Promise<SearchEngine>) {
   describe(`${name} engine conformance`, () => {
     let engine: SearchEngine
-    const search = (text: string, over: Partial<SearchQuery> = {}) => engine.search({ text, audience: 'agent', now, ...over })
-    const codes = async (text: string, over: Partial<SearchQuery> = {}) => (await search(text, over)).hits.map((h) => h.document.code)
+    const search = (text: string, over: Partial<SearchQuery> = {}) =>
+      engine.search({ text, audience: 'agent', now, ...over })
+    const codes = async (text: string, over: Partial<SearchQuery> = {}) =>
+      (await search(text, over)).hits.map((h) => h.document.code)
 
     beforeEach(async () => {
       engine = await makeEngine()
@@ -85,7 +103,10 @@ export function describeConformance(name: string, makeEngine: () => Promise<Sear
     it('puts pinned answers first, confident, and still keeps internal ones from the public', async () => {
       await engine.setPins([{ query: '请问身份证', codes: ['KB-0006', 'KB-0003'] }])
       const agent = await search('身份证')
-      expect(agent.hits.slice(0, 2).map((h) => [h.document.code, h.confident])).toEqual([['KB-0006', true], ['KB-0003', true]])
+      expect(agent.hits.slice(0, 2).map((h) => [h.document.code, h.confident])).toEqual([
+        ['KB-0006', true],
+        ['KB-0003', true],
+      ])
       const publicCodes = await codes('身份证', { audience: 'public' })
       expect(publicCodes[0]).toBe('KB-0006')
       expect(publicCodes).not.toContain('KB-0003')

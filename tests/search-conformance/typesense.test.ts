@@ -9,7 +9,10 @@ const url = process.env.TYPESENSE_URL
 const apiKey = process.env.TYPESENSE_API_KEY
 
 if (url && apiKey) {
-  describeConformance('typesense', async () => new TypesenseEngine({ url, apiKey, alias: `conformance_${process.pid}_${Date.now()}` }))
+  describeConformance(
+    'typesense',
+    async () => new TypesenseEngine({ url, apiKey, alias: `conformance_${process.pid}_${Date.now()}` }),
+  )
 } else {
   describe.skip('typesense engine conformance (set TYPESENSE_URL and TYPESENSE_API_KEY to run)', () => {
     it('runs against a Typesense server', () => undefined)

@@ -9,7 +9,10 @@ describe('facet columns', () => {
     columns.set(0, [['guide'], ['东城区', '西城区']])
     columns.set(1, [['faq'], []])
     columns.set(2000, [['guide'], ['西城区']])
-    expect(columns.count(Int32Array.from([0, 1, 2000]), 3)).toEqual([{ guide: 2, faq: 1 }, { 东城区: 1, 西城区: 2 }])
+    expect(columns.count(Int32Array.from([0, 1, 2000]), 3)).toEqual([
+      { guide: 2, faq: 1 },
+      { 东城区: 1, 西城区: 2 },
+    ])
     const west = new Set([columns.idOf(1, '西城区')])
     expect([0, 1, 2000].map((s) => columns.has(s, 1, west))).toEqual([true, false, true])
     columns.set(0, [['faq'], []])

@@ -31,14 +31,19 @@ const ALLOWED: [EntryAction, EntryState[], string[]][] = [
   ['approve_hotline', ['hotline_review'], ['kbAdmin']],
   ['reject', ['unit_review'], ['reviewer', 'kbAdmin']],
   ['reject', ['hotline_review'], ['kbAdmin']],
-  ['publish_urgent', ['draft', 'rejected', 'withdrawn', 'unit_review', 'hotline_review', 'archived', 'expired'], ['kbAdmin']],
+  [
+    'publish_urgent',
+    ['draft', 'rejected', 'withdrawn', 'unit_review', 'hotline_review', 'archived', 'expired'],
+    ['kbAdmin'],
+  ],
   ['archive', ['published', 'expired'], ['reviewer', 'kbAdmin']],
   ['confirm_review', ['published'], ['reviewer', 'kbAdmin']],
   ['expire', ['published', 'draft', 'unit_review', 'hotline_review', 'rejected', 'withdrawn'], ['system']],
 ]
 const allowed = (action: EntryAction, state: EntryState, actor: string) =>
   ALLOWED.some(([a, states, who]) => a === action && states.includes(state) && who.includes(actor))
-const stateFits = (action: EntryAction, state: EntryState) => ALLOWED.some(([a, states]) => a === action && states.includes(state))
+const stateFits = (action: EntryAction, state: EntryState) =>
+  ALLOWED.some(([a, states]) => a === action && states.includes(state))
 
 describe('entry workflow state machine', () => {
   /** What happens to one (state, action, actor): the target state, or the refusal's status. */
@@ -61,7 +66,8 @@ describe('entry workflow state machine', () => {
   })
 
   it('leads where the issue says', () => {
-    const to = (state: EntryState, action: EntryAction, who: string) => decideTransition({ state, unit: UNIT }, action, actors[who], '说明').to
+    const to = (state: EntryState, action: EntryAction, who: string) =>
+      decideTransition({ state, unit: UNIT }, action, actors[who], '说明').to
     expect(to('draft', 'submit', 'editor')).toBe('unit_review')
     expect(to('unit_review', 'approve_unit', 'reviewer')).toBe('hotline_review')
     expect(to('hotline_review', 'approve_hotline', 'kbAdmin')).toBe('published')
@@ -69,8 +75,13 @@ describe('entry workflow state machine', () => {
     expect(to('unit_review', 'withdraw', 'editor')).toBe('withdrawn')
     expect(to('published', 'archive', 'reviewer')).toBe('archived')
     expect(to('published', 'expire', 'system')).toBe('expired')
-    expect(decideTransition({ state: 'draft', unit: UNIT }, 'publish_urgent', actors.kbAdmin, '错误信息需立即更正')).toMatchObject({ to: 'published', urgent: true, publishes: true })
-    expect(decideTransition({ state: 'published', unit: UNIT }, 'confirm_review', actors.reviewer)).toMatchObject({ to: 'published', publishes: false })
+    expect(
+      decideTransition({ state: 'draft', unit: UNIT }, 'publish_urgent', actors.kbAdmin, '错误信息需立即更正'),
+    ).toMatchObject({ to: 'published', urgent: true, publishes: true })
+    expect(decideTransition({ state: 'published', unit: UNIT }, 'confirm_review', actors.reviewer)).toMatchObject({
+      to: 'published',
+      publishes: false,
+    })
   })
 
   it('never lets the last editor approve their own edit', () => {
@@ -81,19 +92,27 @@ describe('entry workflow state machine', () => {
   })
 
   it('wants a reason for rejecting, archiving and urgent publishing', () => {
-    expect(() => decideTransition({ state: 'unit_review', unit: UNIT }, 'reject', actors.reviewer, '  ')).toThrow('需要填写原因')
-    expect(() => decideTransition({ state: 'published', unit: UNIT }, 'archive', actors.kbAdmin)).toThrow('需要填写原因')
+    expect(() => decideTransition({ state: 'unit_review', unit: UNIT }, 'reject', actors.reviewer, '  ')).toThrow(
+      '需要填写原因',
+    )
+    expect(() => decideTransition({ state: 'published', unit: UNIT }, 'archive', actors.kbAdmin)).toThrow(
+      '需要填写原因',
+    )
   })
 
   it('offers each actor only the actions it may take', () => {
-    expect(availableActions({ state: 'unit_review', unit: UNIT, lastEditedBy: 10 }, actors.reviewer)).toEqual(['approve_unit', 'reject'])
+    expect(availableActions({ state: 'unit_review', unit: UNIT, lastEditedBy: 10 }, actors.reviewer)).toEqual([
+      'approve_unit',
+      'reject',
+    ])
     expect(availableActions({ state: 'published', unit: UNIT }, actors.editor)).toEqual([])
     expect(availableActions({ state: 'published', unit: UNIT }, actors.agent)).toEqual([])
   })
 
   it('lets editors of the unit change content outside review, and hotline staff always', () => {
     const edit = (state: EntryState, who: string) => () => checkEdit({ state, unit: UNIT }, actors[who] as AccessUser)
-    for (const state of ['draft', 'rejected', 'withdrawn', 'published', 'archived', 'expired'] as const) expect(edit(state, 'editor')).not.toThrow()
+    for (const state of ['draft', 'rejected', 'withdrawn', 'published', 'archived', 'expired'] as const)
+      expect(edit(state, 'editor')).not.toThrow()
     expect(edit('unit_review', 'editor')).toThrow('审核期间不能修改')
     expect(edit('hotline_review', 'kbAdmin')).not.toThrow()
     expect(edit('draft', 'otherEditor')).toThrow('只有本单位的编辑')
@@ -104,8 +123,22 @@ describe('entry workflow state machine', () => {
 describe('entry diff', () => {
   it('lists the changed fields only, with lists and relations as text', async () => {
     const { diffEntries } = await import('../../src/domain/workflow/entryDiff')
-    const live = { id: 1, title: '旧标题', summary: '同', unit: { id: 3, name: '甲局' }, guide: { materials: [{ text: '身份证' }], fee: '免费' }, updatedAt: 'a' }
-    const draft = { id: 1, title: '新标题', summary: '同', unit: 3, guide: { materials: [{ text: '身份证' }, { text: '照片' }], fee: '免费' }, updatedAt: 'b' }
+    const live = {
+      id: 1,
+      title: '旧标题',
+      summary: '同',
+      unit: { id: 3, name: '甲局' },
+      guide: { materials: [{ text: '身份证' }], fee: '免费' },
+      updatedAt: 'a',
+    }
+    const draft = {
+      id: 1,
+      title: '新标题',
+      summary: '同',
+      unit: 3,
+      guide: { materials: [{ text: '身份证' }, { text: '照片' }], fee: '免费' },
+      updatedAt: 'b',
+    }
     expect(diffEntries(live, draft)).toEqual([
       { field: 'title', before: '旧标题', after: '新标题' },
       { field: 'guide.materials', before: '身份证', after: '身份证；照片' },

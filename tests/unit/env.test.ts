@@ -19,20 +19,28 @@ describe('configuration', () => {
   })
 
   it('chooses MongoDB for mongodb URIs', () => {
-    expect(parseEnv({ DATA_DIR: tmp(), DATABASE_URI: 'mongodb+srv://u:p@cluster/hotline' }).databaseKind).toBe('mongodb')
+    expect(parseEnv({ DATA_DIR: tmp(), DATABASE_URI: 'mongodb+srv://u:p@cluster/hotline' }).databaseKind).toBe(
+      'mongodb',
+    )
   })
 
   it('refuses to start in production without PAYLOAD_SECRET', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(ConfigError)
     expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/PAYLOAD_SECRET/)
     const secret = 'a-production-secret-of-enough-length-000'
-    expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp(), PAYLOAD_SECRET: secret })).toThrow(/PERSONAL_DATA_KEY/)
+    expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp(), PAYLOAD_SECRET: secret })).toThrow(
+      /PERSONAL_DATA_KEY/,
+    )
     expect(() => parseEnv({ DATA_DIR: tmp(), PERSONAL_DATA_KEY: 'short' })).toThrow(/64 hex/)
-    expect(parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp(), PAYLOAD_SECRET: secret, PERSONAL_DATA_KEY: 'ab'.repeat(32) }).personalDataKey).toHaveLength(32)
+    expect(
+      parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp(), PAYLOAD_SECRET: secret, PERSONAL_DATA_KEY: 'ab'.repeat(32) })
+        .personalDataKey,
+    ).toHaveLength(32)
   })
 
   it('names every invalid variable', () => {
-    const attempt = () => parseEnv({ PORT: 'eighty', DATABASE_URI: 'postgres://x', HOTLINE_NOW: 'tomorrow', DATA_DIR: tmp() })
+    const attempt = () =>
+      parseEnv({ PORT: 'eighty', DATABASE_URI: 'postgres://x', HOTLINE_NOW: 'tomorrow', DATA_DIR: tmp() })
     expect(attempt).toThrow(/PORT/)
     expect(attempt).toThrow(/DATABASE_URI/)
     expect(attempt).toThrow(/HOTLINE_NOW/)
@@ -49,7 +57,17 @@ describe('configuration', () => {
     expect(parseEnv({ DATA_DIR: tmp() }).searchEngine).toBe('embedded')
     expect(() => parseEnv({ DATA_DIR: tmp(), SEARCH_ENGINE: 'typesense' })).toThrow(/TYPESENSE_URL/)
     expect(() => parseEnv({ DATA_DIR: tmp(), TYPESENSE_URL: 'ts1:8108' })).toThrow(/TYPESENSE_URL/)
-    const e = parseEnv({ DATA_DIR: tmp(), SEARCH_ENGINE: 'typesense', TYPESENSE_URL: 'http://ts1:8108, http://ts2:8108', TYPESENSE_API_KEY: 'k' })
-    expect(e.typesense).toEqual({ url: 'http://ts1:8108, http://ts2:8108', apiKey: 'k', searchApiKey: undefined, alias: 'knowledge_entries' })
+    const e = parseEnv({
+      DATA_DIR: tmp(),
+      SEARCH_ENGINE: 'typesense',
+      TYPESENSE_URL: 'http://ts1:8108, http://ts2:8108',
+      TYPESENSE_API_KEY: 'k',
+    })
+    expect(e.typesense).toEqual({
+      url: 'http://ts1:8108, http://ts2:8108',
+      apiKey: 'k',
+      searchApiKey: undefined,
+      alias: 'knowledge_entries',
+    })
   })
 })

@@ -8,17 +8,60 @@ describe('Lexical plain text', () => {
   })
 
   it('reads headings, lists and formatted text written in the editor', () => {
-    const text = (t: string, format = 0) => ({ type: 'text', text: t, format, style: '', mode: 'normal', detail: 0, version: 1 })
+    const text = (t: string, format = 0) => ({
+      type: 'text',
+      text: t,
+      format,
+      style: '',
+      mode: 'normal',
+      detail: 0,
+      version: 1,
+    })
     const body = {
       root: {
-        type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+        type: 'root',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
         children: [
-          { type: 'heading', tag: 'h2', format: '', indent: 0, version: 1, direction: 'ltr', children: [text('申请材料')] },
           {
-            type: 'list', listType: 'number', tag: 'ol', start: 1, format: '', indent: 0, version: 1, direction: 'ltr',
+            type: 'heading',
+            tag: 'h2',
+            format: '',
+            indent: 0,
+            version: 1,
+            direction: 'ltr',
+            children: [text('申请材料')],
+          },
+          {
+            type: 'list',
+            listType: 'number',
+            tag: 'ol',
+            start: 1,
+            format: '',
+            indent: 0,
+            version: 1,
+            direction: 'ltr',
             children: [
-              { type: 'listitem', value: 1, format: '', indent: 0, version: 1, direction: 'ltr', children: [text('身份证', 1)] },
-              { type: 'listitem', value: 2, format: '', indent: 0, version: 1, direction: 'ltr', children: [text('户口簿')] },
+              {
+                type: 'listitem',
+                value: 1,
+                format: '',
+                indent: 0,
+                version: 1,
+                direction: 'ltr',
+                children: [text('身份证', 1)],
+              },
+              {
+                type: 'listitem',
+                value: 2,
+                format: '',
+                indent: 0,
+                version: 1,
+                direction: 'ltr',
+                children: [text('户口簿')],
+              },
             ],
           },
         ],

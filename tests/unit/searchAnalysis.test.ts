@@ -15,7 +15,17 @@ describe('normalisation', () => {
 describe('index tokens', () => {
   it('holds words, character bigrams and pinyin keys', () => {
     const tokens = analyzer.indexTokens('住房公积金提取')
-    expect(tokens).toEqual(expect.arrayContaining(['住房公积金', '公积金', '提取', `${BIGRAM_PREFIX}公积`, `${BIGRAM_PREFIX}积金`, 'py:gongjijin', 'pi:gjj']))
+    expect(tokens).toEqual(
+      expect.arrayContaining([
+        '住房公积金',
+        '公积金',
+        '提取',
+        `${BIGRAM_PREFIX}公积`,
+        `${BIGRAM_PREFIX}积金`,
+        'py:gongjijin',
+        'pi:gjj',
+      ]),
+    )
   })
 
   it('leaves out conversational fillers and punctuation', () => {
@@ -84,7 +94,7 @@ describe('evaluation metrics (linear gain, as the evaluation README defines)', (
   const relevant = { A: 3, B: 2, C: 1 }
   it('computes nDCG@10', () => {
     expect(ndcgAt(10, ['A', 'B', 'C'], relevant)).toBeCloseTo(1)
-    const dcg = 1 / Math.log2(2) * 0 + 3 / Math.log2(3)
+    const dcg = (1 / Math.log2(2)) * 0 + 3 / Math.log2(3)
     const ideal = 3 + 2 / Math.log2(3) + 1 / Math.log2(4)
     expect(ndcgAt(10, ['X', 'A'], relevant)).toBeCloseTo(dcg / ideal)
   })

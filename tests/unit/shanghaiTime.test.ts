@@ -1,7 +1,12 @@
 import fc from 'fast-check'
 
 import { now, fixClock } from '../../src/domain/clock'
-import { endOfValidityDay, parseHotlineDate, shanghaiDateString, startOfShanghaiDay } from '../../src/domain/shanghaiTime'
+import {
+  endOfValidityDay,
+  parseHotlineDate,
+  shanghaiDateString,
+  startOfShanghaiDay,
+} from '../../src/domain/shanghaiTime'
 
 describe('Shanghai calendar days', () => {
   it('reads a date-only string as Shanghai midnight', () => {
@@ -23,10 +28,13 @@ describe('Shanghai calendar days', () => {
 
   it('round-trips every day between 2000 and 2100', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const day = shanghaiDateString(d)
-        return shanghaiDateString(parseHotlineDate(day)!) === day && startOfShanghaiDay(d).getTime() <= d.getTime()
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          const day = shanghaiDateString(d)
+          return shanghaiDateString(parseHotlineDate(day)!) === day && startOfShanghaiDay(d).getTime() <= d.getTime()
+        },
+      ),
     )
   })
 })

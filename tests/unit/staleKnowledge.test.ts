@@ -26,11 +26,21 @@ describe('expiry alerts', () => {
 describe('stale knowledge supervision', () => {
   it('opens after more than the grace period in working days', () => {
     // Lapsed at the end of Thursday 11-19: Fri, Mon, Tue have passed by Wednesday → 3, not more than 3.
-    expect(staleReason({ workflowState: 'expired', validUntil: '2026-11-19T00:00:00+08:00' }, now, calendar, 3)).toBeUndefined()
-    expect(staleReason({ workflowState: 'expired', validUntil: '2026-11-18T00:00:00+08:00' }, now, calendar, 3)).toBe('expired_stale')
-    expect(staleReason({ workflowState: 'published', nextReviewAt: '2026-11-01T00:00:00+08:00' }, now, calendar, 3)).toBe('review_overdue')
-    expect(staleReason({ workflowState: 'published', nextReviewAt: '2026-12-01T00:00:00+08:00' }, now, calendar, 3)).toBeUndefined()
-    expect(staleReason({ workflowState: 'archived', validUntil: '2026-01-01T00:00:00+08:00' }, now, calendar, 3)).toBeUndefined()
+    expect(
+      staleReason({ workflowState: 'expired', validUntil: '2026-11-19T00:00:00+08:00' }, now, calendar, 3),
+    ).toBeUndefined()
+    expect(staleReason({ workflowState: 'expired', validUntil: '2026-11-18T00:00:00+08:00' }, now, calendar, 3)).toBe(
+      'expired_stale',
+    )
+    expect(
+      staleReason({ workflowState: 'published', nextReviewAt: '2026-11-01T00:00:00+08:00' }, now, calendar, 3),
+    ).toBe('review_overdue')
+    expect(
+      staleReason({ workflowState: 'published', nextReviewAt: '2026-12-01T00:00:00+08:00' }, now, calendar, 3),
+    ).toBeUndefined()
+    expect(
+      staleReason({ workflowState: 'archived', validUntil: '2026-01-01T00:00:00+08:00' }, now, calendar, 3),
+    ).toBeUndefined()
   })
 
   it('counts as resolved when republished after opening, or archived', () => {

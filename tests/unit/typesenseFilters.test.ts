@@ -16,7 +16,9 @@ describe('Typesense filter strings', () => {
   })
 
   it('refuses a value that tries to close its quote and widen the filter', () => {
-    expect(() => buildFilter({ audience: 'public', filters: { category: ['x` || audience:=internal || category:=`y'] } }, t)).toThrow(UnsafeFilterValue)
+    expect(() =>
+      buildFilter({ audience: 'public', filters: { category: ['x` || audience:=internal || category:=`y'] } }, t),
+    ).toThrow(UnsafeFilterValue)
   })
 
   it('keeps the public to published, public, currently valid entries whatever the facet filters', () => {
@@ -28,6 +30,8 @@ describe('Typesense filter strings', () => {
 
   it('lets agents ask for expired entries too', () => {
     expect(visibilityFilter({ audience: 'agent' }, t)).not.toMatch(/audience/)
-    expect(visibilityFilter({ audience: 'agent', includeExpired: true }, t)).toMatch(/\|\| status:=expired \|\| lapses_at:<=/)
+    expect(visibilityFilter({ audience: 'agent', includeExpired: true }, t)).toMatch(
+      /\|\| status:=expired \|\| lapses_at:<=/,
+    )
   })
 })

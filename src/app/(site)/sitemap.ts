@@ -9,6 +9,13 @@ export const dynamic = 'force-dynamic'
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const payload = await sitePayload()
   const base = env().publicUrl ?? `http://localhost:${env().port}`
-  const { docs } = await payload.find({ collection: 'knowledge-entries', where: { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }, pagination: false, depth: 0, overrideAccess: true, select: { code: true, updatedAt: true } })
+  const { docs } = await payload.find({
+    collection: 'knowledge-entries',
+    where: { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { code: true, updatedAt: true },
+  })
   return [{ url: `${base}/` }, ...docs.map((d) => ({ url: `${base}/entries/${d.code}`, lastModified: d.updatedAt }))]
 }

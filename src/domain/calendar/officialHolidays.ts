@@ -4,12 +4,14 @@
  */
 const range = (from: string, to: string) => {
   const out: string[] = []
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10))
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10))
   return out
 }
 
 type OfficialDay = { date: string; kind: 'holiday' | 'workday'; name: string }
-const holidays = (from: string, to: string, name: string): OfficialDay[] => range(from, to).map((date) => ({ date, kind: 'holiday', name }))
+const holidays = (from: string, to: string, name: string): OfficialDay[] =>
+  range(from, to).map((date) => ({ date, kind: 'holiday', name }))
 const workday = (date: string, name: string): OfficialDay => ({ date, kind: 'workday', name: `${name}调休上班` })
 
 export const OFFICIAL_DAYS_2025: OfficialDay[] = [

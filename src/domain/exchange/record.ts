@@ -50,7 +50,9 @@ const typeFieldSchemas = {
 
 const recordSchema = z.object({
   id: code.optional().nullable(),
-  type: z.enum(ENTRY_TYPES.map((t) => t.value) as [EntryType, ...EntryType[]], { error: '类型无效，应为 guide、location、policy、faq、notice 或 script' }),
+  type: z.enum(ENTRY_TYPES.map((t) => t.value) as [EntryType, ...EntryType[]], {
+    error: '类型无效，应为 guide、location、policy、faq、notice 或 script',
+  }),
   unit: text.min(1, '缺少承办单位'),
   category: optionalText,
   title: text.min(1, '缺少标题'),
@@ -63,7 +65,10 @@ const recordSchema = z.object({
   districts: textList,
   reviewCycleDays: z.number().int().positive().optional().nullable(),
   relatedIds: z.array(code).optional().nullable(),
-  source: z.object({ documentNumber: optionalText, issuingBody: optionalText, link: optionalText }).optional().nullable(),
+  source: z
+    .object({ documentNumber: optionalText, issuingBody: optionalText, link: optionalText })
+    .optional()
+    .nullable(),
   fields: z.record(z.string(), z.unknown()).optional().nullable(),
 })
 

@@ -76,11 +76,19 @@ export function rowToRecord(row: Record<string, unknown>): Record<string, unknow
   const source: Record<string, unknown> = {}
   for (const [header, cell] of Object.entries(row)) {
     const column = byHeader.get(header.trim()) ?? byHeader.get(header.trim().toLowerCase())
-    const raw = cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim()
+    const raw =
+      cell === null || cell === undefined
+        ? ''
+        : cell instanceof Date
+          ? cell.toISOString().slice(0, 10)
+          : String(cell).trim()
     if (!column || raw === '') continue
     const mapped = VALUE_LABELS[column.key]?.[raw] ?? raw
     const value = column.list
-      ? mapped.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean)
+      ? mapped
+          .split(LIST_SEPARATOR)
+          .map((s) => s.trim())
+          .filter(Boolean)
       : column.number
         ? Number(mapped)
         : mapped

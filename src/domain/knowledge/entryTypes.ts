@@ -18,8 +18,7 @@ export const AUDIENCES = [
 
 export type Audience = (typeof AUDIENCES)[number]['value']
 
-export const isEntryType = (value: unknown): value is EntryType =>
-  ENTRY_TYPES.some((t) => t.value === value)
+export const isEntryType = (value: unknown): value is EntryType => ENTRY_TYPES.some((t) => t.value === value)
 
 export const defaultReviewCycleDays = (type: EntryType): number | undefined =>
   ENTRY_TYPES.find((t) => t.value === type)?.reviewCycleDays

@@ -24,7 +24,12 @@ export const SUPERVISION_STATUSES = [
 export type StaleFacts = { workflowState?: string | null; validUntil?: string | null; nextReviewAt?: string | null }
 
 /** The reason an entry now deserves supervision: stale for more than `graceDays` working days. */
-export function staleReason(entry: StaleFacts, now: Date, calendar: WorkCalendar, graceDays: number): SupervisionReason | undefined {
+export function staleReason(
+  entry: StaleFacts,
+  now: Date,
+  calendar: WorkCalendar,
+  graceDays: number,
+): SupervisionReason | undefined {
   if (entry.workflowState === 'expired' && entry.validUntil) {
     // Counted from the last instant of the validUntil day, so that the first expired day counts.
     const lastValidInstant = new Date(endOfValidityDay(new Date(entry.validUntil)).getTime() - 1)
@@ -38,7 +43,10 @@ export function staleReason(entry: StaleFacts, now: Date, calendar: WorkCalendar
 }
 
 /** A supervision item may close once the entry was republished (reviewed) after it opened, or archived. */
-export function isResolved(entry: { workflowState?: string | null; reviewedAt?: string | null }, openedAt: Date): boolean {
+export function isResolved(
+  entry: { workflowState?: string | null; reviewedAt?: string | null },
+  openedAt: Date,
+): boolean {
   if (entry.workflowState === 'archived') return true
   return entry.workflowState === 'published' && Boolean(entry.reviewedAt) && new Date(entry.reviewedAt!) >= openedAt
 }

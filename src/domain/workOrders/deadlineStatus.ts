@@ -17,10 +17,20 @@ export function deadlineStatus(dueAt: Date, now: Date): DeadlineStatus {
   return shanghaiDateString(dueAt) === shanghaiDateString(now) ? 'due_today' : 'on_time'
 }
 
-export type ProblemOrder = { id: number | string; category?: string | number | null; address?: string | null; createdAt: string }
+export type ProblemOrder = {
+  id: number | string
+  category?: string | number | null
+  address?: string | null
+  createdAt: string
+}
 
 /** The same category and address (whitespace ignored) within `days`; groups of at least `min` orders. */
-export function repeatedProblems<T extends ProblemOrder>(orders: readonly T[], now: Date, days: number, min: number): { key: string; orders: T[] }[] {
+export function repeatedProblems<T extends ProblemOrder>(
+  orders: readonly T[],
+  now: Date,
+  days: number,
+  min: number,
+): { key: string; orders: T[] }[] {
   const since = now.getTime() - days * 86_400_000
   const groups = new Map<string, T[]>()
   for (const o of orders) {

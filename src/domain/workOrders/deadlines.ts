@@ -25,5 +25,7 @@ export function calendarWarning(start: Date, due: Date, calendar: WorkCalendar):
   const to = Number(shanghaiDateString(due).slice(0, 4))
   const missing: number[] = []
   for (let y = from; y <= to; y++) if (!years.has(y)) missing.push(y)
-  return missing.length ? `工作日历缺少 ${missing.join('、')} 年的节假日安排，期限按普通周末推算，请管理员补充后核对` : undefined
+  return missing.length
+    ? `工作日历缺少 ${missing.join('、')} 年的节假日安排，期限按普通周末推算，请管理员补充后核对`
+    : undefined
 }

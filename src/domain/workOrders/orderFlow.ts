@@ -113,15 +113,24 @@ function mayAct(who: Who, actor: AccessUser, order: OrderFacts): boolean {
 }
 
 /** Decides an action or throws an OrderFlowError (400: not now; 403: not yours). */
-export function decideOrderAction(order: OrderFacts, action: OrderAction, actor: AccessUser, now: Date): { from: OrderState; to: OrderState } {
+export function decideOrderAction(
+  order: OrderFacts,
+  action: OrderAction,
+  actor: AccessUser,
+  now: Date,
+): { from: OrderState; to: OrderState } {
   const rule = RULES[action]
-  if (!rule.from.includes(order.state)) throw new OrderFlowError(400, `工单当前为「${orderStateLabel(order.state)}」，不能${orderActionLabel(action)}`)
-  if (!mayAct(rule.who, actor, order)) throw new OrderFlowError(403, `您没有权限对该工单执行「${orderActionLabel(action)}」`)
+  if (!rule.from.includes(order.state))
+    throw new OrderFlowError(400, `工单当前为「${orderStateLabel(order.state)}」，不能${orderActionLabel(action)}`)
+  if (!mayAct(rule.who, actor, order))
+    throw new OrderFlowError(403, `您没有权限对该工单执行「${orderActionLabel(action)}」`)
   if (action === 'request-return') {
     if (order.designated) throw new OrderFlowError(400, '该工单是争议后指定承办的，不能再申请退回')
-    if (order.returnDueAt && now.getTime() > Date.parse(order.returnDueAt)) throw new OrderFlowError(400, '已超过退回申请时限，请继续办理')
+    if (order.returnDueAt && now.getTime() > Date.parse(order.returnDueAt))
+      throw new OrderFlowError(400, '已超过退回申请时限，请继续办理')
   }
-  if (action === 'request-extension' && (order.extensions ?? 0) >= MAX_EXTENSIONS) throw new OrderFlowError(400, `每张工单最多延期 ${MAX_EXTENSIONS} 次`)
+  if (action === 'request-extension' && (order.extensions ?? 0) >= MAX_EXTENSIONS)
+    throw new OrderFlowError(400, `每张工单最多延期 ${MAX_EXTENSIONS} 次`)
   if (action === 'reopen') {
     if (order.lastSatisfaction !== 'dissatisfied') throw new OrderFlowError(400, '只有回访不满意的工单可以重办')
     if ((order.reopens ?? 0) >= MAX_REOPENS) throw new OrderFlowError(400, `每张工单最多重办 ${MAX_REOPENS} 次`)

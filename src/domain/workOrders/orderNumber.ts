@@ -3,7 +3,8 @@ import { shanghaiDateString } from '../shanghaiTime'
 
 export const orderNumberPrefix = (at: Date): string => `GD${shanghaiDateString(at).replaceAll('-', '')}`
 
-export const formatOrderNumber = (at: Date, sequence: number): string => `${orderNumberPrefix(at)}${String(sequence).padStart(6, '0')}`
+export const formatOrderNumber = (at: Date, sequence: number): string =>
+  `${orderNumberPrefix(at)}${String(sequence).padStart(6, '0')}`
 
 /** The next sequence after the day's highest number (or 1). */
 export const nextSequence = (highest: string | undefined, at: Date): number =>

@@ -48,7 +48,14 @@ export const SLA_KINDS = [
 ] as const
 export type SlaKind = (typeof SLA_KINDS)[number]['value']
 
-export type SlaRule = { kind: SlaKind; orderType?: string | null; urgency?: string | null; complex?: boolean | null; workingDays?: number | null; hours?: number | null }
+export type SlaRule = {
+  kind: SlaKind
+  orderType?: string | null
+  urgency?: string | null
+  complex?: boolean | null
+  workingDays?: number | null
+  hours?: number | null
+}
 
 /** Defaults from published provincial rules (Guangdong 2022, Shandong 2020); admins change them in `sla-rules`. */
 export const DEFAULT_SLA_RULES: (SlaRule & { label: string })[] = [
@@ -67,7 +74,11 @@ export const DEFAULT_SLA_RULES: (SlaRule & { label: string })[] = [
 ]
 
 /** The most specific rule of a kind that fits the order (urgency, then type, then complexity). */
-export function pickRule(rules: readonly SlaRule[], kind: SlaKind, order: { type: string; urgency?: string | null; complex?: boolean | null }): SlaRule | undefined {
+export function pickRule(
+  rules: readonly SlaRule[],
+  kind: SlaKind,
+  order: { type: string; urgency?: string | null; complex?: boolean | null },
+): SlaRule | undefined {
   const fits = rules.filter(
     (r) =>
       r.kind === kind &&

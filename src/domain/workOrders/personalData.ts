@@ -11,7 +11,12 @@ export function encryptField(plain: string, key: Buffer): string {
   const iv = crypto.randomBytes(12)
   const cipher = crypto.createCipheriv('aes-256-gcm', key, iv)
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-  return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join(':')
+  return [
+    VERSION,
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    data.toString('base64url'),
+  ].join(':')
 }
 
 export function decryptField(stored: string, key: Buffer): string {
@@ -42,5 +47,7 @@ export const maskPhone = (phone: string): string => {
 /** 110101199001011234 → 110***********1234. */
 export const maskIdNumber = (id: string): string => {
   const value = id.trim()
-  return value.length > 7 ? `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}` : '*'.repeat(value.length)
+  return value.length > 7
+    ? `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`
+    : '*'.repeat(value.length)
 }

@@ -34,7 +34,9 @@ const onTime = (o: ReportOrder) => {
 const overdue = (o: ReportOrder, now: Date) => {
   if (!o.dueAt) return false
   const replied = lastAt(o, 'reply')
-  return replied ? Date.parse(replied) > Date.parse(o.dueAt) : o.state !== 'closed' && Date.parse(o.dueAt) < now.getTime()
+  return replied
+    ? Date.parse(replied) > Date.parse(o.dueAt)
+    : o.state !== 'closed' && Date.parse(o.dueAt) < now.getTime()
 }
 const satisfied = (o: ReportOrder) => o.lastSatisfaction === 'satisfied' || o.lastSatisfaction === 'basically_satisfied'
 const evaluated = (o: ReportOrder) => Boolean(o.lastSatisfaction && o.lastSatisfaction !== 'unreachable')
@@ -42,7 +44,10 @@ const evaluated = (o: ReportOrder) => Boolean(o.lastSatisfaction && o.lastSatisf
 function top(values: (string | null | undefined)[], n = 5) {
   const counts = new Map<string, number>()
   for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1)
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([name, count]) => ({ name, count }))
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([name, count]) => ({ name, count }))
 }
 
 export function summarize(all: readonly ReportOrder[], now: Date, supervisionCount = 0) {
@@ -88,7 +93,12 @@ export function unitRanking(all: readonly ReportOrder[], now: Date) {
         returns: orders.filter((o) => has(o, 'request-return')).length,
       }
     })
-    .sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || (b.satisfactionRate ?? -1) - (a.satisfactionRate ?? -1) || a.unit.localeCompare(b.unit))
+    .sort(
+      (a, b) =>
+        (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
+        (b.satisfactionRate ?? -1) - (a.satisfactionRate ?? -1) ||
+        a.unit.localeCompare(b.unit),
+    )
 }
 
 export type Interval = 'day' | 'week' | 'month'

@@ -39,7 +39,11 @@ export const actionLabel = (action: string): string => labelOf(AUDIT_ACTIONS, ac
 export const isEntryAction = (value: unknown): value is EntryAction => ENTRY_ACTIONS.some((a) => a.value === value)
 
 /** What the workflow needs to know about an entry: its latest version's state, unit and last editor. */
-export type WorkflowEntry = { state: EntryState; unit: string | number | undefined; lastEditedBy?: string | number | null }
+export type WorkflowEntry = {
+  state: EntryState
+  unit: string | number | undefined
+  lastEditedBy?: string | number | null
+}
 
 /** The actor of a transition; `system` is the scheduled expiry job. */
 export type Actor = AccessUser | 'system'
@@ -53,7 +57,14 @@ export class WorkflowError extends Error {
   }
 }
 
-export type Transition = { action: EntryAction; from: EntryState; to: EntryState; publishes: boolean; unpublishes: boolean; urgent: boolean }
+export type Transition = {
+  action: EntryAction
+  from: EntryState
+  to: EntryState
+  publishes: boolean
+  unpublishes: boolean
+  urgent: boolean
+}
 
 type Rule = {
   from: readonly EntryState[]
@@ -72,11 +83,20 @@ const RULES: Record<EntryAction, Rule> = {
   approve_unit: { from: ['unit_review'], to: 'hotline_review', who: 'reviewer', fourEyes: true },
   approve_hotline: { from: ['hotline_review'], to: 'published', who: 'kb-admin', fourEyes: true },
   reject: { from: ['unit_review', 'hotline_review'], to: 'rejected', who: 'reviewer-or-kb-admin', needsComment: true },
-  publish_urgent: { from: ['draft', 'rejected', 'withdrawn', 'unit_review', 'hotline_review', 'archived', 'expired'], to: 'published', who: 'kb-admin', needsComment: true },
+  publish_urgent: {
+    from: ['draft', 'rejected', 'withdrawn', 'unit_review', 'hotline_review', 'archived', 'expired'],
+    to: 'published',
+    who: 'kb-admin',
+    needsComment: true,
+  },
   archive: { from: ['published', 'expired'], to: 'archived', who: 'reviewer-or-kb-admin', needsComment: true },
   confirm_review: { from: ['published'], to: 'published', who: 'reviewer-or-kb-admin' },
   // The live version lapses whatever is in review; the review goes on from the new version.
-  expire: { from: ['published', 'draft', 'unit_review', 'hotline_review', 'rejected', 'withdrawn'], to: 'expired', who: 'system' },
+  expire: {
+    from: ['published', 'draft', 'unit_review', 'hotline_review', 'rejected', 'withdrawn'],
+    to: 'expired',
+    who: 'system',
+  },
 }
 
 const sameUnit = (actor: AccessUser, entry: WorkflowEntry) =>
@@ -101,7 +121,12 @@ function mayAct(who: Rule['who'], actor: Actor, entry: WorkflowEntry, state: Ent
 }
 
 /** Decides a transition or throws a WorkflowError saying why not (400: wrong state, 403: not yours). */
-export function decideTransition(entry: WorkflowEntry, action: EntryAction, actor: Actor, comment?: string): Transition {
+export function decideTransition(
+  entry: WorkflowEntry,
+  action: EntryAction,
+  actor: Actor,
+  comment?: string,
+): Transition {
   const rule = RULES[action]
   if (!rule) throw new WorkflowError(400, `未知的操作：${action}`)
   if (!rule.from.includes(entry.state)) {
@@ -110,7 +135,12 @@ export function decideTransition(entry: WorkflowEntry, action: EntryAction, acto
   if (!mayAct(rule.who, actor, entry, entry.state)) {
     throw new WorkflowError(403, `您没有权限对该条目执行「${actionLabel(action)}」`)
   }
-  if (rule.fourEyes && actor !== 'system' && entry.lastEditedBy != null && String(entry.lastEditedBy) === String(actor.id)) {
+  if (
+    rule.fourEyes &&
+    actor !== 'system' &&
+    entry.lastEditedBy != null &&
+    String(entry.lastEditedBy) === String(actor.id)
+  ) {
     throw new WorkflowError(403, '不能审核自己最后编辑的内容，请由其他审核人审核')
   }
   if (rule.needsComment && !comment?.trim()) {

@@ -1,7 +1,10 @@
 /** When an entry is next due for review: the last review plus its cycle; a notice when its event ends. */
 const DAY_MS = 86_400_000
 
-export function nextReviewAt(entry: { type: string; reviewCycleDays?: number | null; notice?: { eventEnd?: string | null } | null }, reviewedAt: Date): Date | undefined {
+export function nextReviewAt(
+  entry: { type: string; reviewCycleDays?: number | null; notice?: { eventEnd?: string | null } | null },
+  reviewedAt: Date,
+): Date | undefined {
   if (entry.type === 'notice') return entry.notice?.eventEnd ? new Date(entry.notice.eventEnd) : undefined
   return entry.reviewCycleDays ? new Date(reviewedAt.getTime() + entry.reviewCycleDays * DAY_MS) : undefined
 }

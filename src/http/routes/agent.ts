@@ -15,13 +15,17 @@ export function agentRouter(payload: Payload, engine: () => SearchEngine): Route
 
   router.get('/search', async (req, res) => {
     const p = parseParams(agentSearchParams, req.query)
-    res.json(await searchKnowledge(engine(), 'agent', { ...p, includeExpired: p.include_expired, perPage: p.per_page }, now()))
+    res.json(
+      await searchKnowledge(engine(), 'agent', { ...p, includeExpired: p.include_expired, perPage: p.per_page }, now()),
+    )
   })
 
   router.get('/suggest', async (req, res) => {
     const p = parseParams(suggestParams, req.query)
     const result = await engine().search({ text: p.q, audience: 'agent', now: now(), perPage: 8 })
-    res.json({ suggestions: result.hits.map((h) => ({ code: h.document.code, title: h.document.title, type: h.document.type })) })
+    res.json({
+      suggestions: result.hits.map((h) => ({ code: h.document.code, title: h.document.title, type: h.document.type })),
+    })
   })
 
   router.get('/entries/:code', async (req, res) => {

@@ -9,14 +9,23 @@ import type { SearchEngine } from '../../search/types'
 async function outboxLag(payload: Payload) {
   const pending = await payload.find({
     collection: 'payload-jobs',
-    where: { and: [{ queue: { equals: SEARCH_QUEUE } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+    where: {
+      and: [
+        { queue: { equals: SEARCH_QUEUE } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    },
     sort: 'createdAt',
     limit: 1,
     depth: 0,
     overrideAccess: true,
   })
   const oldest = pending.docs[0]?.createdAt
-  return { pending: pending.totalDocs, oldestAgeSeconds: oldest ? Math.max(0, Math.round((now().getTime() - Date.parse(oldest)) / 1000)) : 0 }
+  return {
+    pending: pending.totalDocs,
+    oldestAgeSeconds: oldest ? Math.max(0, Math.round((now().getTime() - Date.parse(oldest)) / 1000)) : 0,
+  }
 }
 
 /** Liveness and dependency status for load balancers and operators. */
@@ -32,7 +41,9 @@ export function healthRouter(payload: Payload, databaseKind: string, engine: () 
       .catch((err: Error) => ({ status: 'down' as const, engine: 'unknown', documents: 0, error: err.message }))
     const outbox = database.status === 'up' ? await outboxLag(payload) : null
     const ok = database.status === 'up' && search.status === 'up'
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', time: now().toISOString(), database, search: { ...search, outbox } })
+    res
+      .status(ok ? 200 : 503)
+      .json({ status: ok ? 'ok' : 'degraded', time: now().toISOString(), database, search: { ...search, outbox } })
   })
   return router
 }

@@ -27,7 +27,13 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine, optio
     next()
   })
   // One person answers a page once or twice, not hundreds of times.
-  const feedbackLimit = rateLimit({ windowMs: 60_000, limit: 20, standardHeaders: 'draft-8', legacyHeaders: false, message: { error: 'too_many_requests', message: '反馈过于频繁，请稍后再试' } })
+  const feedbackLimit = rateLimit({
+    windowMs: 60_000,
+    limit: 20,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    message: { error: 'too_many_requests', message: '反馈过于频繁，请稍后再试' },
+  })
 
   router.get('/search', async (req, res) => {
     const p = parseParams(publicSearchParams, req.query)
@@ -46,13 +52,24 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine, optio
   })
 
   // "这条信息有帮助吗": JSON from scripts, or the entry page's plain form (answered with a redirect back).
-  router.post('/entries/:code/feedback', feedbackLimit, express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
-    const { helpful } = parseParams(z.object({ helpful: z.union([z.boolean(), z.enum(['yes', 'no'])], { error: 'helpful 须为 true/false 或 yes/no' }) }), req.body ?? {})
-    const code = req.params.code as string
-    await recordFeedback(payload, code, helpful === true || helpful === 'yes')
-    if (req.is('application/x-www-form-urlencoded')) return res.redirect(303, `/entries/${encodeURIComponent(code)}?feedback=thanks`)
-    res.status(201).json({ message: '感谢您的反馈' })
-  })
+  router.post(
+    '/entries/:code/feedback',
+    feedbackLimit,
+    express.urlencoded({ extended: false, limit: '1kb' }),
+    async (req, res) => {
+      const { helpful } = parseParams(
+        z.object({
+          helpful: z.union([z.boolean(), z.enum(['yes', 'no'])], { error: 'helpful 须为 true/false 或 yes/no' }),
+        }),
+        req.body ?? {},
+      )
+      const code = req.params.code as string
+      await recordFeedback(payload, code, helpful === true || helpful === 'yes')
+      if (req.is('application/x-www-form-urlencoded'))
+        return res.redirect(303, `/entries/${encodeURIComponent(code)}?feedback=thanks`)
+      res.status(201).json({ message: '感谢您的反馈' })
+    },
+  )
 
   return router
 }

@@ -11,7 +11,12 @@ import { parseHotlineDate } from '../../domain/shanghaiTime'
 import { ORDER_TYPES } from '../../domain/workOrders/orderTypes'
 import { summarize, trend, unitRanking } from '../../domain/workOrders/reports'
 import { feedbackCounts } from '../../services/knowledgeQueries'
-import { answeredWithOtherVersions, knowledgeGaps, reportOrders, supervisionCount } from '../../services/workOrderReports'
+import {
+  answeredWithOtherVersions,
+  knowledgeGaps,
+  reportOrders,
+  supervisionCount,
+} from '../../services/workOrderReports'
 import { rateLimitPerCaller, requireCaller } from '../auth'
 import { HttpError } from '../errors'
 import { parseParams } from '../searchParams'
@@ -30,7 +35,9 @@ const filters = z.object({
   from: day('from'),
   to: day('to'),
   unit: z.string().max(100).optional(),
-  type: z.enum(ORDER_TYPES.map((t) => t.value) as [string, ...string[]], { error: 'type 不是有效的诉求类型' }).optional(),
+  type: z
+    .enum(ORDER_TYPES.map((t) => t.value) as [string, ...string[]], { error: 'type 不是有效的诉求类型' })
+    .optional(),
   category: z.string().max(200).optional(),
   district: z.string().max(50).optional(),
   interval: z.enum(['day', 'week', 'month'], { error: 'interval 只能是 day、week、month' }).default('day'),
@@ -78,7 +85,11 @@ export function reportsRouter(payload: Payload): Router {
       ...Object.entries(figures).map(([metric, value]) => ({ section: '指标', name: metric, value })),
       ...topCategories.map((c) => ({ section: '热点分类', name: c.name, value: c.count })),
       ...topAddresses.map((a) => ({ section: '热点地址', name: a.name, value: a.count })),
-      ...ranking.map((u) => ({ section: '单位排名', name: u.unit, value: `准时率 ${u.onTimeRate ?? '—'}；满意率 ${u.satisfactionRate ?? '—'}；件数 ${u.orders}` })),
+      ...ranking.map((u) => ({
+        section: '单位排名',
+        name: u.unit,
+        value: `准时率 ${u.onTimeRate ?? '—'}；满意率 ${u.satisfactionRate ?? '—'}；件数 ${u.orders}`,
+      })),
     ])
   })
 
@@ -93,7 +104,10 @@ export function reportsRouter(payload: Payload): Router {
   router.get('/knowledge-gaps', async (_req, res) => res.json({ groups: await knowledgeGaps(payload) }))
 
   router.get('/answer-provenance', async (req, res) => {
-    const { code } = parseParams(z.object({ code: z.string({ error: '请提供知识编号 code' }).regex(/^[A-Za-z0-9-]{1,40}$/, '知识编号格式不对') }), req.query)
+    const { code } = parseParams(
+      z.object({ code: z.string({ error: '请提供知识编号 code' }).regex(/^[A-Za-z0-9-]{1,40}$/, '知识编号格式不对') }),
+      req.query,
+    )
     const result = await answeredWithOtherVersions(payload, code)
     if (!result) throw new HttpError(404, `没有知识条目 ${code}`)
     res.json(result)

@@ -30,7 +30,8 @@ export function workOrdersRouter(payload: Payload): Router {
 
   router.post('/:number/actions/:action', async (req, res) => {
     const { action } = req.params
-    if (!isOrderAction(action)) throw new HttpError(400, `未知的操作 ${action}；可用：${ORDER_ACTIONS.map((a) => a.value).join('、')}`)
+    if (!isOrderAction(action))
+      throw new HttpError(400, `未知的操作 ${action}；可用：${ORDER_ACTIONS.map((a) => a.value).join('、')}`)
     const body = parseParams(actionBody, req.body ?? {})
     if (action === 'not-accept') parseParams(z.object({ reason: notAcceptReason }), body)
     const actor = actorOf(res.locals.caller)

@@ -12,7 +12,15 @@ import { buildExpansions, type SynonymRule } from './synonyms'
 export const BIGRAM_PREFIX = 'b:'
 
 /** Relative weights of the query terms derived from one word of the caller. */
-export const QUERY_WEIGHTS = { word: 1, subWord: 0.6, synonym: 0.5, bigram: 0.35, homophone: 0.3, pinyinInput: 0.9, initialsInput: 0.6 }
+export const QUERY_WEIGHTS = {
+  word: 1,
+  subWord: 0.6,
+  synonym: 0.5,
+  bigram: 0.35,
+  homophone: 0.3,
+  pinyinInput: 0.9,
+  initialsInput: 0.6,
+}
 
 export type QueryAnalysis = {
   /** Every term to look up, with its weight. */

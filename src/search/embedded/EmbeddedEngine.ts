@@ -8,7 +8,15 @@ import type { SynonymRule } from '../analysis/synonyms'
 import { coverage, isConfident } from '../confidence'
 import { highlight } from '../highlight'
 import { type PinnedAnswer, pinKey } from '../pins'
-import { type EngineHealth, FACETS, type Facet, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult } from '../types'
+import {
+  type EngineHealth,
+  FACETS,
+  type Facet,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchQuery,
+  type SearchResult,
+} from '../types'
 import { expiredAt, queryTime, validityWindow } from '../validity'
 import { FacetColumns } from './facetColumns'
 import { type Candidate, InvertedIndex, topK } from './invertedIndex'
@@ -88,8 +96,14 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   private add(doc: SearchDocument): void {
-    const slot = this.index.add(doc.code, FIELDS.map((f) => fieldText(doc, f)))
-    this.facets.set(slot, FACETS.map((f) => facetValues(doc, f)))
+    const slot = this.index.add(
+      doc.code,
+      FIELDS.map((f) => fieldText(doc, f)),
+    )
+    this.facets.set(
+      slot,
+      FACETS.map((f) => facetValues(doc, f)),
+    )
     this.slots[slot] = { doc, window: validityWindow(doc), present: this.fieldBits(doc.present) }
     this.documents.set(doc.code, doc)
     this.visibility.invalidate()
@@ -115,7 +129,8 @@ export class EmbeddedEngine implements SearchEngine {
 
   /** Replaced and removed documents leave slots the index skips; rebuild once they pile up. */
   private async compactIfNeeded(): Promise<void> {
-    if (this.index.removed > COMPACT_AT * (this.index.size + this.index.removed)) await this.replaceAll([...this.documents.values()])
+    if (this.index.removed > COMPACT_AT * (this.index.size + this.index.removed))
+      await this.replaceAll([...this.documents.values()])
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
@@ -175,19 +190,28 @@ export class EmbeddedEngine implements SearchEngine {
       return values?.length ? [{ facet: i, wanted: new Set(values.map((v) => this.facets.idOf(i, v))) }] : []
     })
     const visible = this.visibility.get(this.slots, query, time)
-    const accept = filters.length ? (s: number) => visible[s] === 1 && filters.every(({ facet, wanted }) => this.facets.has(s, facet, wanted)) : visible
+    const accept = filters.length
+      ? (s: number) => visible[s] === 1 && filters.every(({ facet, wanted }) => this.facets.has(s, facet, wanted))
+      : visible
     const hasIntent = analysis.intent.types.size > 0 || analysis.intent.fields.size > 0
     const intentTypes = new Set([...analysis.intent.types].map((t) => this.facets.idOf(TYPE_FACET, t)))
     const intentFields = this.fieldBits([...analysis.intent.fields])
     const boost = (s: number) =>
-      (intentTypes.has(this.facets.firstId(TYPE_FACET, s)) ? INTENT_TYPE_BOOST : 1) * ((this.slots[s]!.present & intentFields) !== 0 ? INTENT_FIELD_BOOST : 1)
+      (intentTypes.has(this.facets.firstId(TYPE_FACET, s)) ? INTENT_TYPE_BOOST : 1) *
+      ((this.slots[s]!.present & intentFields) !== 0 ? INTENT_FIELD_BOOST : 1)
 
     const firstScores = this.index.score(this.informative(analysis.terms))
     const docBoost = hasIntent ? boost : undefined
     const first = this.index.candidates(firstScores, accept, docBoost)
     const leaders = topK(first, FEEDBACK_DOCS)
     // The second pass only adds the feedback terms to the first pass's sums.
-    const all = leaders.length ? this.index.candidates(this.index.score(this.informative(this.withFeedback(leaders, analysis.terms)), firstScores), accept, docBoost) : first
+    const all = leaders.length
+      ? this.index.candidates(
+          this.index.score(this.informative(this.withFeedback(leaders, analysis.terms)), firstScores),
+          accept,
+          docBoost,
+        )
+      : first
 
     const counts = this.facets.count(all.docs, all.length)
     const facets = Object.fromEntries(FACETS.map((f, i) => [f, counts[i]])) as SearchResult['facets']
@@ -202,8 +226,10 @@ export class EmbeddedEngine implements SearchEngine {
       return accepted ? [{ doc: slot!, score: 0 }] : []
     })
     const isPinned = new Set(pinned.map((c) => c.doc))
-    const ranked = [...pinned, ...(best ? [best, ...topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc)] : [])]
-      .filter((c, i) => i < pinned.length || !isPinned.has(c.doc))
+    const ranked = [
+      ...pinned,
+      ...(best ? [best, ...topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc)] : []),
+    ].filter((c, i) => i < pinned.length || !isPinned.has(c.doc))
     const pageHits = ranked.slice((page - 1) * perPage, page * perPage)
 
     // Confidence speaks of the caller's words only, so it is judged on the first pass.

@@ -49,7 +49,11 @@ export class FacetColumns {
       const ids = list.map((v) => this.intern(f, v))
       this.first[f][slot] = ids[0] ?? NONE
       if (ids.length > 1) {
-        if (!this.more.has(slot)) this.more.set(slot, Array.from({ length: this.facets }, () => []))
+        if (!this.more.has(slot))
+          this.more.set(
+            slot,
+            Array.from({ length: this.facets }, () => []),
+          )
         this.more.get(slot)![f] = ids.slice(1)
       }
     })

@@ -77,7 +77,10 @@ export class InvertedIndex {
       for (const [term, tf] of counts) {
         let perField = this.postings.get(term)
         if (!perField) this.postings.set(term, (perField = []))
-        const posting = (perField[f] ??= { docs: new GrowableArray(new Int32Array(4)), tfs: new GrowableArray(new Uint16Array(4)) })
+        const posting = (perField[f] ??= {
+          docs: new GrowableArray(new Int32Array(4)),
+          tfs: new GrowableArray(new Uint16Array(4)),
+        })
         posting.docs.push(doc)
         posting.tfs.push(Math.min(tf, 65535))
       }
@@ -154,7 +157,11 @@ export class InvertedIndex {
    * The documents `accept` lets through (a byte per slot, or a predicate), each scored times the
    * number of query terms it matched.
    */
-  candidates({ scores, matched, touched }: Scores, accept: Uint8Array | ((doc: number) => boolean), docBoost?: (doc: number) => number): CandidateList {
+  candidates(
+    { scores, matched, touched }: Scores,
+    accept: Uint8Array | ((doc: number) => boolean),
+    docBoost?: (doc: number) => number,
+  ): CandidateList {
     const docs = new Int32Array(touched.length)
     const out = new Float64Array(touched.length)
     const mask = accept instanceof Uint8Array ? accept : undefined

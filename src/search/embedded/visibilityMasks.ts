@@ -22,7 +22,13 @@ export class VisibilityMasks {
   get(slots: readonly Slot[], query: Pick<SearchQuery, 'audience' | 'includeExpired'>, time: QueryTime): Uint8Array {
     const key = `${query.audience}|${Boolean(query.includeExpired)}|${time.endOfToday}`
     const cached = this.masks.get(key)
-    if (cached && cached.generation === this.generation && time.now < cached.validUntil && cached.bytes.length === slots.length) return cached.bytes
+    if (
+      cached &&
+      cached.generation === this.generation &&
+      time.now < cached.validUntil &&
+      cached.bytes.length === slots.length
+    )
+      return cached.bytes
     const bytes = new Uint8Array(slots.length)
     let validUntil = time.endOfToday
     for (let s = 0; s < slots.length; s++) {

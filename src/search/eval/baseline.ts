@@ -14,10 +14,17 @@ export function createBaseline(documents: SearchDocument[], analyzer: Analyzer) 
     FIELDS.map((name) => ({ name, boost: 1 })),
     (text) => analyzer.baselineTokens(text),
   )
-  for (const d of documents) index.add(d.code, FIELDS.map((f) => (Array.isArray(d[f]) ? (d[f] as string[]).join(' ') : (d[f] as string))))
+  for (const d of documents)
+    index.add(
+      d.code,
+      FIELDS.map((f) => (Array.isArray(d[f]) ? (d[f] as string[]).join(' ') : (d[f] as string))),
+    )
   const byCode = new Map(documents.map((d) => [d.code, d]))
   return (query: Omit<SearchQuery, 'page' | 'perPage'>, limit = 10): string[] => {
     const terms = new Map(analyzer.baselineTokens(query.text).map((t) => [t, 1]))
-    return topK(index.search(terms, (doc) => isVisible(byCode.get(index.idOf(doc))!, query)), limit).map((c) => index.idOf(c.doc))
+    return topK(
+      index.search(terms, (doc) => isVisible(byCode.get(index.idOf(doc))!, query)),
+      limit,
+    ).map((c) => index.idOf(c.doc))
   }
 }

@@ -12,7 +12,9 @@ export function ndcgAt(k: number, ranked: readonly string[], relevant: Judgement
 
 /** Share of the judged entries (grade ≥ minGrade) found in the top k. */
 export function recallAt(k: number, ranked: readonly string[], relevant: Judgements, minGrade = 1): number {
-  const wanted = Object.entries(relevant).filter(([, g]) => g >= minGrade).map(([c]) => c)
+  const wanted = Object.entries(relevant)
+    .filter(([, g]) => g >= minGrade)
+    .map(([c]) => c)
   if (wanted.length === 0) return 0
   const top = new Set(ranked.slice(0, k))
   return wanted.filter((c) => top.has(c)).length / wanted.length

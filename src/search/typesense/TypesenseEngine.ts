@@ -14,10 +14,25 @@ import { coverage, isConfident } from '../confidence'
 import { FIELD_BOOSTS } from '../embedded/EmbeddedEngine'
 import { highlight } from '../highlight'
 import type { PinnedAnswer } from '../pins'
-import { type EngineHealth, FACETS, type SearchDocument, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult } from '../types'
+import {
+  type EngineHealth,
+  FACETS,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '../types'
 import { expiredAt, queryTime, validityWindow } from '../validity'
 import { buildFilter, FACET_FIELDS, idsFilter, PUBLIC_SCOPE } from './filters'
-import { collectionSchema, fromTypesenseDocument, shadowField, TEXT_FIELDS, type TypesenseDocument, toTypesenseDocument } from './schema'
+import {
+  collectionSchema,
+  fromTypesenseDocument,
+  shadowField,
+  TEXT_FIELDS,
+  type TypesenseDocument,
+  toTypesenseDocument,
+} from './schema'
 
 export type TypesenseOptions = {
   /** Comma-separated node URLs of the cluster. */
@@ -41,7 +56,8 @@ export class TypesenseEngine implements SearchEngine {
 
   constructor(private readonly options: TypesenseOptions) {
     const nodes = options.url.split(',').map((url) => ({ url: url.trim() }))
-    const connect = (apiKey: string) => new Client({ nodes, apiKey, connectionTimeoutSeconds: 5, numRetries: 3, logLevel: 'warn' })
+    const connect = (apiKey: string) =>
+      new Client({ nodes, apiKey, connectionTimeoutSeconds: 5, numRetries: 3, logLevel: 'warn' })
     this.client = connect(options.apiKey)
     this.publicClient = options.searchApiKey
       ? connect(this.client.keys().generateScopedSearchKey(options.searchApiKey, { filter_by: PUBLIC_SCOPE }))

@@ -28,7 +28,12 @@ export type TypesenseDocument = Omit<SearchDocument, 'validFrom' | 'validUntil' 
 } & Record<`t_${TextField}`, string>
 
 export function collectionSchema(name: string, sets: { synonyms: string; curation: string }): CollectionCreateSchema {
-  const zh = (field: string, type: 'string' | 'string[]' = 'string') => ({ name: field, type, locale: 'zh', optional: true })
+  const zh = (field: string, type: 'string' | 'string[]' = 'string') => ({
+    name: field,
+    type,
+    locale: 'zh',
+    optional: true,
+  })
   const facet = (field: string, type: 'string' | 'string[]' = 'string') => ({ name: field, type, facet: true })
   const stored = (field: string) => ({ name: field, type: 'string' as const, index: false, optional: true })
   return {
@@ -71,7 +76,9 @@ const fieldText = (doc: SearchDocument, field: TextField): string => {
 
 export function toTypesenseDocument(doc: SearchDocument, analyzer: Analyzer): TypesenseDocument {
   const window = validityWindow(doc)
-  const shadow = Object.fromEntries(TEXT_FIELDS.map((f) => [shadowField(f), analyzer.indexTokens(fieldText(doc, f)).join(' ')]))
+  const shadow = Object.fromEntries(
+    TEXT_FIELDS.map((f) => [shadowField(f), analyzer.indexTokens(fieldText(doc, f)).join(' ')]),
+  )
   return {
     ...doc,
     ...shadow,

@@ -16,7 +16,14 @@ const FIRST_CODE = 1001
 export function demoEntryRecords(today: Date): RawRecord[] {
   const day = (offset: number | undefined) =>
     offset === undefined ? undefined : shanghaiDateString(new Date(today.getTime() + offset * DAY_MS))
-  const entries: DemoEntry[] = [...DEMO_LOCATIONS, ...DEMO_GUIDES, ...DEMO_POLICIES, ...DEMO_FAQS, ...DEMO_NOTICES, ...DEMO_SCRIPTS]
+  const entries: DemoEntry[] = [
+    ...DEMO_LOCATIONS,
+    ...DEMO_GUIDES,
+    ...DEMO_POLICIES,
+    ...DEMO_FAQS,
+    ...DEMO_NOTICES,
+    ...DEMO_SCRIPTS,
+  ]
   return entries.map((entry, i) => {
     const { validFromDays, validUntilDays, fields, ...rest } = entry
     const { eventStartDays, eventEndDays, ...typeFields } = (fields ?? {}) as Record<string, unknown>
@@ -29,7 +36,9 @@ export function demoEntryRecords(today: Date): RawRecord[] {
         validUntil: day(validUntilDays),
         fields: {
           ...typeFields,
-          ...(eventStartDays !== undefined ? { eventStart: day(eventStartDays as number), eventEnd: day(eventEndDays as number) } : {}),
+          ...(eventStartDays !== undefined
+            ? { eventStart: day(eventStartDays as number), eventEnd: day(eventEndDays as number) }
+            : {}),
         },
       },
     }

@@ -2,7 +2,14 @@
 export const CITY = '江临市'
 export const DISTRICTS = ['江北区', '江南区', '临湖区', '新港区', '高新区']
 
-type DemoUnit = { name: string; code: string; kind: string; district?: string; parent?: string; liaison: [string, string] }
+type DemoUnit = {
+  name: string
+  code: string
+  kind: string
+  district?: string
+  parent?: string
+  liaison: [string, string]
+}
 
 export const DEMO_UNITS: DemoUnit[] = [
   { name: '江临市政务服务管理局', code: 'JL-ZWFW', kind: 'city-department', liaison: ['周晓岚', '0000-8610001'] },
@@ -19,9 +26,28 @@ export const DEMO_UNITS: DemoUnit[] = [
   { name: '江临市城市管理局', code: 'JL-CG', kind: 'city-department', liaison: ['高鹏', '0000-8610012'] },
   { name: '江临市交通运输局', code: 'JL-JT', kind: 'city-department', liaison: ['罗斌', '0000-8610013'] },
   { name: '江临市司法局', code: 'JL-SF', kind: 'city-department', liaison: ['邓婉清', '0000-8610014'] },
-  { name: '江北区人民政府', code: 'JL-JBQ', kind: 'district-government', district: '江北区', liaison: ['黄子豪', '0000-8620001'] },
-  { name: '江南区人民政府', code: 'JL-JNQ', kind: 'district-government', district: '江南区', liaison: ['吴思雨', '0000-8630001'] },
-  { name: '江北区滨江街道办事处', code: 'JL-JBQ-BJ', kind: 'street-township', district: '江北区', parent: '江北区人民政府', liaison: ['唐慧', '0000-8620101'] },
+  {
+    name: '江北区人民政府',
+    code: 'JL-JBQ',
+    kind: 'district-government',
+    district: '江北区',
+    liaison: ['黄子豪', '0000-8620001'],
+  },
+  {
+    name: '江南区人民政府',
+    code: 'JL-JNQ',
+    kind: 'district-government',
+    district: '江南区',
+    liaison: ['吴思雨', '0000-8630001'],
+  },
+  {
+    name: '江北区滨江街道办事处',
+    code: 'JL-JBQ-BJ',
+    kind: 'street-township',
+    district: '江北区',
+    parent: '江北区人民政府',
+    liaison: ['唐慧', '0000-8620101'],
+  },
   { name: '江临水务集团有限公司', code: 'JL-WATER', kind: 'public-service-company', liaison: ['韩磊', '0000-8640001'] },
   { name: '江临燃气有限公司', code: 'JL-GAS', kind: 'public-service-company', liaison: ['冯娜', '0000-8640002'] },
   { name: '国网江临供电公司', code: 'JL-POWER', kind: 'public-service-company', liaison: ['曹阳', '0000-8640003'] },
@@ -58,10 +84,40 @@ export const DEMO_USERS: { email: string; name: string; roles: string[]; unit?: 
   { email: 'agent@hotline.example', name: '话务员 张敏', roles: ['agent'] },
   { email: 'supervisor@hotline.example', name: '督办员 王磊', roles: ['supervisor'] },
   { email: 'dispatcher@hotline.example', name: '派单员 周婷', roles: ['dispatcher'] },
-  { email: 'editor.rs@hotline.example', name: '人社局编辑 刘洋', roles: ['unit-editor'], unit: '江临市人力资源和社会保障局' },
-  { email: 'reviewer.rs@hotline.example', name: '人社局审核员 陈芳', roles: ['unit-reviewer'], unit: '江临市人力资源和社会保障局' },
-  { email: 'editor.gjj@hotline.example', name: '公积金中心编辑 杨帆', roles: ['unit-editor'], unit: '江临市住房公积金管理中心' },
-  { email: 'reviewer.gjj@hotline.example', name: '公积金中心审核员 徐静', roles: ['unit-reviewer'], unit: '江临市住房公积金管理中心' },
-  { email: 'handler.rs@hotline.example', name: '人社局承办人 何军', roles: ['unit-handler'], unit: '江临市人力资源和社会保障局' },
-  { email: 'handler.gjj@hotline.example', name: '公积金中心承办人 郑丽', roles: ['unit-handler'], unit: '江临市住房公积金管理中心' },
+  {
+    email: 'editor.rs@hotline.example',
+    name: '人社局编辑 刘洋',
+    roles: ['unit-editor'],
+    unit: '江临市人力资源和社会保障局',
+  },
+  {
+    email: 'reviewer.rs@hotline.example',
+    name: '人社局审核员 陈芳',
+    roles: ['unit-reviewer'],
+    unit: '江临市人力资源和社会保障局',
+  },
+  {
+    email: 'editor.gjj@hotline.example',
+    name: '公积金中心编辑 杨帆',
+    roles: ['unit-editor'],
+    unit: '江临市住房公积金管理中心',
+  },
+  {
+    email: 'reviewer.gjj@hotline.example',
+    name: '公积金中心审核员 徐静',
+    roles: ['unit-reviewer'],
+    unit: '江临市住房公积金管理中心',
+  },
+  {
+    email: 'handler.rs@hotline.example',
+    name: '人社局承办人 何军',
+    roles: ['unit-handler'],
+    unit: '江临市人力资源和社会保障局',
+  },
+  {
+    email: 'handler.gjj@hotline.example',
+    name: '公积金中心承办人 郑丽',
+    roles: ['unit-handler'],
+    unit: '江临市住房公积金管理中心',
+  },
 ]

@@ -32,7 +32,9 @@ export default async function SearchPage({ searchParams }: Params) {
   }
   const result = await searchData(q, p.category, page)
   const pages = Math.ceil(result.found / PER_PAGE)
-  const categories = Object.entries(result.facets.category).sort((a, b) => b[1] - a[1]).slice(0, 12)
+  const categories = Object.entries(result.facets.category)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
   return (
     <>
       <h1>“{q}”的搜索结果</h1>
@@ -72,7 +74,10 @@ export default async function SearchPage({ searchParams }: Params) {
               <li key={h.code}>
                 <h2>
                   <span className="badge">{typeLabel(h.type)}</span>
-                  <a href={`/entries/${h.code}`} dangerouslySetInnerHTML={{ __html: h.highlights.title ?? escape(h.title) }} />
+                  <a
+                    href={`/entries/${h.code}`}
+                    dangerouslySetInnerHTML={{ __html: h.highlights.title ?? escape(h.title) }}
+                  />
                 </h2>
                 <p dangerouslySetInnerHTML={{ __html: h.highlights.summary ?? escape(h.summary ?? '') }} />
                 <p className="meta">
@@ -103,7 +108,9 @@ async function EmptyState() {
   const { categories } = await homeData()
   return (
     <div className="empty">
-      <p>没有找到确切的答案。可以换个说法再试，或直接拨打 <strong>12345</strong>，话务员会为您解答。</p>
+      <p>
+        没有找到确切的答案。可以换个说法再试，或直接拨打 <strong>12345</strong>，话务员会为您解答。
+      </p>
       <p>也可以按分类浏览：</p>
       <ul className="grid">
         {categories.slice(0, 8).map((c) => (

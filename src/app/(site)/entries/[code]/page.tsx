@@ -26,7 +26,11 @@ async function load(code: string): Promise<Entry> {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { code } = await params
   const entry = await load(code)
-  return { title: entry.title, description: (entry.summary ?? entry.body ?? '').slice(0, 120), alternates: { canonical: `/entries/${entry.code}` } }
+  return {
+    title: entry.title,
+    description: (entry.summary ?? entry.body ?? '').slice(0, 120),
+    alternates: { canonical: `/entries/${entry.code}` },
+  }
 }
 
 const day = (v: unknown) => (typeof v === 'string' && v ? shanghaiDateString(new Date(v)) : undefined)
@@ -112,10 +116,30 @@ export default async function EntryPage({ params, searchParams }: Params) {
       {entry.type === 'policy' && (
         <Part title="政策信息">
           <dl>
-            {source.documentNumber && (<><dt>文号</dt><dd>{source.documentNumber}</dd></>)}
-            {source.issuingBody && (<><dt>发文机关</dt><dd>{source.issuingBody}</dd></>)}
-            {day(g.effectiveDate) && (<><dt>施行日期</dt><dd>{day(g.effectiveDate)}</dd></>)}
-            {day(entry.validUntil) && (<><dt>有效期至</dt><dd>{day(entry.validUntil)}</dd></>)}
+            {source.documentNumber && (
+              <>
+                <dt>文号</dt>
+                <dd>{source.documentNumber}</dd>
+              </>
+            )}
+            {source.issuingBody && (
+              <>
+                <dt>发文机关</dt>
+                <dd>{source.issuingBody}</dd>
+              </>
+            )}
+            {day(g.effectiveDate) && (
+              <>
+                <dt>施行日期</dt>
+                <dd>{day(g.effectiveDate)}</dd>
+              </>
+            )}
+            {day(entry.validUntil) && (
+              <>
+                <dt>有效期至</dt>
+                <dd>{day(entry.validUntil)}</dd>
+              </>
+            )}
           </dl>
           {list(g.keyPoints).length > 0 && (
             <ol>
@@ -132,7 +156,13 @@ export default async function EntryPage({ params, searchParams }: Params) {
           {day(g.eventStart)} 至 {day(g.eventEnd)}
         </Part>
       )}
-      {entry.body && <Part title="详细说明">{entry.body.split('\n').map((line, i) => <p key={i}>{line}</p>)}</Part>}
+      {entry.body && (
+        <Part title="详细说明">
+          {entry.body.split('\n').map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </Part>
+      )}
       {entry.relatedEntries.length > 0 && (
         <Part title="相关信息">
           <ul>
@@ -145,7 +175,8 @@ export default async function EntryPage({ params, searchParams }: Params) {
         </Part>
       )}
       <p className="meta">
-        {entry.reviewedAt ? `最近核实：${day(entry.reviewedAt)}` : `更新于 ${day(entry.updatedAt)}`} · 知识编号 {entry.code}
+        {entry.reviewedAt ? `最近核实：${day(entry.reviewedAt)}` : `更新于 ${day(entry.updatedAt)}`} · 知识编号{' '}
+        {entry.code}
       </p>
       <form className="feedback" method="post" action={`/api/v1/public/entries/${entry.code}/feedback`}>
         {feedback === 'thanks' ? (

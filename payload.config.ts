@@ -1,7 +1,8 @@
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { zh } from '@payloadcms/translations/languages/zh'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 
 import { ApiKeys } from './src/collections/ApiKeys'

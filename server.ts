@@ -3,23 +3,24 @@
  * Next for the admin. `npm start` builds when needed, applies migrations, seeds an empty embedded
  * database with demo data, then listens.
  */
-import next from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import next from 'next'
+
 import { ConfigError, env } from './src/config/env'
-import { createApp } from './src/http/createApp'
 import { startOutboxRunner } from './src/jobs/outboxRunner'
 import { rebuildIndex } from './src/jobs/syncIndex'
 import { reloadSearchSettings } from './src/jobs/syncSearchSettings'
-import { searchEngine } from './src/jobs/searchEngine'
 import { logger } from './src/log'
+import { searchEngine } from './src/search/searchEngine'
 import { DEMO_PASSWORD, DEMO_USERS } from './src/seed/demo/organisation'
 import { seedSearchLexicon } from './src/seed/searchLexicon'
+import { isDatabaseEmpty, seedDemo } from './src/seed/seedDemo'
 import { seedSlaRules } from './src/seed/slaRules'
 import { seedWorkCalendar } from './src/seed/workCalendar'
-import { isDatabaseEmpty, seedDemo } from './src/seed/seedDemo'
 import { bootPayload } from './src/server/bootPayload'
+import { createApp } from './src/server/createApp'
 import { buildIsCurrent, runProductionBuild } from './src/server/productionBuild'
 
 const root = path.dirname(fileURLToPath(import.meta.url))

@@ -10,7 +10,5 @@ export const adminOnly: Access = ({ req }) => hasRole(req.user as AccessUser | n
 
 export const adminOnlyField: FieldAccess = ({ req }) => hasRole(req.user as AccessUser | null, 'admin')
 
-export const staffOnlyField: FieldAccess = ({ req }) => isStaff(req.user as AccessUser | null)
-
 /** Append-only records and other things no API may do. */
 export const nobody: Access = () => false

@@ -3,10 +3,11 @@
  * 1k, 10k and 100k synthetic entries, then HTTP throughput of the agent search endpoint at 10k, and
  * how long a publish takes to become searchable.
  */
-import autocannon from 'autocannon'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+import autocannon from 'autocannon'
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const httpSize = Number(process.env.BENCH_HTTP_SIZE ?? 10000)
@@ -20,8 +21,8 @@ Object.assign(process.env, {
 
 const { env } = await import('../config/env')
 const { now } = await import('../domain/clock')
-const { createApp } = await import('../http/createApp')
-const { searchEngine } = await import('../jobs/searchEngine')
+const { createApp } = await import('../server/createApp')
+const { searchEngine } = await import('../search/searchEngine')
 const { loadSearchDocuments, SEARCH_QUEUE } = await import('../jobs/syncIndex')
 const { OUTBOX_POLL_MS, startOutboxRunner } = await import('../jobs/outboxRunner')
 const { seedDemo } = await import('../seed/seedDemo')

@@ -3,11 +3,12 @@
  * loads its synonyms into the CMS, runs every query through the real HTTP API for its audience, and
  * prints nDCG@10, Recall@5, MRR@10, no-answer share and leaks — ours beside the plain baseline.
  */
-import { Command } from 'commander'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+import { Command } from 'commander'
 
 type Query = { qid: string; query: string; audience: 'public' | 'agent'; relevant: Record<string, number> }
 type Ranking = { codes: string[]; confident: boolean[] }
@@ -59,7 +60,7 @@ const { readRecords } = await import('../import/readRecords')
 const { loadSearchDocuments, rebuildIndex, SEARCH_QUEUE } = await import('../jobs/syncIndex')
 const { reloadSearchSettings } = await import('../jobs/syncSearchSettings')
 const { seedSearchLexicon } = await import('../seed/searchLexicon')
-const { createApp } = await import('../http/createApp')
+const { createApp } = await import('../server/createApp')
 const { createAnalyzer } = await import('../search/analysis/analyzer')
 const { createBaseline } = await import('../search/eval/baseline')
 const { mean, mrrAt, ndcgAt, recallAt } = await import('../search/eval/metrics')

@@ -1,18 +1,19 @@
 /** The operators' command line: `npm run kb -- <command>`. */
+import path from 'node:path'
+
 import { SingleBar } from 'cli-progress'
 import { Command } from 'commander'
 import type { Payload } from 'payload'
-import path from 'node:path'
 
 import { env } from '../config/env'
 import { now } from '../domain/clock'
 import { importEntries, type ImportReport } from '../import/importEntries'
 import { readRecords } from '../import/readRecords'
-import { searchEngine } from '../jobs/searchEngine'
 import { runKnowledgeMaintenance } from '../jobs/knowledgeMaintenance'
 import { rebuildIndex } from '../jobs/syncIndex'
-import { runOrderDeadlines } from '../jobs/workOrderDeadlines'
 import { reloadSearchSettings } from '../jobs/syncSearchSettings'
+import { runOrderDeadlines } from '../jobs/workOrderDeadlines'
+import { searchEngine } from '../search/searchEngine'
 import { seedDemo } from '../seed/seedDemo'
 import { bootPayload } from '../server/bootPayload'
 

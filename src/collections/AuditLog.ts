@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '../access/common'
 import { readAuditLog } from '../access/auditLog'
+import { nobody } from '../access/common'
 import { AUDIT_ACTIONS, ENTRY_STATES } from '../domain/workflow/entryWorkflow'
 
 /** Append-only record of every edit and workflow transition; written by the server only, never changed. */

@@ -1,9 +1,10 @@
-import type { CollectionConfig } from 'payload'
 import path from 'node:path'
 
+import type { CollectionConfig } from 'payload'
+
 import { authenticated } from '../access/common'
-import { type AccessUser, actingUnitId, hasRole, isStaff } from '../domain/roles'
 import { env } from '../config/env'
+import { type AccessUser, actingUnitId, hasRole, isStaff } from '../domain/roles'
 
 /** Attachments of knowledge entries: local disk under DATA_DIR in the embedded default. */
 export const Media: CollectionConfig = {

@@ -2,14 +2,7 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { nobody } from '../access/common'
 import { ownNotifications } from '../access/ownRecords'
-
-export const NOTIFICATION_KINDS = [
-  { value: 'expiring', label: '即将到期' },
-  { value: 'review_due', label: '即将需复核' },
-  { value: 'expired', label: '已过期下线' },
-  { value: 'supervision_opened', label: '督办' },
-  { value: 'supervision_overdue', label: '督办超期' },
-] as const
+import { NOTIFICATION_KINDS } from '../domain/notifications'
 
 /** Only `read` is the recipient's to change. */
 const serverOnly: FieldAccess = () => false

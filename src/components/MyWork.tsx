@@ -1,9 +1,9 @@
 /** The admin dashboard's "待我处理" lists (a server component; Payload passes the signed-in user). */
 import type { Payload } from 'payload'
 
-import { stateLabel } from '../domain/workflow/entryWorkflow'
 import type { AccessUser } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
+import { stateLabel } from '../domain/workflow/entryWorkflow'
 import { knowledgeOverview, myWork } from '../services/myWork'
 
 const day = (value?: string | null) => (value ? shanghaiDateString(new Date(value)) : '—')

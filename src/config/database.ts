@@ -1,7 +1,8 @@
 /** The database adapter the environment asks for: SQLite for the embedded default, MongoDB in production. */
+import path from 'node:path'
+
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 
 import type { Env } from './env'

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { z } from 'zod'
 
 import { fixClock } from '../domain/clock'

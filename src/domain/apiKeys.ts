@@ -18,5 +18,3 @@ export function generateApiKey(): { key: string; hash: string; prefix: string } 
 
 /** Keys are long random strings, so a fast hash does: nothing here is guessable like a password. */
 export const hashApiKey = (key: string): string => crypto.createHash('sha256').update(key).digest('hex')
-
-export const looksLikeApiKey = (value: string): boolean => value.startsWith(PREFIX) && value.length > 20

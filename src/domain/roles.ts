@@ -19,7 +19,8 @@ export const STAFF_ROLES: readonly Role[] = ['admin', 'kb-admin']
 /** Roles that read every published entry, internal ones included, and write none. */
 export const READER_ROLES: readonly Role[] = ['agent', 'supervisor']
 
-type RelationValue = string | number | { id: string | number } | null | undefined
+/** A relationship as Payload returns it: the id at depth 0, the document when populated, or nothing. */
+export type RelationValue<Id extends string | number = string | number> = Id | { id: Id } | null | undefined
 
 export type AccessUser = {
   id: string | number
@@ -33,7 +34,7 @@ export const hasRole = (user: AccessUser | null | undefined, ...roles: readonly 
 
 export const isStaff = (user: AccessUser | null | undefined): boolean => hasRole(user, ...STAFF_ROLES)
 
-export const relationId = (value: RelationValue): string | number | undefined =>
+export const relationId = <Id extends string | number>(value: RelationValue<Id>): Id | undefined =>
   value && typeof value === 'object' ? value.id : (value ?? undefined)
 
 /** The unit a unit-role user acts for, or undefined for everyone else. */

@@ -1,7 +1,7 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
-import { actingUnitId, type AccessUser } from '../domain/roles'
 import { defaultReviewCycleDays, effectiveAudience, isEntryType } from '../domain/knowledge/entryTypes'
+import { actingUnitId, type AccessUser } from '../domain/roles'
 
 /** Fills what the entry's type and author decide: audience of scripts, review cycle, owning unit. */
 export const normalizeEntry: CollectionBeforeValidateHook = ({ data, operation, originalDoc, req }) => {

@@ -6,12 +6,12 @@
 import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload'
 
 import { env } from '../config/env'
-import { now } from '../domain/clock'
 import { addWorkingDays } from '../domain/calendar/workCalendar'
+import { now } from '../domain/clock'
 import { relationId } from '../domain/roles'
 import { isResolved } from '../domain/supervision/staleKnowledge'
-import { entrySubject, loadCalendar } from '../services/supervision'
 import { notify, unitStaff } from '../services/notify'
+import { entrySubject, loadCalendar } from '../services/supervision'
 
 export const prepareSupervisionItem: CollectionBeforeChangeHook = async ({
   data,
@@ -35,7 +35,7 @@ export const prepareSupervisionItem: CollectionBeforeChangeHook = async ({
       ...data,
       subjectKey: subject.key,
       subjectLabel: subject.label,
-      unit: relationId(entry.unit as never),
+      unit: relationId(entry.unit),
       openedAt: openedAt.toISOString(),
       deadline: addWorkingDays(
         openedAt,

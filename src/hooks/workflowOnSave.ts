@@ -13,10 +13,9 @@ import {
 
 import { now } from '../domain/clock'
 import { type AccessUser, actingUnitId, relationId } from '../domain/roles'
-import { checkEdit, type EntryState, type Transition, WorkflowError } from '../domain/workflow/entryWorkflow'
+import { checkEdit, currentState, type Transition, WorkflowError } from '../domain/workflow/entryWorkflow'
 import { nextReviewAt } from '../domain/workflow/reviewSchedule'
-
-export const TRANSITION_CONTEXT = 'workflowTransition'
+import { TRANSITION_CONTEXT } from '../services/entryTransitions'
 
 const transitionOf = (context: Record<string, unknown>) => context[TRANSITION_CONTEXT] as Transition | undefined
 
@@ -25,9 +24,6 @@ export const userEditsAreDrafts: CollectionBeforeOperationHook = ({ args, operat
   (operation === 'create' || operation === 'update') && req.user && !transitionOf(req.context)
     ? { ...args, draft: true }
     : args
-
-export const currentState = (doc: { workflowState?: string | null; _status?: string | null } | undefined): EntryState =>
-  (doc?.workflowState as EntryState | undefined) ?? (doc?._status === 'published' ? 'published' : 'draft')
 
 export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, req, operation }) => {
   if (transitionOf(req.context)) return data
@@ -92,7 +88,7 @@ export const auditUserEdit: CollectionAfterChangeHook = async ({ doc, previousDo
       actor: user.id as number,
       actorName: user.name ?? String(user.id),
       roles: (user.roles ?? []).join(','),
-      unit: relationId(doc.unit) as number | undefined,
+      unit: relationId(doc.unit),
       summary: `${doc.code} ${operation === 'create' ? '新建' : '修改'}`,
     },
   })

@@ -2,12 +2,13 @@
  * Payload's REST API served by Express through Payload's own fetch-style handler (handleEndpoints),
  * so /api works, and is tested, without going through Next.
  */
-import type { RequestHandler } from 'express'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+
+import type { RequestHandler } from 'express'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
-import { toFetchHeaders } from './fetchHeaders'
+import { toFetchHeaders } from '../auth/fetchHeaders'
 
 function toFetchRequest(req: Parameters<RequestHandler>[0]): Request {
   const headers = toFetchHeaders(req.headers)

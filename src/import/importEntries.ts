@@ -3,8 +3,8 @@
  * upserted by code, references between entries resolved by code once every row is in.
  */
 import { createHash } from 'node:crypto'
-import type { Payload } from 'payload'
-import { ValidationError } from 'payload'
+
+import { type Payload, ValidationError } from 'payload'
 
 import { now } from '../domain/clock'
 import { type ImportableEntry, parseExchangeRecord } from '../domain/exchange/record'

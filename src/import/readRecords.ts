@@ -1,8 +1,9 @@
 /** Reads an import file into raw exchange records, each with the line (or sheet row) it came from. */
-import { parse as parseCsv } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+
+import { parse as parseCsv } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
 
 import { rowToRecord } from '../domain/exchange/tabular'
 

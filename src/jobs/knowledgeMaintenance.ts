@@ -7,11 +7,12 @@ import { createLocalReq, type Payload, type TaskConfig } from 'payload'
 
 import { env } from '../config/env'
 import { now } from '../domain/clock'
-import { relationId } from '../domain/roles'
-import { shanghaiDateString } from '../domain/shanghaiTime'
 import { isPastValidity } from '../domain/knowledge/entryRules'
+import { type RelationValue, relationId } from '../domain/roles'
+import { shanghaiDateString } from '../domain/shanghaiTime'
 import { staleReason } from '../domain/supervision/staleKnowledge'
 import { alertKey, type AlertKind, alertThreshold } from '../domain/workflow/expiryAlerts'
+import { transitionEntry } from '../services/entryTransitions'
 import {
   mergeBatches,
   type Notice,
@@ -21,7 +22,6 @@ import {
   unitStaff,
   usersWithRole,
 } from '../services/notify'
-import { transitionEntry } from '../services/entryTransitions'
 import { entrySubject, loadCalendar, openSupervision } from '../services/supervision'
 
 export const MAINTENANCE_QUEUE = 'daily'
@@ -41,8 +41,8 @@ export async function runKnowledgeMaintenance(payload: Payload): Promise<Mainten
   const report: MaintenanceReport = { expired: [], alerts: 0, supervisionOpened: [], escalated: 0, emails: 0 }
   const batches = new Map<Recipient, Notice[]>()
   const staffOf = new Map<string, Recipient[]>()
-  const staff = async (unit: unknown) => {
-    const id = String(relationId(unit as never))
+  const staff = async (unit: RelationValue) => {
+    const id = String(relationId(unit))
     if (!staffOf.has(id)) staffOf.set(id, await unitStaff(payload, id))
     return staffOf.get(id)!
   }

@@ -8,8 +8,8 @@ import type { Payload, TaskConfig } from 'payload'
 
 import { lexicalToPlainText } from '../lexical/plainText'
 import { type IndexableEntry, toSearchDocument } from '../search/fromEntry'
+import { searchEngine } from '../search/searchEngine'
 import type { SearchDocument } from '../search/types'
-import { searchEngine } from './searchEngine'
 
 export const SEARCH_QUEUE = 'search'
 

@@ -6,8 +6,8 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import type { SynonymRule } from '../search/analysis/synonyms'
+import { searchEngine } from '../search/searchEngine'
 import { rebuildIndex } from './syncIndex'
-import { searchEngine } from './searchEngine'
 
 export type SearchSettings = { synonyms: SynonymRule[]; pins: { query: string; codes: string[] }[]; words: string[] }
 

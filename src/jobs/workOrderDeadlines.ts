@@ -87,7 +87,7 @@ export async function runOrderDeadlines(payload: Payload): Promise<DeadlineRepor
     overrideAccess: true,
   })
   for (const group of repeatedProblems(
-    recent.docs.map((o) => ({ ...o, category: relationId(o.category as never) })),
+    recent.docs.map((o) => ({ ...o, category: relationId(o.category) })),
     at,
     days,
     min,

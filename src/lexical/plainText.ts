@@ -1,6 +1,6 @@
 /** Plain text in and out of Lexical bodies: for search, the public site, and imports. */
-import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 
 export type LexicalBody = SerializedEditorState
 

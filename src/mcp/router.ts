@@ -7,7 +7,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import express, { Router } from 'express'
 import type { Payload } from 'payload'
 
-import { type Caller, rateLimitPerCaller, requireApiKey } from '../http/auth'
+import { type Caller, rateLimitPerCaller, requireApiKey } from '../auth/callers'
 import type { SearchEngine } from '../search/types'
 import { registerTools } from './tools'
 

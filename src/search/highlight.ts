@@ -23,7 +23,5 @@ export function highlight(text: string, matchedTerms: Iterable<string>): string 
   })
   if (!marked) return undefined
   // Adjacent marks (bigram after bigram) merge into one.
-  return escapeHtml(out.replace(/\u0001\u0000/g, ''))
-    .replace(/\u0000/g, '<mark>')
-    .replace(/\u0001/g, '</mark>')
+  return escapeHtml(out.replaceAll('\u0001\u0000', '')).replaceAll('\u0000', '<mark>').replaceAll('\u0001', '</mark>')
 }

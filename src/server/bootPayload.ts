@@ -1,5 +1,6 @@
-import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
+
+import config from '@payload-config'
 
 import { env } from '../config/env'
 import { prepareSchema } from './prepareSchema'

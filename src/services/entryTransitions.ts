@@ -14,9 +14,12 @@ import {
   type EntryAction,
   stateLabel,
   type Transition,
+  currentState,
 } from '../domain/workflow/entryWorkflow'
 import { nextReviewAt } from '../domain/workflow/reviewSchedule'
-import { currentState, TRANSITION_CONTEXT } from '../hooks/workflowOnSave'
+
+/** The request-context key by which a transition tells the save hooks it is not a user's edit. */
+export const TRANSITION_CONTEXT = 'workflowTransition'
 
 export type TransitionRequest = { id: number | string; action: EntryAction; comment?: string; actor: Actor }
 
@@ -35,8 +38,8 @@ export async function transitionEntry(
     const transition = decideTransition(
       {
         state: currentState(latest),
-        unit: relationId(latest.unit as never),
-        lastEditedBy: relationId(latest.lastEditedBy as never),
+        unit: relationId(latest.unit),
+        lastEditedBy: relationId(latest.lastEditedBy),
       },
       request.action,
       request.actor,
@@ -80,7 +83,7 @@ export async function transitionEntry(
         actor: actor?.id as number | undefined,
         actorName: actor?.name ?? '系统',
         roles: actor?.roles?.join(',') ?? 'system',
-        unit: relationId(latest.unit as never) as number | undefined,
+        unit: relationId(latest.unit),
         summary: `${latest.code} ${actionLabel(transition.action)}：${stateLabel(transition.from)} → ${stateLabel(transition.to)}`,
       },
     })

@@ -4,10 +4,10 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
-import { NOTIFICATION_KINDS } from '../collections/Notifications'
+import type { NotificationKind } from '../domain/notifications'
 
 export type Notice = {
-  kind: (typeof NOTIFICATION_KINDS)[number]['value']
+  kind: NotificationKind
   title: string
   message?: string
   entry?: number | string

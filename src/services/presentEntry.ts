@@ -1,8 +1,8 @@
 /** What the APIs show of entries and hits: the agent sees everything published, the public less. */
 import { lexicalToPlainText } from '../lexical/plainText'
 import type { KnowledgeEntry } from '../payload-types'
-import { isExpired } from '../search/validity'
 import type { SearchHit } from '../search/types'
+import { isExpired } from '../search/validity'
 
 /** What anyone may see of a hit. */
 export function publicHit(hit: SearchHit) {

@@ -2,9 +2,9 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { env } from '../config/env'
-import { now } from '../domain/clock'
 import { addWorkingDays, calendarOf, type WorkCalendar } from '../domain/calendar/workCalendar'
-import { relationId } from '../domain/roles'
+import { now } from '../domain/clock'
+import { type RelationValue, relationId } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
 import { SUPERVISION_REASONS, type SupervisionReason } from '../domain/supervision/staleKnowledge'
 import { type Notice, notify, type Recipient, unitStaff } from './notify'
@@ -23,7 +23,7 @@ export async function loadCalendar(payload: Payload, req?: Partial<PayloadReques
 /** What an item is held against: a knowledge entry or a work order (or a repeated problem), of one unit. */
 export type SupervisionSubject = {
   key: string
-  unit: unknown
+  unit: RelationValue
   label: string
   entry?: number | string
   workOrder?: number | string
@@ -34,7 +34,7 @@ export const entrySubject = (entry: {
   id: number | string
   code?: string | null
   title: string
-  unit: unknown
+  unit: RelationValue
 }): SupervisionSubject => ({
   key: `entry:${entry.id}`,
   unit: entry.unit,
@@ -44,7 +44,7 @@ export const entrySubject = (entry: {
 })
 
 export const orderSubject = (
-  order: { id: number | string; number: string; title: string; unit?: unknown },
+  order: { id: number | string; number: string; title: string; unit?: RelationValue },
   key = `order:${order.id}`,
 ): SupervisionSubject => ({
   key,
@@ -68,7 +68,7 @@ export async function openSupervision(
   req?: Partial<PayloadRequest>,
 ): Promise<{ id: number | string; notices: Map<Recipient, Notice[]> } | undefined> {
   const { subject } = open
-  const unit = relationId(subject.unit as never)
+  const unit = relationId(subject.unit)
   if (unit === undefined) return undefined
   const existing = await payload.count({
     collection: 'supervision-items',

@@ -6,8 +6,8 @@
 import type { Payload } from 'payload'
 
 import { env } from '../config/env'
-import { now } from '../domain/clock'
 import { addWorkingDays, type WorkCalendar } from '../domain/calendar/workCalendar'
+import { now } from '../domain/clock'
 import { type AccessUser, actingUnitId, hasRole, relationId, type Role } from '../domain/roles'
 import { calendarWarning, dueAt } from '../domain/workOrders/deadlines'
 import {
@@ -272,14 +272,14 @@ export async function loadOrder(payload: Payload, number: string, actor: AccessU
   const visible =
     order &&
     (hasRole(actor, 'admin', 'dispatcher', 'agent', 'supervisor') ||
-      (hasRole(actor, 'unit-handler') && String(relationId(order.unit as never)) === String(actingUnitId(actor))))
+      (hasRole(actor, 'unit-handler') && String(relationId(order.unit)) === String(actingUnitId(actor))))
   if (!visible) throw new ServiceError(404, `没有这张工单或无权查看：${number}`)
   return order
 }
 
 const factsOf = (o: WorkOrder): OrderFacts => ({
   state: o.state as OrderState,
-  unit: relationId(o.unit as never),
+  unit: relationId(o.unit),
   resumeState: o.resumeState as OrderState | null,
   returnDueAt: o.returnDueAt,
   designated: o.designated,
@@ -354,7 +354,7 @@ export async function actOnOrder(
       if (input.reason === 'duplicate') {
         need(input.duplicateOf, '重复诉求须指明原工单编号 duplicateOf')
         const original = await loadOrder(payload, input.duplicateOf!, actor)
-        data.related = [...new Set([...(order.related ?? []).map((r) => relationId(r as never)), original.id])]
+        data.related = [...new Set([...(order.related ?? []).map((r) => relationId(r)), original.id])]
         note = `与 ${original.number} 重复，已告知办理进度（${orderStateLabel(original.state ?? '')}）`
       }
       break
@@ -493,7 +493,7 @@ export async function actOnOrder(
       overrideAccess: true,
       data: {
         question: `${order.title}：${order.content}`.slice(0, 2000),
-        category: relationId(order.category as never) as number | undefined,
+        category: relationId(order.category),
         order: order.id,
         orderNumber: order.number,
       },
@@ -510,7 +510,7 @@ function orderAsInput(order: WorkOrder): NewOrder {
     complex: order.complex ?? undefined,
     title: order.title,
     content: order.content,
-    category: relationId(order.category as never) as number | undefined,
+    category: relationId(order.category),
     district: order.district ?? undefined,
     address: order.address ?? undefined,
     claimant: {},
@@ -573,7 +573,7 @@ export async function unmaskClaimant(payload: Payload, number: string, reason: s
   if (!reason?.trim()) throw new ServiceError(400, '查看诉求人完整信息须说明事由 reason')
   const ownUnit =
     hasRole(actor, 'unit-handler') &&
-    String(relationId(order.unit as never)) === String(actingUnitId(actor)) &&
+    String(relationId(order.unit)) === String(actingUnitId(actor)) &&
     !['closed', 'called_back'].includes(order.state ?? '')
   const allowed = hasRole(actor, 'admin', 'dispatcher') || (ownUnit && !order.claimant?.confidential)
   if (!allowed)

@@ -1,9 +1,8 @@
 /** A small world for access and validation tests: two units, one user per role, a few entries. */
 import type { Payload } from 'payload'
 
-import { startPayload } from './payload'
-
 import type { Role } from '../../src/domain/roles'
+import { startPayload } from './payload'
 
 export type World = Awaited<ReturnType<typeof buildWorld>>
 

@@ -2,7 +2,7 @@ import type { Express } from 'express'
 import request from 'supertest'
 
 import { env } from '../../src/config/env'
-import { createApp } from '../../src/http/createApp'
+import { createApp } from '../../src/server/createApp'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()

@@ -2,16 +2,17 @@
  * The MCP server over Streamable HTTP, spoken to with the official MCP TypeScript client against the
  * real Express app on a port, on the demo data.
  */
+import type { Server } from 'node:http'
+
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
-import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 
 import { env } from '../../src/config/env'
-import { createApp } from '../../src/http/createApp'
 import { rebuildIndex } from '../../src/jobs/syncIndex'
 import { reloadSearchSettings } from '../../src/jobs/syncSearchSettings'
 import { seedDemo } from '../../src/seed/seedDemo'
+import { createApp } from '../../src/server/createApp'
 import { startPayload } from '../helpers/payload'
 
 let payload: Payload

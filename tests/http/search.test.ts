@@ -2,9 +2,9 @@ import type { Express } from 'express'
 import request from 'supertest'
 
 import { env } from '../../src/config/env'
-import { createApp } from '../../src/http/createApp'
 import { startOutboxRunner } from '../../src/jobs/outboxRunner'
 import { rebuildIndex, SEARCH_QUEUE } from '../../src/jobs/syncIndex'
+import { createApp } from '../../src/server/createApp'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -52,12 +52,15 @@ beforeAll(async () => {
 
 describe('agent search API', () => {
   it('needs a signed-in hotline user', async () => {
-    expect((await request(app).get('/api/v1/agent/search?q=身份证')).status).toBe(401)
+    const anonymous = await request(app).get('/api/v1/agent/search?q=身份证')
+    expect(anonymous.status).toBe(401)
+    expect(anonymous.body.error).toBe('unauthorized')
     const editor = await request(app)
       .post('/api/users/login')
       .send({ email: 'editor-a@test.example', password: 'Secret-123' })
     const res = await request(app).get('/api/v1/agent/search?q=身份证').set('Authorization', `JWT ${editor.body.token}`)
     expect(res.status).toBe(403)
+    expect(res.body.error).toBe('forbidden')
   })
 
   it('finds the right entry first, internal scripts included, with highlights and confidence', async () => {
@@ -112,7 +115,9 @@ describe('agent search API', () => {
     const res = await request(app).get('/api/v1/agent/entries/KB-0801').set('Authorization', agent)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ code: 'KB-0801', type: 'guide', guide: { materials: ['户口簿'], fee: '20元' } })
-    expect((await request(app).get('/api/v1/agent/entries/KB-9999').set('Authorization', agent)).status).toBe(404)
+    const missing = await request(app).get('/api/v1/agent/entries/KB-9999').set('Authorization', agent)
+    expect(missing.status).toBe(404)
+    expect(missing.body.error).toBe('not_found')
   })
 
   it('suggests titles as the agent types', async () => {

@@ -4,9 +4,9 @@ import request from 'supertest'
 
 import { env } from '../../src/config/env'
 import { fixClock } from '../../src/domain/clock'
-import { createApp } from '../../src/http/createApp'
 import { seedSlaRules } from '../../src/seed/slaRules'
 import { seedWorkCalendar } from '../../src/seed/workCalendar'
+import { createApp } from '../../src/server/createApp'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()

@@ -2,8 +2,8 @@ import type { Express } from 'express'
 import request from 'supertest'
 
 import { env } from '../../src/config/env'
-import { createApp } from '../../src/http/createApp'
 import { rebuildIndex, SEARCH_QUEUE } from '../../src/jobs/syncIndex'
+import { createApp } from '../../src/server/createApp'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()

@@ -1,6 +1,7 @@
 /** The hotline's evaluation corpus (../shared/search-eval/entries.jsonl) imports cleanly, twice. */
 import fs from 'node:fs'
 import path from 'node:path'
+
 import type { Payload } from 'payload'
 
 import { importEntries } from '../../src/import/importEntries'

@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+import ExcelJS from 'exceljs'
 import type { Payload } from 'payload'
 
 import { importEntries } from '../../src/import/importEntries'

@@ -1,7 +1,7 @@
 import { fixClock } from '../../src/domain/clock'
 import { runKnowledgeMaintenance } from '../../src/jobs/knowledgeMaintenance'
-import { searchEngine } from '../../src/jobs/searchEngine'
 import { indexEntry } from '../../src/jobs/syncIndex'
+import { searchEngine } from '../../src/search/searchEngine'
 import { seedWorkCalendar } from '../../src/seed/workCalendar'
 import { transitionEntry } from '../../src/services/entryTransitions'
 import { useWorld } from '../helpers/fixtures'

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+
 import type { Payload } from 'payload'
 
 let payload: Payload

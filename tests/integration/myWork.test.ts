@@ -1,5 +1,5 @@
-import { myWork } from '../../src/services/myWork'
 import { transitionEntry } from '../../src/services/entryTransitions'
+import { myWork } from '../../src/services/myWork'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()

@@ -8,7 +8,7 @@ import {
   ENTRY_STATES,
   type EntryAction,
   type EntryState,
-  WorkflowError,
+  type WorkflowError,
 } from '../../src/domain/workflow/entryWorkflow'
 
 const UNIT = 1

@@ -1,8 +1,8 @@
 import { BIGRAM_PREFIX, createAnalyzer } from '../../src/search/analysis/analyzer'
 import { normalizeText } from '../../src/search/analysis/normalize'
 import { coverage, isConfident } from '../../src/search/confidence'
-import { highlight } from '../../src/search/highlight'
 import { mrrAt, ndcgAt, recallAt } from '../../src/search/eval/metrics'
+import { highlight } from '../../src/search/highlight'
 
 const analyzer = createAnalyzer({ synonyms: [['医保', '医疗保险'], { root: '驾照', synonyms: ['驾驶证'] }] })
 

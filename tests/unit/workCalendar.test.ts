@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 
 import { OFFICIAL_DAYS } from '../../src/domain/calendar/officialHolidays'
-import { shanghaiDateString } from '../../src/domain/shanghaiTime'
 import { addWorkingDays, calendarOf, isWorkingDay, workingDaysBetween } from '../../src/domain/calendar/workCalendar'
+import { shanghaiDateString } from '../../src/domain/shanghaiTime'
 
 const calendar = calendarOf(OFFICIAL_DAYS)
 const at = (s: string) => new Date(s)

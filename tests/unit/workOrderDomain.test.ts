@@ -11,7 +11,7 @@ import {
   ORDER_ACTIONS,
   ORDER_STATES,
   type OrderAction,
-  OrderFlowError,
+  type OrderFlowError,
   type OrderState,
 } from '../../src/domain/workOrders/orderFlow'
 import { formatOrderNumber, nextSequence } from '../../src/domain/workOrders/orderNumber'

@@ -1,9 +1,10 @@
 /* Payload admin root layout (the shape Payload's installation docs give). */
-import config from '@payload-config'
 import '@payloadcms/next/css'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type { ServerFunctionClient } from 'payload'
 import React from 'react'
+
+import config from '@payload-config'
 
 import { importMap } from './admin/importMap.js'
 

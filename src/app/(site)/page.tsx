@@ -1,5 +1,5 @@
-import { homeData } from '../../site/siteData'
 import { SearchBox } from '../../site/SearchBox'
+import { homeData } from './siteData'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next'
 
 import { env } from '../../config/env'
-import { sitePayload } from '../../site/siteData'
+import { sitePayload } from './siteData'
 
 export const dynamic = 'force-dynamic'
 

@@ -7,19 +7,19 @@ import {
   readEntryVersions,
   updateEntries,
 } from '../../access/knowledgeEntries'
-import { type AccessUser, actingUnitId, isStaff, relationId } from '../../domain/roles'
 import { ENTRY_CODE_FORMAT_MESSAGE, isEntryCode } from '../../domain/knowledge/entryCode'
 import { checkValidityWindow } from '../../domain/knowledge/entryRules'
 import { AUDIENCES, ENTRY_TYPES } from '../../domain/knowledge/entryTypes'
+import { type AccessUser, actingUnitId, isStaff, relationId } from '../../domain/roles'
+import { ENTRY_STATES } from '../../domain/workflow/entryWorkflow'
+import { dayField } from '../../fields/day'
 import { assignEntryCode } from '../../hooks/assignEntryCode'
 import { normalizeEntry } from '../../hooks/normalizeEntry'
 import { queueIndexingAfterChange, queueIndexingAfterDelete } from '../../hooks/queueIndexing'
 import { refuseExpiredPublish } from '../../hooks/refuseExpiredPublish'
 import { auditUserEdit, userEditsAreDrafts, workflowOnSave } from '../../hooks/workflowOnSave'
-import { ENTRY_STATES } from '../../domain/workflow/entryWorkflow'
-import { transitionEndpoint, workflowStatusEndpoint } from '../../endpoints/entryWorkflow'
-import { dayField } from '../../fields/day'
 import { faqFields, guideFields, locationFields, noticeFields, policyFields } from './typeFields'
+import { transitionEndpoint, workflowStatusEndpoint } from './workflowEndpoints'
 
 /** Codes are unique across all entries; said in Chinese rather than Payload's generic message. */
 const validateCode: Validate = async (value, { id, req }) => {
@@ -42,7 +42,7 @@ const validateUnit: Validate = (value, { req }) => {
   if (!value) return '请选择承办单位'
   const user = req.user as AccessUser | null
   if (!user || isStaff(user)) return true
-  return String(relationId(value as never)) === String(actingUnitId(user))
+  return String(relationId(value)) === String(actingUnitId(user))
     ? true
     : '只能维护本单位的知识条目，不能将条目归属到其他单位'
 }

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOnly, adminOnlyField } from '../../access/common'
-import { type AccessUser, hasRole, isStaff, ROLES, UNIT_ROLES } from '../../domain/roles'
 import { env } from '../../config/env'
+import { type AccessUser, hasRole, isStaff, ROLES, UNIT_ROLES } from '../../domain/roles'
 import { phoneField } from '../../fields/phone'
 
 /** Staff read everyone; other users read and edit only themselves (never their roles or unit). */

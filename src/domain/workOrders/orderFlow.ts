@@ -94,9 +94,6 @@ const RULES: Record<OrderAction, Rule> = {
   close: { from: ['called_back'], who: 'dispatcher', to: 'closed' },
 }
 
-/** States in which the unit's deadline clock stands still; the paused time moves the deadline on. */
-export const PAUSED_STATES: readonly OrderState[] = ['awaiting_info']
-
 export const MAX_EXTENSIONS = 1
 export const MAX_REOPENS = 1
 

@@ -18,6 +18,10 @@ export const ENTRY_STATES = [
 ] as const
 export type EntryState = (typeof ENTRY_STATES)[number]['value']
 
+/** An entry's workflow state; entries saved before the workflow existed follow their `_status`. */
+export const currentState = (doc: { workflowState?: string | null; _status?: string | null } | undefined): EntryState =>
+  (doc?.workflowState as EntryState | undefined) ?? (doc?._status === 'published' ? 'published' : 'draft')
+
 export const ENTRY_ACTIONS = [
   { value: 'submit', label: '提交审核' },
   { value: 'withdraw', label: '撤回' },

@@ -2,9 +2,9 @@
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
+import { AGENT_API_ROLES, type Caller, rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
-import { AGENT_API_ROLES, type Caller, rateLimitPerCaller, requireCaller } from '../auth'
 import { findEntry, reportEntryError, searchKnowledge } from '../../services/knowledgeQueries'
 import { agentSearchParams, errorReportBody, parseParams, suggestParams } from '../searchParams'
 

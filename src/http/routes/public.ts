@@ -19,7 +19,7 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine, optio
       limit: options.requestsPerMinute,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      message: { error: 'too_many_requests', message: '请求过于频繁，请稍后再试' },
+      message: { error: 'rate_limited', message: '请求过于频繁，请稍后再试' },
     }),
   )
   router.use((req, res, next) => {
@@ -32,7 +32,7 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine, optio
     limit: 20,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    message: { error: 'too_many_requests', message: '反馈过于频繁，请稍后再试' },
+    message: { error: 'rate_limited', message: '反馈过于频繁，请稍后再试' },
   })
 
   router.get('/search', async (req, res) => {

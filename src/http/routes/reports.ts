@@ -5,6 +5,7 @@ import { type Response, Router } from 'express'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
+import { rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import { now } from '../../domain/clock'
 import type { Role } from '../../domain/roles'
 import { parseHotlineDate } from '../../domain/shanghaiTime'
@@ -17,7 +18,6 @@ import {
   reportOrders,
   supervisionCount,
 } from '../../services/workOrderReports'
-import { rateLimitPerCaller, requireCaller } from '../auth'
 import { HttpError } from '../errors'
 import { parseParams } from '../searchParams'
 

@@ -3,11 +3,11 @@ import { Router } from 'express'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
+import { rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import type { Role } from '../../domain/roles'
 import { isOrderAction, ORDER_ACTIONS } from '../../domain/workOrders/orderFlow'
 import { actionBody, newOrder, notAcceptReason, text } from '../../services/workOrderInput'
 import { actOnOrder, actorOf, createOrder, loadOrder, presentOrder, unmaskClaimant } from '../../services/workOrders'
-import { rateLimitPerCaller, requireCaller } from '../auth'
 import { HttpError } from '../errors'
 import { parseParams } from '../searchParams'
 

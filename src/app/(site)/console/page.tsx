@@ -3,7 +3,7 @@ import { headers } from 'next/headers'
 
 import { type AccessUser, hasRole } from '../../../domain/roles'
 import { AgentConsole } from '../../../site/AgentConsole'
-import { sitePayload } from '../../../site/siteData'
+import { sitePayload } from '../siteData'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: '坐席工作台', robots: { index: false } }

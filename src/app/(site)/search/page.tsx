@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 
-import { homeData, PER_PAGE, searchData } from '../../../site/siteData'
-import { SearchBox } from '../../../site/SearchBox'
 import { ENTRY_TYPES } from '../../../domain/knowledge/entryTypes'
 import { labelOf } from '../../../domain/labels'
+import { SearchBox } from '../../../site/SearchBox'
+import { homeData, PER_PAGE, searchData } from '../siteData'
 
 export const dynamic = 'force-dynamic'
 

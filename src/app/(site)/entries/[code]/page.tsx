@@ -6,7 +6,7 @@ import { ENTRY_TYPES } from '../../../../domain/knowledge/entryTypes'
 import { labelOf } from '../../../../domain/labels'
 import { shanghaiDateString } from '../../../../domain/shanghaiTime'
 import { ServiceError } from '../../../../services/errors'
-import { entryData } from '../../../../site/siteData'
+import { entryData } from '../../siteData'
 
 export const dynamic = 'force-dynamic'
 

@@ -4,9 +4,9 @@
  * the same index the server keeps current.
  */
 import { env } from '../config/env'
-import { EmbeddedEngine } from '../search/embedded/EmbeddedEngine'
-import { TypesenseEngine } from '../search/typesense/TypesenseEngine'
-import type { SearchEngine } from '../search/types'
+import { EmbeddedEngine } from './embedded/EmbeddedEngine'
+import type { SearchEngine } from './types'
+import { TypesenseEngine } from './typesense/TypesenseEngine'
 
 const shared = globalThis as { __hotlineKbSearchEngine?: SearchEngine }
 

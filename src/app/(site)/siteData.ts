@@ -1,10 +1,11 @@
 /** What the public pages show, read through the same services as the public API. */
-import config from '@payload-config'
 import { getPayload, type Where } from 'payload'
 
-import { now } from '../domain/clock'
-import { searchEngine } from '../jobs/searchEngine'
-import { findEntry, searchKnowledge } from '../services/knowledgeQueries'
+import config from '@payload-config'
+
+import { now } from '../../domain/clock'
+import { searchEngine } from '../../search/searchEngine'
+import { findEntry, searchKnowledge } from '../../services/knowledgeQueries'
 
 export const sitePayload = () => getPayload({ config })
 

@@ -5,18 +5,18 @@
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { type AccessUser, relationId } from '../domain/roles'
-import { diffEntries } from '../domain/workflow/entryDiff'
+import { type AccessUser, relationId } from '../../domain/roles'
+import { diffEntries } from '../../domain/workflow/entryDiff'
 import {
   actionLabel,
   availableActions,
+  currentState,
   isEntryAction,
   stateLabel,
   WorkflowError,
-} from '../domain/workflow/entryWorkflow'
-import { currentState } from '../hooks/workflowOnSave'
-import { lexicalToPlainText } from '../lexical/plainText'
-import { latestVersion, transitionEntry } from '../services/entryTransitions'
+} from '../../domain/workflow/entryWorkflow'
+import { lexicalToPlainText } from '../../lexical/plainText'
+import { latestVersion, transitionEntry } from '../../services/entryTransitions'
 
 const fail = (status: number, message: string) => Response.json({ errors: [{ message }], message }, { status })
 
@@ -57,8 +57,8 @@ export const workflowStatusEndpoint: Endpoint = {
     const state = currentState(latest)
     const entry = {
       state,
-      unit: relationId(latest.unit as never),
-      lastEditedBy: relationId(latest.lastEditedBy as never),
+      unit: relationId(latest.unit),
+      lastEditedBy: relationId(latest.lastEditedBy),
     }
     const history = await req.payload.find({
       collection: 'audit-log',

@@ -6,10 +6,10 @@ import type { RequestHandler } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
-import { type AccessUser, hasRole, type Role } from '../domain/roles'
-import { now } from '../domain/clock'
 import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
-import { HttpError } from './errors'
+import { now } from '../domain/clock'
+import { type AccessUser, hasRole, type Role } from '../domain/roles'
+import { ServiceError } from '../services/errors'
 import { toFetchHeaders } from './fetchHeaders'
 
 /** Hotline roles that use the agent API. */
@@ -53,9 +53,9 @@ async function lookUpKey(payload: Payload, hash: string): Promise<KeyRecord> {
 
 async function callerFromApiKey(payload: Payload, key: string, scopes: readonly ApiKeyScope[]): Promise<Caller> {
   const found = await lookUpKey(payload, hashApiKey(key))
-  if (!found) throw new HttpError(401, 'API 密钥无效或已吊销')
+  if (!found) throw new ServiceError(401, 'API 密钥无效或已吊销')
   if (!scopes.some((scope) => found.scopes?.includes(scope)))
-    throw new HttpError(403, `该 API 密钥没有 ${scopes.join(' 或 ')} 权限`)
+    throw new ServiceError(403, `该 API 密钥没有 ${scopes.join(' 或 ')} 权限`)
   // Recording every use would write on every search; once a minute is enough to see a key is alive.
   const at = performance.now()
   if (!lastUsedWritten.has(found.id) || at - lastUsedWritten.get(found.id)! > LAST_USED_EVERY_MS) {
@@ -90,8 +90,8 @@ export function requireCaller(
         return next()
       }
       const { user } = await payload.auth({ headers: toFetchHeaders(req.headers) })
-      if (!user) throw new HttpError(401, '请先登录，或在 Authorization 头中提供 API 密钥')
-      if (!hasRole(user as AccessUser, ...access.roles)) throw new HttpError(403, '当前账号无权使用该接口')
+      if (!user) throw new ServiceError(401, '请先登录，或在 Authorization 头中提供 API 密钥')
+      if (!hasRole(user as AccessUser, ...access.roles)) throw new ServiceError(403, '当前账号无权使用该接口')
       res.locals.caller = {
         kind: 'user',
         id: user.id,
@@ -112,7 +112,7 @@ export function requireApiKey(payload: Payload, scopes: readonly ApiKeyScope[]):
     try {
       const authorization = req.headers.authorization ?? ''
       if (!authorization.startsWith('Bearer '))
-        throw new HttpError(401, '请在 Authorization 头中提供 API 密钥：Bearer hk_…')
+        throw new ServiceError(401, '请在 Authorization 头中提供 API 密钥：Bearer hk_…')
       res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), scopes)
       next()
     } catch (err) {
@@ -135,6 +135,6 @@ export function rateLimitPerCaller(defaultPerMinute: number): RequestHandler {
     },
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    message: { error: 'too_many_requests', message: '请求过于频繁，请稍后再试' },
+    message: { error: 'rate_limited', message: '请求过于频繁，请稍后再试' },
   })
 }

@@ -2,25 +2,26 @@
  * The Express application: security headers, request ids and JSON logs, our /api/v1 routers, then
  * Payload's REST API, then (when given) Next for the admin and pages. Used by the server and tests.
  */
+import { randomUUID } from 'node:crypto'
+
 import express, { type Express, type RequestHandler } from 'express'
 import helmet from 'helmet'
-import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import type { Env } from '../config/env'
-import { searchEngine } from '../jobs/searchEngine'
+import { errorHandler, notFound } from '../http/errors'
+import { openApiDocument } from '../http/openapi'
+import { payloadRest } from '../http/payloadRest'
+import { agentRouter } from '../http/routes/agent'
+import { healthRouter } from '../http/routes/health'
+import { publicRouter } from '../http/routes/public'
+import { reportsRouter } from '../http/routes/reports'
+import { goneWhenExpired } from '../http/routes/siteGuards'
+import { workOrdersRouter } from '../http/routes/workOrders'
 import { logger } from '../log'
-import { errorHandler, notFound } from './errors'
-import { openApiDocument } from './openapi'
-import { payloadRest } from './payloadRest'
 import { MCP_PATH, mcpRouter } from '../mcp/router'
-import { agentRouter } from './routes/agent'
-import { healthRouter } from './routes/health'
-import { publicRouter } from './routes/public'
-import { reportsRouter } from './routes/reports'
-import { goneWhenExpired } from './routes/siteGuards'
-import { workOrdersRouter } from './routes/workOrders'
+import { searchEngine } from '../search/searchEngine'
 
 export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler): Express {
   const app = express()

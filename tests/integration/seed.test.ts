@@ -15,6 +15,7 @@ afterAll(() => payload.destroy())
 const DAY = 86_400_000
 
 describe('demo data', () => {
+  // Seeds the whole demo city twice (entries with versions, audit records, orders): slow on a shared machine.
   it('fills an empty database with the demo city, and resets it on request', async () => {
     expect(await isDatabaseEmpty(payload)).toBe(true)
     await seedDemo(payload, { reset: false })
@@ -46,5 +47,5 @@ describe('demo data', () => {
     await seedDemo(payload, { reset: true })
     const again = await payload.count({ collection: 'knowledge-entries' })
     expect(again.totalDocs).toBe(entries.docs.length)
-  })
+  }, 180_000)
 })

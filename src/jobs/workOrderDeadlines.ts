@@ -12,7 +12,7 @@ import { now } from '../domain/clock'
 import { relationId } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
 import type { SupervisionReason } from '../domain/supervision/staleKnowledge'
-import { clockDue, handlingDue, queueMark, type QueueClock } from '../domain/workOrders/clocks'
+import { clockDue, handlingDue, queueMark, type QueueClock, stillGuessed } from '../domain/workOrders/clocks'
 import { arrangementMissingFor } from '../domain/workOrders/deadlines'
 import { repeatedProblems } from '../domain/workOrders/deadlineStatus'
 import type { WorkOrder } from '../payload-types'
@@ -121,13 +121,14 @@ export async function runOrderDeadlines(payload: Payload): Promise<DeadlineRepor
     if (worst?.status === 'due_today') report.dueToday.push(order.number)
     if (worst?.status !== 'overdue') continue
     report.overdue.push(order.number)
-    if (order.deadlineWarning) {
-      report.guessed.push(order.number)
-      continue
-    }
     for (const mark of marks.filter((m) => m.status === 'overdue')) {
       const reason = REASON[mark.clock]
       if (!reason) continue
+      // A deadline computed without its year's arrangement is marked, never supervised on its own.
+      if (order.deadlineWarning && stillGuessed(mark.dueAt, at, limits.calendar)) {
+        report.guessed.push(order.number)
+        continue
+      }
       const opened = await superviseOrder(
         payload,
         order,

@@ -129,6 +129,7 @@ export interface WorkOrder {
   state?:
     | (
         | 'intake'
+        | 'consulting'
         | 'dispatched'
         | 'accepted'
         | 'return_requested'
@@ -141,7 +142,7 @@ export interface WorkOrder {
       )
     | null;
   resolution?: ('answered' | 'not_accepted' | 'handled') | null;
-  channel?: ('phone' | 'web' | 'wechat' | 'app' | 'letter' | 'other') | null;
+  channel?: ('phone' | 'web' | 'wechat' | 'app' | 'sms' | 'email' | 'letter' | 'other') | null;
   type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise';
   urgency?: ('normal' | 'urgent') | null;
   complex?: boolean | null;
@@ -150,8 +151,12 @@ export interface WorkOrder {
   category?: (number | null) | Category;
   district?: string | null;
   address?: string | null;
+  respondent?: string | null;
   attachments?: (number | Media)[] | null;
   claimant?: {
+    kind?: ('person' | 'enterprise' | 'organisation') | null;
+    companyName?: string | null;
+    creditCode?: string | null;
     nameMasked?: string | null;
     phoneMasked?: string | null;
     idMasked?: string | null;
@@ -164,11 +169,30 @@ export interface WorkOrder {
     noReply?: boolean | null;
   };
   unit?: (number | null) | Unit;
+  subUnit?: (number | null) | Unit;
   designated?: boolean | null;
+  dispatchDueAt?: string | null;
+  consultUnits?: (number | Unit)[] | null;
+  consultQuestion?: string | null;
+  consultDueAt?: string | null;
+  consultAnswers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  dispatchedAt?: string | null;
+  signDueAt?: string | null;
+  signedAt?: string | null;
   dueAt?: string | null;
   deadlineStatus?: ('on_time' | 'due_today' | 'overdue') | null;
+  deadlineClock?: ('dispatch' | 'consultation' | 'sign-for' | 'handling' | 'callback') | null;
   returnDueAt?: string | null;
   returnRejected?: boolean | null;
+  repliedAt?: string | null;
   callbackDueAt?: string | null;
   deadlineWarning?: string | null;
   resumeState?: string | null;
@@ -176,6 +200,7 @@ export interface WorkOrder {
   pausedAt?: string | null;
   pausedMs?: number | null;
   extensions?: number | null;
+  extensionDays?: number | null;
   reopens?: number | null;
   notAccepted?: {
     reason?: ('emergency' | 'legal-channel' | 'secret-privacy' | 'malicious' | 'duplicate' | 'other') | null;
@@ -198,6 +223,7 @@ export interface WorkOrder {
   };
   lastSatisfaction?: ('satisfied' | 'basically_satisfied' | 'dissatisfied' | 'unreachable') | null;
   solved?: boolean | null;
+  answerRating?: ('satisfied' | 'basically_satisfied' | 'dissatisfied' | 'unreachable') | null;
   explanation?: string | null;
   explanationAccepted?: boolean | null;
   parent?: (number | null) | WorkOrder;
@@ -478,10 +504,21 @@ export interface SupervisionItem {
   workOrder?: (number | null) | WorkOrder;
   subjectKey?: string | null;
   unit?: (number | null) | Unit;
-  reason: 'expired_stale' | 'review_overdue' | 'wrong_info' | 'order_overdue' | 'order_refused' | 'repeated_problem';
+  reason:
+    | 'expired_stale'
+    | 'review_overdue'
+    | 'wrong_info'
+    | 'order_overdue'
+    | 'order_refused'
+    | 'repeated_problem'
+    | 'order_sign_overdue'
+    | 'order_dispatch_overdue'
+    | 'order_callback_overdue'
+    | 'poor_handling'
+    | 'other';
   description?: string | null;
   errorReport?: (number | null) | ErrorReport;
-  status?: ('open' | 'escalated' | 'closed') | null;
+  status?: ('open' | 'rectified' | 'escalated' | 'closed') | null;
   openedAt?: string | null;
   openedBy?: (number | null) | User;
   deadline?: string | null;
@@ -489,6 +526,9 @@ export interface SupervisionItem {
   closedAt?: string | null;
   closedBy?: (number | null) | User;
   closeNote?: string | null;
+  rectification?: string | null;
+  rectifiedAt?: string | null;
+  reviewNote?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -518,7 +558,14 @@ export interface ErrorReport {
 export interface Notification {
   id: number;
   recipient: number | User;
-  kind: 'expiring' | 'review_due' | 'expired' | 'supervision_opened' | 'supervision_overdue';
+  kind:
+    | 'expiring'
+    | 'review_due'
+    | 'expired'
+    | 'supervision_opened'
+    | 'supervision_overdue'
+    | 'work_order'
+    | 'calendar_missing';
   title: string;
   message?: string | null;
   entry?: (number | null) | KnowledgeEntry;
@@ -595,11 +642,20 @@ export interface WorkCalendar {
 export interface SlaRule {
   id: number;
   label: string;
-  kind: 'handling' | 'return-window' | 'callback' | 'max-extension' | 'pause-clock';
+  kind:
+    | 'dispatch'
+    | 'consultation'
+    | 'sign-for'
+    | 'handling'
+    | 'return-window'
+    | 'callback'
+    | 'max-extension'
+    | 'pause-clock';
   orderType?: ('consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise') | null;
   urgency?: ('normal' | 'urgent') | null;
   complex?: boolean | null;
   workingDays?: number | null;
+  workingHours?: number | null;
   hours?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -897,10 +953,14 @@ export interface WorkOrdersSelect<T extends boolean = true> {
   category?: T;
   district?: T;
   address?: T;
+  respondent?: T;
   attachments?: T;
   claimant?:
     | T
     | {
+        kind?: T;
+        companyName?: T;
+        creditCode?: T;
         nameMasked?: T;
         phoneMasked?: T;
         idMasked?: T;
@@ -913,11 +973,22 @@ export interface WorkOrdersSelect<T extends boolean = true> {
         noReply?: T;
       };
   unit?: T;
+  subUnit?: T;
   designated?: T;
+  dispatchDueAt?: T;
+  consultUnits?: T;
+  consultQuestion?: T;
+  consultDueAt?: T;
+  consultAnswers?: T;
+  dispatchedAt?: T;
+  signDueAt?: T;
+  signedAt?: T;
   dueAt?: T;
   deadlineStatus?: T;
+  deadlineClock?: T;
   returnDueAt?: T;
   returnRejected?: T;
+  repliedAt?: T;
   callbackDueAt?: T;
   deadlineWarning?: T;
   resumeState?: T;
@@ -925,6 +996,7 @@ export interface WorkOrdersSelect<T extends boolean = true> {
   pausedAt?: T;
   pausedMs?: T;
   extensions?: T;
+  extensionDays?: T;
   reopens?: T;
   notAccepted?:
     | T
@@ -951,6 +1023,7 @@ export interface WorkOrdersSelect<T extends boolean = true> {
       };
   lastSatisfaction?: T;
   solved?: T;
+  answerRating?: T;
   explanation?: T;
   explanationAccepted?: T;
   parent?: T;
@@ -1118,6 +1191,9 @@ export interface SupervisionItemsSelect<T extends boolean = true> {
   closedAt?: T;
   closedBy?: T;
   closeNote?: T;
+  rectification?: T;
+  rectifiedAt?: T;
+  reviewNote?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1243,6 +1319,7 @@ export interface SlaRulesSelect<T extends boolean = true> {
   urgency?: T;
   complex?: T;
   workingDays?: T;
+  workingHours?: T;
   hours?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,17 +1,10 @@
 import type { Access, FieldAccess } from 'payload'
 
-import { type AccessUser, actingUnitId, hasRole } from '../domain/roles'
+import type { AccessUser } from '../domain/roles'
+import { visibleOrdersWhere } from '../domain/workOrders/visibility'
 
-/** Roles that work with every order: intake, dispatch, supervision, administration. */
-export const ORDER_DESK_ROLES = ['admin', 'dispatcher', 'agent', 'supervisor'] as const
-
-/** A unit's handlers see only the orders dispatched to their unit. */
-export const readWorkOrders: Access = ({ req }) => {
-  const user = req.user as AccessUser | null
-  if (hasRole(user, ...ORDER_DESK_ROLES)) return true
-  const unit = actingUnitId(user)
-  return hasRole(user, 'unit-handler') && unit !== undefined ? { unit: { equals: unit } } : false
-}
+/** Hotline desks see every order; a unit's handlers the orders their unit works on (one rule: visibility.ts). */
+export const readWorkOrders: Access = ({ req }) => visibleOrdersWhere(req.user as AccessUser | null)
 
 /** Ciphertext and keyed hashes never leave the server through any API. */
 export const neverRead: FieldAccess = () => false

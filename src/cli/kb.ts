@@ -153,7 +153,7 @@ program
       if (job === 'deadlines') {
         const d = await runOrderDeadlines(payload)
         console.log(
-          `工单巡检完成（${now().toISOString()}）：今日到期 ${d.dueToday.length} 件，已超期 ${d.overdue.length} 件${d.overdue.length ? `（${d.overdue.join('、')}）` : ''}，新开督办 ${d.supervisionOpened.length} 项，发送邮件 ${d.emails} 封`,
+          `工单巡检完成（${now().toISOString()}）：今日到期 ${d.dueToday.length} 件，已超期 ${d.overdue.length} 件${d.overdue.length ? `（${d.overdue.join('、')}）` : ''}，新开督办 ${d.supervisionOpened.length} 项${d.supervisionOpened.length ? `（${d.supervisionOpened.join('、')}）` : ''}，期限待核对未督办 ${d.guessed.length} 件${d.guessed.length ? `（${d.guessed.join('、')}）` : ''}${d.calendarMissing ? `，工作日历缺少 ${d.calendarMissing} 年调休安排（已提醒管理员）` : ''}，发送邮件 ${d.emails} 封`,
         )
         return
       }

@@ -20,6 +20,7 @@ export const SlaRules: CollectionConfig = {
     { name: 'urgency', label: '紧急程度（空为全部）', type: 'select', options: URGENCIES.map((u) => ({ ...u })) },
     { name: 'complex', label: '仅复杂工单', type: 'checkbox', defaultValue: false },
     { name: 'workingDays', label: '工作日', type: 'number', min: 0 },
+    { name: 'workingHours', label: '工作小时（仅计工作日）', type: 'number', min: 0 },
     { name: 'hours', label: '自然小时（优先于工作日）', type: 'number', min: 0 },
   ],
 }

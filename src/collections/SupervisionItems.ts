@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody, staffOnly } from '../access/common'
+import { nobody } from '../access/common'
 import { readSupervision, staffOrSupervisor } from '../access/ownRecords'
 import { SUPERVISION_REASONS, SUPERVISION_STATUSES } from '../domain/supervision/staleKnowledge'
 import { notifyOnManualOpen, prepareSupervisionItem } from '../hooks/supervisionLifecycle'
@@ -14,7 +14,7 @@ export const SupervisionItems: CollectionConfig = {
     defaultColumns: ['createdAt', 'unit', 'subjectLabel', 'reason', 'deadline', 'status'],
     group: '工作台',
   },
-  access: { read: readSupervision, create: staffOnly, update: staffOrSupervisor, delete: nobody },
+  access: { read: readSupervision, create: staffOrSupervisor, update: staffOrSupervisor, delete: nobody },
   defaultSort: '-createdAt',
   fields: [
     { name: 'subjectLabel', label: '督办对象', type: 'text', admin: { readOnly: true } },
@@ -65,6 +65,9 @@ export const SupervisionItems: CollectionConfig = {
     { name: 'closedAt', label: '办结时间', type: 'date', admin: { readOnly: true } },
     { name: 'closedBy', label: '办结人', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
     { name: 'closeNote', label: '办结说明', type: 'textarea' },
+    { name: 'rectification', label: '整改反馈', type: 'textarea', admin: { readOnly: true } },
+    { name: 'rectifiedAt', label: '反馈时间', type: 'date', admin: { readOnly: true } },
+    { name: 'reviewNote', label: '督办员意见', type: 'textarea', admin: { readOnly: true } },
   ],
   hooks: { beforeChange: [prepareSupervisionItem], afterChange: [notifyOnManualOpen] },
 }

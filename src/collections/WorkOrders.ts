@@ -2,12 +2,26 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { adminOnly } from '../access/common'
 import { neverRead, readWorkOrders } from '../access/workOrders'
+import { QUEUE_CLOCKS } from '../domain/workOrders/clocks'
 import { ORDER_STATES } from '../domain/workOrders/orderFlow'
-import { CHANNELS, NOT_ACCEPTED_REASONS, ORDER_TYPES, SATISFACTION, URGENCIES } from '../domain/workOrders/orderTypes'
+import {
+  CHANNELS,
+  CLAIMANT_KINDS,
+  NOT_ACCEPTED_REASONS,
+  ORDER_TYPES,
+  SATISFACTION,
+  URGENCIES,
+} from '../domain/workOrders/orderTypes'
 
 const options = (list: readonly { value: string; label: string }[]) => list.map((o) => ({ ...o }))
 const readOnly = { readOnly: true }
 const secret = (name: string): Field => ({ name, type: 'text', access: { read: neverRead }, admin: { hidden: true } })
+const moment = (name: string, label: string): Field => ({
+  name,
+  label,
+  type: 'date',
+  admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
+})
 
 /**
  * 工单: the record of a claim's whole life. Written only through the work-order API
@@ -55,12 +69,16 @@ export const WorkOrders: CollectionConfig = {
     { name: 'category', label: '诉求分类', type: 'relationship', relationTo: 'categories' },
     { name: 'district', label: '区域', type: 'text', index: true },
     { name: 'address', label: '地址', type: 'text' },
+    { name: 'respondent', label: '被投诉/举报对象', type: 'text' },
     { name: 'attachments', label: '附件', type: 'upload', relationTo: 'media', hasMany: true },
     {
       name: 'claimant',
       label: '诉求人',
       type: 'group',
       fields: [
+        { name: 'kind', label: '诉求人类型', type: 'select', options: options(CLAIMANT_KINDS), defaultValue: 'person' },
+        { name: 'companyName', label: '企业/组织名称', type: 'text' },
+        { name: 'creditCode', label: '统一社会信用代码', type: 'text' },
         { name: 'nameMasked', label: '姓名', type: 'text', admin: readOnly },
         { name: 'phoneMasked', label: '电话', type: 'text', admin: readOnly },
         { name: 'idMasked', label: '证件号', type: 'text', admin: readOnly },
@@ -74,7 +92,23 @@ export const WorkOrders: CollectionConfig = {
       ],
     },
     { name: 'unit', label: '承办单位', type: 'relationship', relationTo: 'units', index: true, admin: readOnly },
+    { name: 'subUnit', label: '二级承办单位', type: 'relationship', relationTo: 'units', index: true, admin: readOnly },
     { name: 'designated', label: '争议后指定承办', type: 'checkbox', defaultValue: false, admin: readOnly },
+    moment('dispatchDueAt', '派发期限'),
+    {
+      name: 'consultUnits',
+      label: '会商单位',
+      type: 'relationship',
+      relationTo: 'units',
+      hasMany: true,
+      admin: readOnly,
+    },
+    { name: 'consultQuestion', label: '会商问题', type: 'textarea', admin: readOnly },
+    moment('consultDueAt', '会商答复期限'),
+    { name: 'consultAnswers', label: '会商意见', type: 'json', admin: readOnly },
+    moment('dispatchedAt', '派发时间'),
+    moment('signDueAt', '签收期限'),
+    moment('signedAt', '签收时间'),
     {
       name: 'dueAt',
       label: '办理期限',
@@ -94,15 +128,18 @@ export const WorkOrders: CollectionConfig = {
       ],
       admin: readOnly,
     },
+    { name: 'deadlineClock', label: '计时环节', type: 'select', options: options(QUEUE_CLOCKS), admin: readOnly },
     { name: 'returnDueAt', label: '退回申请期限', type: 'date', admin: readOnly },
     { name: 'returnRejected', label: '退回申请被驳回', type: 'checkbox', defaultValue: false, admin: readOnly },
+    moment('repliedAt', '答复时间'),
     { name: 'callbackDueAt', label: '回访期限', type: 'date', admin: readOnly },
     { name: 'deadlineWarning', label: '期限提示', type: 'text', admin: readOnly },
     { name: 'resumeState', type: 'text', admin: { hidden: true } },
     { name: 'requestedExtensionDays', type: 'number', admin: { hidden: true } },
     { name: 'pausedAt', label: '暂停计时起', type: 'date', admin: readOnly },
-    { name: 'pausedMs', label: '累计暂停（毫秒）', type: 'number', defaultValue: 0, admin: readOnly },
+    { name: 'pausedMs', label: '累计暂停（工作时间，毫秒）', type: 'number', defaultValue: 0, admin: readOnly },
     { name: 'extensions', label: '延期次数', type: 'number', defaultValue: 0, admin: readOnly },
+    { name: 'extensionDays', label: '已批准延期（工作日）', type: 'number', defaultValue: 0, admin: readOnly },
     { name: 'reopens', label: '重办次数', type: 'number', defaultValue: 0, admin: readOnly },
     {
       name: 'notAccepted',
@@ -137,6 +174,13 @@ export const WorkOrders: CollectionConfig = {
     },
     { name: 'lastSatisfaction', label: '回访满意度', type: 'select', options: options(SATISFACTION), admin: readOnly },
     { name: 'solved', label: '问题已解决', type: 'checkbox', admin: readOnly },
+    {
+      name: 'answerRating',
+      label: '直接答复评价',
+      type: 'select',
+      options: options(SATISFACTION),
+      admin: readOnly,
+    },
     { name: 'explanation', label: '确已尽责说明', type: 'textarea' },
     { name: 'explanationAccepted', label: '尽责说明已认可（不计负面评价）', type: 'checkbox', defaultValue: false },
     { name: 'parent', label: '主工单', type: 'relationship', relationTo: 'work-orders' },

@@ -5,6 +5,8 @@ export const NOTIFICATION_KINDS = [
   { value: 'expired', label: '已过期下线' },
   { value: 'supervision_opened', label: '督办' },
   { value: 'supervision_overdue', label: '督办超期' },
+  { value: 'work_order', label: '工单' },
+  { value: 'calendar_missing', label: '工作日历待补充' },
 ] as const
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]['value']

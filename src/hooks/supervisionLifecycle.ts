@@ -21,7 +21,13 @@ export const prepareSupervisionItem: CollectionBeforeChangeHook = async ({
   context,
 }) => {
   if (operation === 'create' && !context.systemOpened) {
-    if (!data.entry) throw new APIError('请选择被督办的知识条目', 400, undefined, true)
+    if (!data.entry)
+      throw new APIError(
+        '请选择被督办的知识条目；工单或承办单位的督办请通过 POST /api/v1/supervision 立项',
+        400,
+        undefined,
+        true,
+      )
     const entry = await req.payload.findByID({
       collection: 'knowledge-entries',
       id: relationId(data.entry)!,
@@ -46,7 +52,8 @@ export const prepareSupervisionItem: CollectionBeforeChangeHook = async ({
       openedBy: req.user?.id,
     }
   }
-  if (operation === 'update' && data.status === 'closed' && originalDoc?.status !== 'closed') {
+  // Items closed by a supervisor's acceptance of the unit's rectification come from the service.
+  if (operation === 'update' && !context.systemOpened && data.status === 'closed' && originalDoc?.status !== 'closed') {
     if (originalDoc.workOrder) {
       const order = await req.payload.findByID({
         collection: 'work-orders',

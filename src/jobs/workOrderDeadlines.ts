@@ -1,7 +1,9 @@
 /**
- * The work-order round (scheduled hourly, idempotent): marks open orders due today and overdue, and
- * opens supervision against units for overdue orders, refused dispatches (a return request that was
- * turned down) and the same problem reported again and again.
+ * The work-order round (scheduled hourly, idempotent): marks every queue's clock of open orders due
+ * today or overdue, opens supervision for overdue dispatch, sign-for, handling and callback clocks,
+ * refused orders still open and still refused, and the same problem reported again and again; computes
+ * guessed deadlines again once the year's 调休 arrangement is entered, and opens no supervision on a
+ * guess; from October on reminds the admins while next year's arrangement is missing.
  */
 import type { Payload, TaskConfig } from 'payload'
 
@@ -9,72 +11,152 @@ import { env } from '../config/env'
 import { now } from '../domain/clock'
 import { relationId } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
-import { deadlineStatus, openStates, repeatedProblems } from '../domain/workOrders/deadlineStatus'
-import { mergeBatches, type Notice, type Recipient, sendDigests } from '../services/notify'
+import type { SupervisionReason } from '../domain/supervision/staleKnowledge'
+import { clockDue, handlingDue, queueMark, type QueueClock, stillGuessed } from '../domain/workOrders/clocks'
+import { arrangementMissingFor } from '../domain/workOrders/deadlines'
+import { repeatedProblems } from '../domain/workOrders/deadlineStatus'
+import type { WorkOrder } from '../payload-types'
+import { mergeBatches, type Notice, notify, type Recipient, sendDigests, usersWithRole } from '../services/notify'
+import { superviseOrder } from '../services/orderSupervision'
 import { openSupervision, orderSubject } from '../services/supervision'
-import { clockPausesWhileAwaitingInfo } from '../services/workOrders'
+import { clockPauses, readLimits } from '../services/workOrders'
 import { MAINTENANCE_QUEUE } from './knowledgeMaintenance'
 
-export type DeadlineReport = { dueToday: string[]; overdue: string[]; supervisionOpened: string[]; emails: number }
+export type DeadlineReport = {
+  dueToday: string[]
+  overdue: string[]
+  /** Overdue by a deadline computed without its year's 调休 arrangement: marked, not supervised. */
+  guessed: string[]
+  recomputed: string[]
+  supervisionOpened: string[]
+  calendarMissing: number | null
+  emails: number
+}
+
+const OPEN_STATES = [
+  'intake',
+  'consulting',
+  'dispatched',
+  'accepted',
+  'return_requested',
+  'extension_requested',
+  'awaiting_info',
+  'replied',
+]
+
+const REASON: Partial<Record<QueueClock, SupervisionReason>> = {
+  dispatch: 'order_dispatch_overdue',
+  'sign-for': 'order_sign_overdue',
+  handling: 'order_overdue',
+  callback: 'order_callback_overdue',
+}
+const CLOCK_LABEL: Record<QueueClock, string> = {
+  dispatch: '派发期限',
+  consultation: '会商答复期限',
+  'sign-for': '签收期限',
+  handling: '办理期限',
+  callback: '回访期限',
+}
 
 export async function runOrderDeadlines(payload: Payload): Promise<DeadlineReport> {
   const at = now()
-  const report: DeadlineReport = { dueToday: [], overdue: [], supervisionOpened: [], emails: 0 }
-  const batches = new Map<Recipient, Notice[]>()
-  const supervise = async (...args: Parameters<typeof openSupervision>) => {
-    const opened = await openSupervision(...args)
-    if (opened) mergeBatches(batches, opened.notices)
-    return opened
+  const report: DeadlineReport = {
+    dueToday: [],
+    overdue: [],
+    guessed: [],
+    recomputed: [],
+    supervisionOpened: [],
+    calendarMissing: null,
+    emails: 0,
   }
+  const batches = new Map<Recipient, Notice[]>()
+  const limits = await readLimits(payload)
+  const pauses = clockPauses(limits)
 
   const open = await payload.find({
     collection: 'work-orders',
-    where: {
-      and: [{ state: { in: openStates(await clockPausesWhileAwaitingInfo(payload)) } }, { dueAt: { exists: true } }],
-    },
+    where: { state: { in: OPEN_STATES } },
     pagination: false,
     depth: 0,
     overrideAccess: true,
   })
-  for (const order of open.docs) {
-    const status = deadlineStatus(new Date(order.dueAt!), at)
-    if (status !== order.deadlineStatus)
+  for (const found of open.docs) {
+    let order: WorkOrder = found
+    // A deadline guessed without the year's arrangement is computed again once the admins entered it.
+    if (order.deadlineWarning) {
+      const kind = { type: order.type, urgency: order.urgency, complex: order.complex }
+      const handling = handlingDue(limits, order)
+      const sign = order.dispatchedAt ? clockDue(limits, 'sign-for', new Date(order.dispatchedAt), kind) : null
+      const dispatch = clockDue(limits, 'dispatch', new Date(order.createdAt), kind)
+      const callback = order.repliedAt ? clockDue(limits, 'callback', new Date(order.repliedAt), kind) : null
+      if (![handling, sign, dispatch, callback].some((c) => c?.warning)) {
+        order = await payload.update({
+          collection: 'work-orders',
+          id: order.id,
+          overrideAccess: true,
+          depth: 0,
+          data: {
+            deadlineWarning: null,
+            ...(handling && { dueAt: handling.due }),
+            ...(sign && { signDueAt: sign.due }),
+            ...(dispatch && { dispatchDueAt: dispatch.due }),
+            ...(callback && { callbackDueAt: callback.due }),
+          },
+        })
+        report.recomputed.push(order.number)
+      }
+    }
+    const marks = queueMark(order, pauses, at)
+    const worst = marks[0]
+    if (
+      (worst?.status ?? null) !== (order.deadlineStatus ?? null) ||
+      (worst?.clock ?? null) !== (order.deadlineClock ?? null)
+    )
       await payload.update({
         collection: 'work-orders',
         id: order.id,
-        data: { deadlineStatus: status },
+        data: { deadlineStatus: worst?.status ?? null, deadlineClock: worst?.clock ?? null },
         overrideAccess: true,
       })
-    if (status === 'due_today') report.dueToday.push(order.number)
-    if (status === 'overdue') {
-      report.overdue.push(order.number)
-      if (
-        await supervise(payload, {
-          subject: orderSubject(order),
-          reason: 'order_overdue',
-          description: `办理期限 ${shanghaiDateString(new Date(order.dueAt!))} 已过`,
-        })
+    if (worst?.status === 'due_today') report.dueToday.push(order.number)
+    if (worst?.status !== 'overdue') continue
+    report.overdue.push(order.number)
+    for (const mark of marks.filter((m) => m.status === 'overdue')) {
+      const reason = REASON[mark.clock]
+      if (!reason) continue
+      // A deadline computed without its year's arrangement is marked, never supervised on its own.
+      if (order.deadlineWarning && stillGuessed(mark.dueAt, at, limits.calendar)) {
+        report.guessed.push(order.number)
+        continue
+      }
+      const opened = await superviseOrder(
+        payload,
+        order,
+        reason,
+        `${CLOCK_LABEL[mark.clock]} ${shanghaiDateString(new Date(mark.dueAt))} 已过`,
+        { hotline: mark.by === 'hotline' },
       )
+      if (opened) {
+        mergeBatches(batches, opened.notices)
         report.supervisionOpened.push(order.number)
+      }
     }
   }
 
+  // 拒不承办: only while the order is still open and its return still refused.
   const refused = await payload.find({
     collection: 'work-orders',
-    where: { returnRejected: { equals: true } },
+    where: { and: [{ returnRejected: { equals: true } }, { state: { in: OPEN_STATES } }] },
     pagination: false,
     depth: 0,
     overrideAccess: true,
   })
   for (const order of refused.docs) {
-    if (
-      await supervise(payload, {
-        subject: orderSubject(order),
-        reason: 'order_refused',
-        description: '退回申请经审核不成立，须继续承办',
-      })
-    )
+    const opened = await superviseOrder(payload, order, 'order_refused', '退回申请经审核不成立，须继续承办')
+    if (opened) {
+      mergeBatches(batches, opened.notices)
       report.supervisionOpened.push(order.number)
+    }
   }
 
   const { days, orders: min } = env().repeatedProblem
@@ -95,8 +177,27 @@ export async function runOrderDeadlines(payload: Payload): Promise<DeadlineRepor
     const latest = group.orders.reduce((a, b) => (a.createdAt > b.createdAt ? a : b))
     const subject = orderSubject(latest, `repeat:${group.key}`)
     const description = `${days} 天内同一地点同类诉求 ${group.orders.length} 件：${group.orders.map((o) => o.number).join('、')}`
-    if (await supervise(payload, { subject, reason: 'repeated_problem', description }))
+    const opened = await openSupervision(payload, { subject, reason: 'repeated_problem', description })
+    if (opened) {
+      mergeBatches(batches, opened.notices)
       report.supervisionOpened.push(latest.number)
+    }
+  }
+
+  // From October on, next year's 调休 arrangement is due from the State Council: remind the admins weekly.
+  const missing = arrangementMissingFor(at, limits.calendar)
+  if (missing) {
+    report.calendarMissing = missing
+    const week = Math.floor(at.getTime() / (7 * 86_400_000))
+    mergeBatches(
+      batches,
+      await notify(payload, await usersWithRole(payload, 'admin'), {
+        kind: 'calendar_missing',
+        title: `工作日历缺少 ${missing} 年的调休安排`,
+        message: `请按国务院办公厅通知在“工作日历”中录入 ${missing} 年的放假调休安排；录入前相关期限按法定节假日和周末推算，不自动督办`,
+        dedupeKey: (r) => `calendar:${missing}:${week}:${r}`,
+      }),
+    )
   }
 
   report.emails = await sendDigests(payload, batches, `12345 工单督办提醒 ${shanghaiDateString(at)}`)

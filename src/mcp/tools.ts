@@ -14,7 +14,9 @@ import { composeAnswer } from '../services/answerText'
 import { ServiceError } from '../services/errors'
 import { type Audience, findEntry, reportEntryError, searchKnowledge } from '../services/knowledgeQueries'
 import { newOrder } from '../services/workOrderInput'
-import { actorOf, createOrder, loadOrder, presentOrder } from '../services/workOrders'
+import { createOrder } from '../services/workOrderIntake'
+import { presentOrder } from '../services/workOrderPresentation'
+import { actorOf, loadOrder } from '../services/workOrders'
 
 export type ToolCaller = { keyId: string | number; keyName: string; scopes: string[] }
 export type ToolCall = { tool: string; args: Record<string, unknown>; resultBytes: number; ms: number; error?: string }

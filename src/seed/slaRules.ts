@@ -1,11 +1,17 @@
-/** Seeds the default time-limit rules once, on a fresh database; admins change them in `sla-rules`. */
+/**
+ * Seeds the default time-limit rules: all of them on a fresh database; on an older one, the rules of
+ * the kinds it has none of yet (the queue clocks added later), except `pause-clock`, whose absence is
+ * the admins' choice. Admins change them in `sla-rules`.
+ */
 import type { Payload } from 'payload'
 
 import { DEFAULT_SLA_RULES } from '../domain/workOrders/orderTypes'
 
 export async function seedSlaRules(payload: Payload): Promise<number> {
-  if ((await payload.count({ collection: 'sla-rules', overrideAccess: true })).totalDocs > 0) return 0
-  for (const rule of DEFAULT_SLA_RULES)
+  const { docs } = await payload.find({ collection: 'sla-rules', pagination: false, depth: 0, overrideAccess: true })
+  const kinds = new Set(docs.map((r) => r.kind))
+  const missing = DEFAULT_SLA_RULES.filter((r) => !kinds.has(r.kind) && (!docs.length || r.kind !== 'pause-clock'))
+  for (const rule of missing)
     await payload.create({ collection: 'sla-rules', overrideAccess: true, data: rule as never })
-  return DEFAULT_SLA_RULES.length
+  return missing.length
 }

@@ -18,6 +18,7 @@ import { healthRouter } from '../http/routes/health'
 import { publicRouter } from '../http/routes/public'
 import { reportsRouter } from '../http/routes/reports'
 import { goneWhenExpired } from '../http/routes/siteGuards'
+import { supervisionRouter } from '../http/routes/supervision'
 import { workOrdersRouter } from '../http/routes/workOrders'
 import { logger } from '../log'
 import { MCP_PATH, mcpRouter } from '../mcp/router'
@@ -49,6 +50,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   v1.use('/public', publicRouter(payload, searchEngine, { requestsPerMinute: e.publicRateLimit }))
   v1.use('/work-orders', workOrdersRouter(payload))
   v1.use('/reports', reportsRouter(payload))
+  v1.use('/supervision', supervisionRouter(payload))
   v1.use(notFound)
   app.use('/api/v1', v1)
 

@@ -7,7 +7,7 @@ import { now } from '../domain/clock'
 import { type RelationValue, relationId } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
 import { SUPERVISION_REASONS, type SupervisionReason } from '../domain/supervision/staleKnowledge'
-import { type Notice, notify, type Recipient, unitStaff } from './notify'
+import { type Notice, notify, type Recipient, unitStaff, usersWithRole } from './notify'
 
 export async function loadCalendar(payload: Payload, req?: Partial<PayloadRequest>): Promise<WorkCalendar> {
   const { docs } = await payload.find({
@@ -28,6 +28,8 @@ export type SupervisionSubject = {
   entry?: number | string
   workOrder?: number | string
   task: string
+  /** Held against the hotline centre itself (its dispatch and callback queues): told to the dispatchers. */
+  hotline?: boolean
 }
 
 export const entrySubject = (entry: {
@@ -68,8 +70,8 @@ export async function openSupervision(
   req?: Partial<PayloadRequest>,
 ): Promise<{ id: number | string; notices: Map<Recipient, Notice[]> } | undefined> {
   const { subject } = open
-  const unit = relationId(subject.unit)
-  if (unit === undefined) return undefined
+  const unit = subject.hotline ? undefined : relationId(subject.unit)
+  if (unit === undefined && !subject.hotline) return undefined
   const existing = await payload.count({
     collection: 'supervision-items',
     where: {
@@ -92,7 +94,7 @@ export async function openSupervision(
     req,
     context: { systemOpened: true },
     data: {
-      unit: unit as number,
+      unit: unit as number | undefined,
       entry: subject.entry as number | undefined,
       workOrder: subject.workOrder as number | undefined,
       subjectKey: subject.key,
@@ -107,7 +109,9 @@ export async function openSupervision(
   })
   const notices = await notify(
     payload,
-    await unitStaff(payload, unit, ['unit-editor', 'unit-reviewer', 'unit-handler']),
+    unit === undefined
+      ? await usersWithRole(payload, 'dispatcher')
+      : await unitStaff(payload, unit, ['unit-editor', 'unit-reviewer', 'unit-handler']),
     {
       kind: 'supervision_opened',
       title: `督办：${subject.label}（${label}）`,

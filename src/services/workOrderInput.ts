@@ -1,7 +1,15 @@
 /** What a work-order request may carry: one schema for the HTTP API and the MCP tools. */
 import { z } from 'zod'
 
-import { CHANNELS, NOT_ACCEPTED_REASONS, ORDER_TYPES, SATISFACTION, URGENCIES } from '../domain/workOrders/orderTypes'
+import { isCreditCode } from '../domain/workOrders/creditCode'
+import {
+  CHANNELS,
+  CLAIMANT_KINDS,
+  NOT_ACCEPTED_REASONS,
+  ORDER_TYPES,
+  SATISFACTION,
+  URGENCIES,
+} from '../domain/workOrders/orderTypes'
 
 const values = (list: readonly { value: string }[]) => list.map((v) => v.value) as [string, ...string[]]
 export const text = (max: number, message: string) =>
@@ -15,10 +23,22 @@ export const newOrder = z.object({
   complex: z.boolean().optional(),
   title: text(200, '请填写标题 title'),
   content: text(5000, '请填写诉求内容 content'),
+  category: z.string().trim().min(1).max(200).optional().describe('诉求分类：目录编码或完整路径，如 社会保障/养老保险'),
   district: z.string().max(50).optional(),
   address: z.string().max(200).optional(),
+  respondent: z.string().trim().max(200).optional().describe('被投诉、举报的对象（投诉、举报时填写）'),
   claimant: z
     .object({
+      kind: z
+        .enum(values(CLAIMANT_KINDS), { error: `claimant.kind 只能是 ${values(CLAIMANT_KINDS).join('、')}` })
+        .optional(),
+      companyName: z.string().trim().max(200).optional(),
+      creditCode: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .refine(isCreditCode, '统一社会信用代码不正确（18 位，末位校验码须符合 GB 32100-2015）')
+        .optional(),
       name: z.string().trim().max(50).optional(),
       phone: z
         .string()
@@ -32,6 +52,10 @@ export const newOrder = z.object({
       confidential: z.boolean().optional(),
       noReply: z.boolean().optional(),
     })
+    .refine((c) => c.kind !== 'enterprise' || (c.companyName && c.creditCode), {
+      message: '企业诉求须填写企业名称 companyName 和统一社会信用代码 creditCode',
+    })
+    .refine((c) => c.kind !== 'organisation' || c.companyName, { message: '组织诉求须填写组织名称 companyName' })
     .default({}),
   citedEntries: codes.optional(),
 })

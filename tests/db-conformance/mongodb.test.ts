@@ -45,7 +45,8 @@ if (uri) {
 
     it('runs a review transition and a work order the way the embedded database does', async () => {
       const { transitionEntry } = await import('../../src/services/entryTransitions')
-      const { createOrder, presentOrder } = await import('../../src/services/workOrders')
+      const { createOrder } = await import('../../src/services/workOrderIntake')
+      const { presentOrder } = await import('../../src/services/workOrderPresentation')
       const unit = (await payload.find({ collection: 'units', where: { code: { equals: 'MG' } } })).docs[0]
       const editor = await payload.create({
         collection: 'users',

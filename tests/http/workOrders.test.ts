@@ -122,7 +122,7 @@ describe('work orders over HTTP', () => {
       pausedMs: 26 * 3_600_000,
       dueAt: new Date(Date.parse(endOf('2026-10-19')) + 26 * 3_600_000).toISOString(),
     })
-    expect(resumed.body.timeline.at(-1).note).toBe('暂停计时 26 小时 0 分')
+    expect(resumed.body.timeline.at(-1).note).toBe('暂停计时 26 小时 0 分（按工作时间计）')
 
     at('2026-10-15T15:00:00+08:00')
     const replied = await act('handler-b', number, 'reply', {
@@ -383,6 +383,8 @@ describe('the work-order round, the knowledge loop and reports', () => {
       .send({ type: 'consultation', title: '咨询养老金', content: '养老金何时发放' })
     const number = created.body.number
     await act('dispatcher', number, 'dispatch', { unit: 'A' })
+    // Signed for in time: only the handling clock runs (an unsigned order would be overdue for 签收 first).
+    await act('handler-a', number, 'accept')
     await act('handler-a', number, 'request-return', { reason: '非本单位职责', basis: '三定方案' })
     await act('dispatcher', number, 'reject-return', { reason: '属本单位职责' })
     // Consultation: 2 working days → due end of Friday 11-27.

@@ -104,9 +104,12 @@ describe('work-order flow', () => {
   const ALLOWED: [OrderAction, OrderState[], string[]][] = [
     ['answer', ['intake'], ['agent', 'dispatcher']],
     ['not-accept', ['intake'], ['agent', 'dispatcher']],
-    ['dispatch', ['intake'], ['dispatcher']],
-    ['split', ['intake'], ['dispatcher']],
+    ['consult', ['intake'], ['dispatcher']],
+    ['consult-reply', ['consulting'], ['handler']],
+    ['dispatch', ['intake', 'consulting'], ['dispatcher']],
+    ['split', ['intake', 'consulting'], ['dispatcher']],
     ['accept', ['dispatched'], ['handler']],
+    ['subdispatch', ['accepted'], ['handler']],
     ['request-return', ['dispatched', 'accepted'], ['handler']],
     ['approve-return', ['return_requested'], ['dispatcher']],
     ['reject-return', ['return_requested'], ['dispatcher']],
@@ -117,6 +120,7 @@ describe('work-order flow', () => {
     ['resume', ['awaiting_info'], ['handler']],
     ['reply', ['accepted'], ['handler']],
     ['callback', ['replied'], ['dispatcher']],
+    ['answer-callback', ['closed'], ['dispatcher']],
     ['reopen', ['called_back'], ['dispatcher']],
     ['explain', ['called_back', 'closed'], ['handler']],
     ['accept-explanation', ['called_back', 'closed'], ['dispatcher']],
@@ -127,6 +131,8 @@ describe('work-order flow', () => {
     unit: 7,
     lastSatisfaction: 'dissatisfied',
     explanation: '已多次上门',
+    resolution: 'answered',
+    consultUnits: [7],
     returnDueAt: '2026-11-26T15:59:59.999Z',
   })
 

@@ -12,11 +12,17 @@ export const SUPERVISION_REASONS = [
   { value: 'order_overdue', label: '工单超期未办结' },
   { value: 'order_refused', label: '拒不承办（退回被驳回）' },
   { value: 'repeated_problem', label: '同一问题反复发生' },
+  { value: 'order_sign_overdue', label: '工单超时未签收' },
+  { value: 'order_dispatch_overdue', label: '工单超时未派发' },
+  { value: 'order_callback_overdue', label: '工单超时未回访' },
+  { value: 'poor_handling', label: '办理不力造成不良影响' },
+  { value: 'other', label: '其他' },
 ] as const
 export type SupervisionReason = (typeof SUPERVISION_REASONS)[number]['value']
 
 export const SUPERVISION_STATUSES = [
   { value: 'open', label: '督办中' },
+  { value: 'rectified', label: '已反馈整改' },
   { value: 'escalated', label: '已超期升级' },
   { value: 'closed', label: '已办结' },
 ] as const

@@ -1,12 +1,13 @@
 /**
  * The life of a work order as a pure state machine: which role may take which action in which
- * state, and where it leads. The service applies the effects (deadlines, units, timeline).
+ * state, and where it leads. `planOrderAction` (orderPlan.ts) adds the effects.
  */
 import { labelOf } from '../labels'
 import { type AccessUser, actingUnitId, hasRole } from '../roles'
 
 export const ORDER_STATES = [
   { value: 'intake', label: '待处理' },
+  { value: 'consulting', label: '会商中' },
   { value: 'dispatched', label: '已派发' },
   { value: 'accepted', label: '办理中' },
   { value: 'return_requested', label: '退回审核中' },
@@ -22,9 +23,12 @@ export type OrderState = (typeof ORDER_STATES)[number]['value']
 export const ORDER_ACTIONS = [
   { value: 'answer', label: '直接答复' },
   { value: 'not-accept', label: '不予受理' },
+  { value: 'consult', label: '发起会商' },
+  { value: 'consult-reply', label: '会商意见' },
   { value: 'dispatch', label: '派发' },
   { value: 'split', label: '拆分派发' },
   { value: 'accept', label: '签收' },
+  { value: 'subdispatch', label: '二级派发' },
   { value: 'request-return', label: '申请退回' },
   { value: 'approve-return', label: '同意退回并改派' },
   { value: 'reject-return', label: '不同意退回' },
@@ -35,6 +39,7 @@ export const ORDER_ACTIONS = [
   { value: 'resume', label: '材料已补充，恢复计时' },
   { value: 'reply', label: '办结答复' },
   { value: 'callback', label: '回访' },
+  { value: 'answer-callback', label: '直接答复回访评价' },
   { value: 'reopen', label: '重办' },
   { value: 'explain', label: '确已尽责说明' },
   { value: 'accept-explanation', label: '认可尽责说明' },
@@ -59,6 +64,12 @@ export class OrderFlowError extends Error {
 export type OrderFacts = {
   state: OrderState
   unit?: string | number | null
+  /** The child unit the order was dispatched on to (二级派发); it handles for the unit. */
+  subUnit?: string | number | null
+  /** Units asked for their opinion in a 会商. */
+  consultUnits?: readonly (string | number)[] | null
+  resolution?: string | null
+  answerRating?: string | null
   /** The state a return or extension request interrupted. */
   resumeState?: OrderState | null
   returnDueAt?: string | null
@@ -69,15 +80,18 @@ export type OrderFacts = {
   explanation?: string | null
 }
 
-type Who = 'intake' | 'dispatcher' | 'handler'
+type Who = 'intake' | 'dispatcher' | 'handler' | 'unit' | 'consulted'
 type Rule = { from: readonly OrderState[]; who: Who; to: OrderState | ((o: OrderFacts) => OrderState) }
 
 const RULES: Record<OrderAction, Rule> = {
   answer: { from: ['intake'], who: 'intake', to: 'closed' },
   'not-accept': { from: ['intake'], who: 'intake', to: 'closed' },
-  dispatch: { from: ['intake'], who: 'dispatcher', to: 'dispatched' },
-  split: { from: ['intake'], who: 'dispatcher', to: 'split' },
+  consult: { from: ['intake'], who: 'dispatcher', to: 'consulting' },
+  'consult-reply': { from: ['consulting'], who: 'consulted', to: 'consulting' },
+  dispatch: { from: ['intake', 'consulting'], who: 'dispatcher', to: 'dispatched' },
+  split: { from: ['intake', 'consulting'], who: 'dispatcher', to: 'split' },
   accept: { from: ['dispatched'], who: 'handler', to: 'accepted' },
+  subdispatch: { from: ['accepted'], who: 'unit', to: 'accepted' },
   'request-return': { from: ['dispatched', 'accepted'], who: 'handler', to: 'return_requested' },
   'approve-return': { from: ['return_requested'], who: 'dispatcher', to: 'dispatched' },
   'reject-return': { from: ['return_requested'], who: 'dispatcher', to: (o) => o.resumeState ?? 'accepted' },
@@ -88,6 +102,7 @@ const RULES: Record<OrderAction, Rule> = {
   resume: { from: ['awaiting_info'], who: 'handler', to: 'accepted' },
   reply: { from: ['accepted'], who: 'handler', to: 'replied' },
   callback: { from: ['replied'], who: 'dispatcher', to: 'called_back' },
+  'answer-callback': { from: ['closed'], who: 'dispatcher', to: 'closed' },
   reopen: { from: ['called_back'], who: 'dispatcher', to: 'accepted' },
   explain: { from: ['called_back', 'closed'], who: 'handler', to: (o) => o.state },
   'accept-explanation': { from: ['called_back', 'closed'], who: 'dispatcher', to: (o) => o.state },
@@ -104,8 +119,18 @@ function mayAct(who: Who, actor: AccessUser, order: OrderFacts): boolean {
       return hasRole(actor, 'agent', 'dispatcher')
     case 'dispatcher':
       return hasRole(actor, 'dispatcher')
-    case 'handler':
+    case 'unit':
       return hasRole(actor, 'unit-handler') && order.unit != null && String(actingUnitId(actor)) === String(order.unit)
+    case 'handler':
+      return (
+        hasRole(actor, 'unit-handler') &&
+        [order.unit, order.subUnit].some((u) => u != null && String(actingUnitId(actor)) === String(u))
+      )
+    case 'consulted':
+      return (
+        hasRole(actor, 'unit-handler') &&
+        (order.consultUnits ?? []).some((u) => String(u) === String(actingUnitId(actor)))
+      )
   }
 }
 
@@ -133,5 +158,10 @@ export function decideOrderAction(
     if ((order.reopens ?? 0) >= MAX_REOPENS) throw new OrderFlowError(400, `每张工单最多重办 ${MAX_REOPENS} 次`)
   }
   if (action === 'accept-explanation' && !order.explanation) throw new OrderFlowError(400, '承办单位尚未提交尽责说明')
+  if (action === 'answer-callback') {
+    if (order.resolution !== 'answered') throw new OrderFlowError(400, '只有直接答复的工单可以做直接答复回访评价')
+    if (order.answerRating) throw new OrderFlowError(400, '该工单的直接答复已评价')
+  }
+  if (action === 'subdispatch' && order.subUnit) throw new OrderFlowError(400, '该工单已二级派发')
   return { from: order.state, to: typeof rule.to === 'function' ? rule.to(order) : rule.to }
 }

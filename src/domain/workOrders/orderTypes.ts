@@ -14,8 +14,17 @@ export const CHANNELS = [
   { value: 'web', label: '网站' },
   { value: 'wechat', label: '微信' },
   { value: 'app', label: 'APP' },
+  { value: 'sms', label: '短信' },
+  { value: 'email', label: '电子邮件' },
   { value: 'letter', label: '信件' },
   { value: 'other', label: '其他' },
+] as const
+
+/** 诉求人: a person, an enterprise (with its unified social credit code) or another organisation. */
+export const CLAIMANT_KINDS = [
+  { value: 'person', label: '个人' },
+  { value: 'enterprise', label: '企业' },
+  { value: 'organisation', label: '其他组织' },
 ] as const
 
 export const URGENCIES = [
@@ -40,6 +49,9 @@ export const SATISFACTION = [
 ] as const
 
 export const SLA_KINDS = [
+  { value: 'dispatch', label: '派发时限（自登记起）' },
+  { value: 'consultation', label: '会商答复时限' },
+  { value: 'sign-for', label: '签收时限（自派发起）' },
   { value: 'handling', label: '办理时限' },
   { value: 'return-window', label: '退回申请时限' },
   { value: 'callback', label: '回访时限' },
@@ -54,11 +66,17 @@ export type SlaRule = {
   urgency?: string | null
   complex?: boolean | null
   workingDays?: number | null
+  workingHours?: number | null
   hours?: number | null
 }
 
 /** Defaults from published provincial rules (Guangdong 2022, Shandong 2020); admins change them in `sla-rules`. */
 export const DEFAULT_SLA_RULES: (SlaRule & { label: string })[] = [
+  { kind: 'dispatch', urgency: 'urgent', hours: 1, label: '紧急工单登记后 1 小时内派发' },
+  { kind: 'dispatch', workingHours: 4, label: '登记后 4 个工作小时内派发或办结' },
+  { kind: 'consultation', workingDays: 1, label: '会商单位 1 个工作日内答复' },
+  { kind: 'sign-for', urgency: 'urgent', hours: 2, label: '紧急工单派发后 2 小时内签收' },
+  { kind: 'sign-for', workingHours: 24, label: '派发后 1 个工作日（24 工作小时）内签收' },
   { kind: 'handling', urgency: 'urgent', hours: 24, label: '紧急工单 24 小时' },
   { kind: 'handling', orderType: 'consultation', workingDays: 2, label: '咨询 2 个工作日' },
   { kind: 'handling', orderType: 'help', workingDays: 10, label: '求助 10 个工作日' },
@@ -66,8 +84,8 @@ export const DEFAULT_SLA_RULES: (SlaRule & { label: string })[] = [
   { kind: 'handling', orderType: 'praise', workingDays: 10, label: '表扬 10 个工作日' },
   { kind: 'handling', orderType: 'complaint', workingDays: 15, label: '投诉 15 个工作日' },
   { kind: 'handling', orderType: 'report', workingDays: 15, label: '举报 15 个工作日' },
-  { kind: 'return-window', workingDays: 1, label: '签收后 1 个工作日内申请退回' },
-  { kind: 'return-window', complex: true, workingDays: 2, label: '复杂工单 2 个工作日内申请退回' },
+  { kind: 'return-window', workingDays: 1, label: '派发后 1 个工作日内申请退回' },
+  { kind: 'return-window', complex: true, workingDays: 2, label: '复杂工单派发后 2 个工作日内申请退回' },
   { kind: 'callback', workingDays: 2, label: '答复后 2 个工作日内回访' },
   { kind: 'max-extension', workingDays: 10, label: '延期最多 10 个工作日' },
   { kind: 'pause-clock', label: '待补充（等待诉求人补充材料）期间暂停计时' },

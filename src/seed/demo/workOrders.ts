@@ -2,7 +2,9 @@
 import type { Payload } from 'payload'
 
 import { fixClock, fixedClock, now } from '../../domain/clock'
-import { type Actor, actOnOrder, createOrder } from '../../services/workOrders'
+import { actOnOrder } from '../../services/workOrderActions'
+import { createOrder } from '../../services/workOrderIntake'
+import type { Actor } from '../../services/workOrders'
 
 const DAY = 86_400_000
 

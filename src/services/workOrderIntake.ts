@@ -1,0 +1,113 @@
+/** Intake: a new order from a call or message, with its category, claimant and possible duplicates, in one write. */
+import type { Payload, PayloadRequest } from 'payload'
+
+import { now } from '../domain/clock'
+import { hasRole } from '../domain/roles'
+import { formatOrderNumber, nextSequence, orderNumberPrefix } from '../domain/workOrders/orderNumber'
+import { type IntakeInput, planIntake } from '../domain/workOrders/orderPlan'
+import type { WorkOrder } from '../payload-types'
+import { ServiceError } from './errors'
+import { inTransaction } from './transaction'
+import { type ClaimantInput, claimantData } from './workOrderClaimant'
+import { type Actor, citations, ORDER, readLimits } from './workOrders'
+
+export type NewOrder = IntakeInput & {
+  /** A catalogue category: its code or full path. */
+  category?: string
+  claimant: ClaimantInput
+  citedEntries?: string[]
+}
+
+type Req = Partial<PayloadRequest>
+
+/** The next free numbers of the day (several for the children of a split). */
+export async function nextNumbers(payload: Payload, at: Date, count: number, req?: Req): Promise<string[]> {
+  const { docs } = await payload.find({
+    collection: ORDER,
+    where: { number: { like: orderNumberPrefix(at) } },
+    sort: '-number',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const first = nextSequence(docs[0]?.number, at)
+  return Array.from({ length: count }, (_, i) => formatOrderNumber(at, first + i))
+}
+
+async function categoryId(payload: Payload, value: string, req?: Req) {
+  const { docs } = await payload.find({
+    collection: 'categories',
+    where: { or: [{ code: { equals: value } }, { path: { equals: value } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  if (!docs[0]) throw new ServiceError(400, `诉求分类 ${value} 不在知识库目录中`)
+  return docs[0].id
+}
+
+/**
+ * Open orders from the same phone (matched by its keyed hash, never by the number itself), so that the
+ * agent can tell the claimant their progress. A confidential order is never linked to a non-confidential
+ * one: whoever may unmask the one would learn who made the other.
+ */
+async function sameClaimantOpen(payload: Payload, hash: string, confidential: boolean, req?: Req) {
+  const { docs } = await payload.find({
+    collection: ORDER,
+    where: {
+      and: [
+        { 'claimant.phoneHash': { equals: hash } },
+        { state: { not_in: ['closed'] } },
+        { 'claimant.confidential': confidential ? { equals: true } : { not_equals: true } },
+      ],
+    },
+    depth: 0,
+    limit: 10,
+    overrideAccess: true,
+    req,
+  })
+  return docs.map((d) => d.id)
+}
+
+export async function createOrder(payload: Payload, input: NewOrder, actor: Actor, req?: Req): Promise<WorkOrder> {
+  if (!hasRole(actor, 'agent', 'dispatcher', 'admin')) throw new ServiceError(403, '只有话务员、派单员可以登记工单')
+  const at = now()
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inTransaction(
+        payload,
+        async (tx) => {
+          const [limits, cited, category] = await Promise.all([
+            readLimits(payload, tx),
+            citations(payload, input.citedEntries ?? [], tx),
+            input.category ? categoryId(payload, input.category, tx) : undefined,
+          ])
+          const claimant = claimantData(input.claimant)
+          const related = claimant.phoneHash
+            ? await sameClaimantOpen(payload, claimant.phoneHash, claimant.confidential, tx)
+            : []
+          const [number] = await nextNumbers(payload, at, 1, tx)
+          return payload.create({
+            collection: ORDER,
+            overrideAccess: true,
+            req: tx,
+            depth: 1,
+            data: {
+              ...planIntake(input, { actor, category, cited }, limits, at),
+              number,
+              claimant,
+              related,
+            } as never,
+          })
+        },
+        req,
+      )
+    } catch (err) {
+      // Two intakes in the same instant may pick the same number: the unique index refuses one; retry.
+      if (attempt < 3 && /number|unique/i.test(String((err as Error).message))) continue
+      throw err
+    }
+  }
+}

@@ -28,6 +28,7 @@ import { databaseAdapter } from './src/config/database'
 import { emailAdapter } from './src/config/email'
 import { env } from './src/config/env'
 import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
+import { PersonalDataRetentionTask } from './src/jobs/personalDataRetention'
 import { ScheduledBackupTask } from './src/jobs/scheduledBackup'
 import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
@@ -89,6 +90,7 @@ export default buildConfig({
       KnowledgeMaintenanceTask,
       WorkOrderDeadlinesTask,
       ScheduledBackupTask,
+      PersonalDataRetentionTask,
     ],
     // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron).
     autoRun: [{ cron: '0 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],

@@ -93,6 +93,8 @@ export interface Config {
       reloadSearchSettings: TaskReloadSearchSettings;
       knowledgeMaintenance: TaskKnowledgeMaintenance;
       workOrderDeadlines: TaskWorkOrderDeadlines;
+      scheduledBackup: TaskScheduledBackup;
+      personalDataRetention: TaskPersonalDataRetention;
       inline: {
         input: unknown;
         output: unknown;
@@ -211,6 +213,8 @@ export interface WorkOrder {
     | number
     | boolean
     | null;
+  anonymisedAt?: string | null;
+  anonymisedReason?: ('retention' | 'request') | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -627,6 +631,7 @@ export interface ApiKey {
  */
 export interface PersonalDataLog {
   id: number;
+  action?: ('unmask' | 'export' | 'erase' | 'retention') | null;
   order?: (number | null) | WorkOrder;
   orderNumber?: string | null;
   actor?: (number | null) | User;
@@ -634,6 +639,8 @@ export interface PersonalDataLog {
   roles?: string | null;
   fields?: string | null;
   reason: string;
+  count?: number | null;
+  orderNumbers?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -706,7 +713,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance' | 'workOrderDeadlines';
+        taskSlug:
+          | 'inline'
+          | 'indexEntry'
+          | 'reloadSearchSettings'
+          | 'knowledgeMaintenance'
+          | 'workOrderDeadlines'
+          | 'scheduledBackup'
+          | 'personalDataRetention';
         taskID: string;
         input?:
           | {
@@ -739,7 +753,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance' | 'workOrderDeadlines') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'indexEntry'
+        | 'reloadSearchSettings'
+        | 'knowledgeMaintenance'
+        | 'workOrderDeadlines'
+        | 'scheduledBackup'
+        | 'personalDataRetention'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -956,6 +980,8 @@ export interface WorkOrdersSelect<T extends boolean = true> {
   parent?: T;
   related?: T;
   timeline?: T;
+  anonymisedAt?: T;
+  anonymisedReason?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1314,6 +1340,7 @@ export interface ApiKeysSelect<T extends boolean = true> {
  * via the `definition` "personal-data-log_select".
  */
 export interface PersonalDataLogSelect<T extends boolean = true> {
+  action?: T;
   order?: T;
   orderNumber?: T;
   actor?: T;
@@ -1321,6 +1348,8 @@ export interface PersonalDataLogSelect<T extends boolean = true> {
   roles?: T;
   fields?: T;
   reason?: T;
+  count?: T;
+  orderNumbers?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1471,6 +1500,26 @@ export interface TaskKnowledgeMaintenance {
  * via the `definition` "TaskWorkOrderDeadlines".
  */
 export interface TaskWorkOrderDeadlines {
+  input?: unknown;
+  output: {
+    summary?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskScheduledBackup".
+ */
+export interface TaskScheduledBackup {
+  input?: unknown;
+  output: {
+    summary?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPersonalDataRetention".
+ */
+export interface TaskPersonalDataRetention {
   input?: unknown;
   output: {
     summary?: string | null;

@@ -17,6 +17,7 @@ import { searchEngine } from '../search/searchEngine'
 import { seedDemo } from '../seed/seedDemo'
 import { bootPayload } from '../server/bootPayload'
 import { createBackup, embeddedDataPlace, restoreBackup } from '../services/backup'
+import { anonymiseExpired } from '../services/personalDataRetention'
 
 function printReport(report: ImportReport, file: string): void {
   for (const e of report.errors) console.error(`第 ${e.line} 行${e.code ? `（${e.code}）` : ''}：${e.message}`)
@@ -198,8 +199,10 @@ apikey
 
 program
   .command('jobs')
-  .description('立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）、deadlines（工单时限与督办巡检）')
-  .argument('<job>', '任务名：expiry 或 deadlines')
+  .description(
+    '立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）、deadlines（工单时限与督办巡检）、retention（个人信息保留期限）',
+  )
+  .argument('<job>', '任务名：expiry、deadlines 或 retention')
   .action(
     withPayload(async (payload: Payload, job: string) => {
       if (job === 'deadlines') {
@@ -209,7 +212,14 @@ program
         )
         return
       }
-      if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry、deadlines）`)
+      if (job === 'retention') {
+        const r = await anonymiseExpired(payload)
+        console.log(
+          `个人信息保留期限巡检完成（${now().toISOString()}）：结束早于 ${r.cutoff} 的工单匿名化 ${r.anonymised.length} 件${r.anonymised.length ? `（${r.anonymised.join('、')}）` : ''}`,
+        )
+        return
+      }
+      if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry、deadlines、retention）`)
       const r = await runKnowledgeMaintenance(payload)
       console.log(
         `巡检完成（${now().toISOString()}）：过期下线 ${r.expired.length} 条${r.expired.length ? `（${r.expired.join('、')}）` : ''}，提醒 ${r.alerts} 条，新开督办 ${r.supervisionOpened.length} 项${r.supervisionOpened.length ? `（${r.supervisionOpened.join('、')}）` : ''}，督办超期升级 ${r.escalated} 项，发送邮件 ${r.emails} 封`,

@@ -15,6 +15,7 @@ import { openApiDocument } from '../http/openapi'
 import { payloadRest } from '../http/payloadRest'
 import { agentRouter } from '../http/routes/agent'
 import { healthRouter } from '../http/routes/health'
+import { personalDataRouter } from '../http/routes/personalData'
 import { publicRouter } from '../http/routes/public'
 import { reportsRouter } from '../http/routes/reports'
 import { goneWhenExpired } from '../http/routes/siteGuards'
@@ -49,6 +50,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   v1.use('/public', publicRouter(payload, searchEngine, { requestsPerMinute: e.publicRateLimit }))
   v1.use('/work-orders', workOrdersRouter(payload))
   v1.use('/reports', reportsRouter(payload))
+  v1.use('/personal-data', personalDataRouter(payload))
   v1.use(notFound)
   app.use('/api/v1', v1)
 

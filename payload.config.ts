@@ -27,6 +27,7 @@ import { WorkOrders } from './src/collections/WorkOrders'
 import { databaseAdapter } from './src/config/database'
 import { emailAdapter } from './src/config/email'
 import { env } from './src/config/env'
+import { countRuns } from './src/jobs/countRuns'
 import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
 import { PersonalDataRetentionTask } from './src/jobs/personalDataRetention'
 import { ScheduledBackupTask } from './src/jobs/scheduledBackup'
@@ -91,7 +92,7 @@ export default buildConfig({
       WorkOrderDeadlinesTask,
       ScheduledBackupTask,
       PersonalDataRetentionTask,
-    ],
+    ].map(countRuns),
     // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron).
     autoRun: [{ cron: '0 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({

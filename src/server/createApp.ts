@@ -15,6 +15,7 @@ import { openApiDocument } from '../http/openapi'
 import { payloadRest } from '../http/payloadRest'
 import { agentRouter } from '../http/routes/agent'
 import { healthRouter } from '../http/routes/health'
+import { metricsRouter } from '../http/routes/metrics'
 import { personalDataRouter } from '../http/routes/personalData'
 import { publicRouter } from '../http/routes/public'
 import { reportsRouter } from '../http/routes/reports'
@@ -41,6 +42,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
       autoLogging: { ignore: (req) => req.url?.startsWith('/_next/') ?? false },
     }),
   )
+  app.use(metricsRouter(payload, e))
 
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))

@@ -3,7 +3,6 @@ import type { TaskConfig } from 'payload'
 
 import { jobRuns } from '../metrics'
 
- 
 export function countRuns<T extends TaskConfig<any>>(task: T): T {
   const { handler, slug } = task
   if (typeof handler !== 'function') return task

@@ -14,7 +14,7 @@ const EDGE_SUPPORT = src('auth') // who is calling: shared by the edges so that 
 const WIRING = src('collections', 'hooks', 'jobs', 'access', 'fields') // Payload's declarations, kept thin
 const SERVICES = src('services', 'import', 'seed', 'lexical') // read facts once, ask the domain, write in one transaction
 const CORE = src('domain', 'search') // pure rules and the search engines: testable without Payload or a database
-const GROUND = [...src('config'), './src/log.ts', './src/payload-types.ts'] // configuration, logging, generated types
+const GROUND = [...src('config'), './src/log.ts', './src/metrics.ts', './src/payload-types.ts'] // configuration, logging, metrics, generated types
 
 const above = (layer) => {
   const order = [DOORS, EDGES, EDGE_SUPPORT, WIRING, SERVICES, CORE, GROUND]

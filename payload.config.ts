@@ -27,7 +27,10 @@ import { WorkOrders } from './src/collections/WorkOrders'
 import { databaseAdapter } from './src/config/database'
 import { emailAdapter } from './src/config/email'
 import { env } from './src/config/env'
+import { countRuns } from './src/jobs/countRuns'
 import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
+import { PersonalDataRetentionTask } from './src/jobs/personalDataRetention'
+import { ScheduledBackupTask } from './src/jobs/scheduledBackup'
 import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
 import { WorkOrderDeadlinesTask } from './src/jobs/workOrderDeadlines'
@@ -82,7 +85,14 @@ export default buildConfig({
   // The admin is for hotline and unit staff: Simplified Chinese whatever the browser says.
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   jobs: {
-    tasks: [IndexEntryTask, ReloadSearchSettingsTask, KnowledgeMaintenanceTask, WorkOrderDeadlinesTask],
+    tasks: [
+      IndexEntryTask,
+      ReloadSearchSettingsTask,
+      KnowledgeMaintenanceTask,
+      WorkOrderDeadlinesTask,
+      ScheduledBackupTask,
+      PersonalDataRetentionTask,
+    ].map(countRuns),
     // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron).
     autoRun: [{ cron: '0 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({

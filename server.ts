@@ -22,6 +22,8 @@ import { seedWorkCalendar } from './src/seed/workCalendar'
 import { bootPayload } from './src/server/bootPayload'
 import { createApp } from './src/server/createApp'
 import { buildIsCurrent, runProductionBuild } from './src/server/productionBuild'
+import { sqliteFile } from './src/services/backup'
+import { claimServerLock } from './src/services/serverLock'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
@@ -89,6 +91,10 @@ async function main(): Promise<void> {
     console.log(lines.join('\n'))
   })
   if (dev) server.on('upgrade', nextApp.getUpgradeHandler())
+
+  // Tells `kb restore` that this database is in use (see src/services/serverLock.ts).
+  const releaseLock = e.databaseKind === 'sqlite' ? claimServerLock(sqliteFile(e.databaseUri)) : () => {}
+  process.on('exit', releaseLock)
 
   const stop = () => {
     stopOutbox()

@@ -93,6 +93,8 @@ export interface Config {
       reloadSearchSettings: TaskReloadSearchSettings;
       knowledgeMaintenance: TaskKnowledgeMaintenance;
       workOrderDeadlines: TaskWorkOrderDeadlines;
+      scheduledBackup: TaskScheduledBackup;
+      personalDataRetention: TaskPersonalDataRetention;
       inline: {
         input: unknown;
         output: unknown;
@@ -237,6 +239,8 @@ export interface WorkOrder {
     | number
     | boolean
     | null;
+  anonymisedAt?: string | null;
+  anonymisedReason?: ('retention' | 'request') | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -683,6 +687,7 @@ export interface ApiKey {
  */
 export interface PersonalDataLog {
   id: number;
+  action?: ('unmask' | 'export' | 'erase' | 'retention') | null;
   order?: (number | null) | WorkOrder;
   orderNumber?: string | null;
   actor?: (number | null) | User;
@@ -690,6 +695,8 @@ export interface PersonalDataLog {
   roles?: string | null;
   fields?: string | null;
   reason: string;
+  count?: number | null;
+  orderNumbers?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -762,7 +769,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance' | 'workOrderDeadlines';
+        taskSlug:
+          | 'inline'
+          | 'indexEntry'
+          | 'reloadSearchSettings'
+          | 'knowledgeMaintenance'
+          | 'workOrderDeadlines'
+          | 'scheduledBackup'
+          | 'personalDataRetention';
         taskID: string;
         input?:
           | {
@@ -795,7 +809,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance' | 'workOrderDeadlines') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'indexEntry'
+        | 'reloadSearchSettings'
+        | 'knowledgeMaintenance'
+        | 'workOrderDeadlines'
+        | 'scheduledBackup'
+        | 'personalDataRetention'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1029,6 +1053,8 @@ export interface WorkOrdersSelect<T extends boolean = true> {
   parent?: T;
   related?: T;
   timeline?: T;
+  anonymisedAt?: T;
+  anonymisedReason?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1391,6 +1417,7 @@ export interface ApiKeysSelect<T extends boolean = true> {
  * via the `definition` "personal-data-log_select".
  */
 export interface PersonalDataLogSelect<T extends boolean = true> {
+  action?: T;
   order?: T;
   orderNumber?: T;
   actor?: T;
@@ -1398,6 +1425,8 @@ export interface PersonalDataLogSelect<T extends boolean = true> {
   roles?: T;
   fields?: T;
   reason?: T;
+  count?: T;
+  orderNumbers?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1548,6 +1577,26 @@ export interface TaskKnowledgeMaintenance {
  * via the `definition` "TaskWorkOrderDeadlines".
  */
 export interface TaskWorkOrderDeadlines {
+  input?: unknown;
+  output: {
+    summary?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskScheduledBackup".
+ */
+export interface TaskScheduledBackup {
+  input?: unknown;
+  output: {
+    summary?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPersonalDataRetention".
+ */
+export interface TaskPersonalDataRetention {
   input?: unknown;
   output: {
     summary?: string | null;

@@ -16,6 +16,8 @@ import { runOrderDeadlines } from '../jobs/workOrderDeadlines'
 import { searchEngine } from '../search/searchEngine'
 import { seedDemo } from '../seed/seedDemo'
 import { bootPayload } from '../server/bootPayload'
+import { createBackup, embeddedDataPlace, restoreBackup } from '../services/backup'
+import { anonymiseExpired } from '../services/personalDataRetention'
 
 function printReport(report: ImportReport, file: string): void {
   for (const e of report.errors) console.error(`第 ${e.line} 行${e.code ? `（${e.code}）` : ''}：${e.message}`)
@@ -92,6 +94,57 @@ program
     }),
   )
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
+/** Backup and restore handle the embedded database; MongoDB has its own tools. */
+function embeddedOnly(): void {
+  if (env().databaseKind !== 'sqlite')
+    throw new Error('MongoDB 部署请用 mongodump / mongorestore 备份和恢复（见 README“运维”）')
+}
+
+program
+  .command('backup')
+  .description('在线备份内置数据库和附件（服务器可照常运行），附清单、行数和校验和')
+  .argument('<dir>', '备份目录（须为新目录或空目录）')
+  .option('--with-keys', '同时备份内置密钥文件（personal-data-key、payload-secret）；备份须妥善保管')
+  .action(async (dir: string, opts: { withKeys?: boolean }) => {
+    embeddedOnly()
+    const { manifest, bytes, ms } = await createBackup(embeddedDataPlace(env()), dir, opts)
+    const rows = Object.values(manifest.database.tables).reduce((a, b) => a + b, 0)
+    console.log(
+      `备份完成 ${path.resolve(dir)}：数据库 ${Object.keys(manifest.database.tables).length} 张表 ${rows} 行，附件 ${manifest.files.filter((f) => f.path.startsWith('media')).length} 个，共 ${megabytes(bytes)}，用时 ${seconds(ms)}`,
+    )
+    if (manifest.missingMedia.length)
+      console.warn(
+        `提示：${manifest.missingMedia.length} 个附件文件在备份时已不存在：${manifest.missingMedia.join('、')}`,
+      )
+    if (!manifest.keysIncluded)
+      console.log(`未包含密钥：恢复时需要同一把个人信息密钥（指纹 ${manifest.personalDataKeyFingerprint}）`)
+  })
+
+program
+  .command('restore')
+  .description('从备份恢复内置数据库和附件（须先停止服务器），校验清单后重建搜索索引')
+  .argument('<dir>', '备份目录')
+  .action(async (dir: string) => {
+    embeddedOnly()
+    const restored = await restoreBackup(dir, embeddedDataPlace(env()))
+    for (const f of restored.setAside) console.log(`原有数据已另存：${f}`)
+    const payload = await bootPayload()
+    try {
+      const started = performance.now()
+      await reloadSearchSettings(payload)
+      const indexed = await rebuildIndex(payload)
+      const { manifest } = restored
+      console.log(
+        `恢复完成：备份时间 ${manifest.createdAt}（版本 ${manifest.version}），附件 ${manifest.files.filter((f) => f.path.startsWith('media')).length} 个，用时 ${seconds(restored.ms)}；搜索索引已重建 ${indexed} 条，用时 ${seconds(performance.now() - started)}`,
+      )
+    } finally {
+      await payload.destroy()
+    }
+  })
+
 const apikey = program.command('apikey').description('管理坐席工具和 MCP 使用的 API 密钥')
 
 apikey
@@ -146,8 +199,10 @@ apikey
 
 program
   .command('jobs')
-  .description('立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）、deadlines（工单时限与督办巡检）')
-  .argument('<job>', '任务名：expiry 或 deadlines')
+  .description(
+    '立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）、deadlines（工单时限与督办巡检）、retention（个人信息保留期限）',
+  )
+  .argument('<job>', '任务名：expiry、deadlines 或 retention')
   .action(
     withPayload(async (payload: Payload, job: string) => {
       if (job === 'deadlines') {
@@ -157,7 +212,14 @@ program
         )
         return
       }
-      if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry、deadlines）`)
+      if (job === 'retention') {
+        const r = await anonymiseExpired(payload)
+        console.log(
+          `个人信息保留期限巡检完成（${now().toISOString()}）：结束早于 ${r.cutoff} 的工单匿名化 ${r.anonymised.length} 件${r.anonymised.length ? `（${r.anonymised.join('、')}）` : ''}`,
+        )
+        return
+      }
+      if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry、deadlines、retention）`)
       const r = await runKnowledgeMaintenance(payload)
       console.log(
         `巡检完成（${now().toISOString()}）：过期下线 ${r.expired.length} 条${r.expired.length ? `（${r.expired.join('、')}）` : ''}，提醒 ${r.alerts} 条，新开督办 ${r.supervisionOpened.length} 项${r.supervisionOpened.length ? `（${r.supervisionOpened.join('、')}）` : ''}，督办超期升级 ${r.escalated} 项，发送邮件 ${r.emails} 封`,

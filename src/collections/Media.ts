@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../access/common'
@@ -17,7 +15,7 @@ export const Media: CollectionConfig = {
     update: ({ req }) => ownUnitOrStaff(req.user as AccessUser),
     delete: ({ req }) => ownUnitOrStaff(req.user as AccessUser),
   },
-  upload: { staticDir: path.join(env().dataDir, 'media') },
+  upload: { staticDir: env().mediaDir },
   fields: [
     { name: 'alt', label: '说明', type: 'text' },
     {

@@ -186,5 +186,23 @@ export const WorkOrders: CollectionConfig = {
     { name: 'parent', label: '主工单', type: 'relationship', relationTo: 'work-orders' },
     { name: 'related', label: '关联/重复工单', type: 'relationship', relationTo: 'work-orders', hasMany: true },
     { name: 'timeline', label: '处理记录', type: 'json', admin: readOnly },
+    // Set by src/services/personalDataRetention.ts when the claimant's personal data is removed.
+    {
+      name: 'anonymisedAt',
+      label: '个人信息匿名化时间',
+      type: 'date',
+      index: true,
+      admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'anonymisedReason',
+      label: '匿名化原因',
+      type: 'select',
+      options: [
+        { value: 'retention', label: '保留期满' },
+        { value: 'request', label: '本人申请删除' },
+      ],
+      admin: readOnly,
+    },
   ],
 }

@@ -54,6 +54,14 @@ const schema = z.object({
   SUPERVISION_DEADLINE_WORKING_DAYS: z.coerce.number().int().min(1).default(5),
   REPEATED_PROBLEM_DAYS: z.coerce.number().int().min(1).default(30),
   REPEATED_PROBLEM_ORDERS: z.coerce.number().int().min(2).default(3),
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
+  BACKUP_SCHEDULE: z
+    .string()
+    .refine((s) => s === 'off' || /^(\S+\s+){5}\S+$/.test(s.trim()), 'a six-field cron (seconds first) or off')
+    .default('0 30 2 * * *'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(1095),
   TYPESENSE_COLLECTION: z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _')
@@ -69,6 +77,8 @@ export type Env = Readonly<{
   host: string
   publicUrl: string | undefined
   dataDir: string
+  /** Where uploads (the `media` collection) are stored on disk. */
+  mediaDir: string
   databaseUri: string
   databaseKind: DatabaseKind
   /** Schema push is for development and tests only; everything else applies migrations. */
@@ -93,6 +103,12 @@ export type Env = Readonly<{
   /** The same problem (category + address) this many times within these days opens supervision. */
   repeatedProblem: { days: number; orders: number }
   typesense: { url: string; apiKey: string; searchApiKey?: string; alias: string } | undefined
+  /** Scheduled online backups of the embedded database: where, how many kept, when (cron, or undefined for off). */
+  backup: { dir: string; keep: number; schedule: string | undefined }
+  /** Bearer token for GET /metrics; without it /metrics answers loopback clients only. */
+  metricsToken: string | undefined
+  /** Days after an order closes until its claimant's personal data is anonymised. */
+  personalDataRetentionDays: number
 }>
 
 export class ConfigError extends Error {}
@@ -136,6 +152,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     host: v.HOST,
     publicUrl: v.PUBLIC_URL,
     dataDir,
+    mediaDir: path.join(dataDir, 'media'),
     databaseUri,
     databaseKind: databaseUri.startsWith('file:') ? 'sqlite' : 'mongodb',
     schemaPush: v.NODE_ENV === 'development' || v.NODE_ENV === 'test',
@@ -161,6 +178,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
             alias: v.TYPESENSE_COLLECTION,
           }
         : undefined,
+    backup: {
+      dir: path.resolve(v.BACKUP_DIR ?? path.join(dataDir, 'backups')),
+      keep: v.BACKUP_KEEP,
+      schedule: v.BACKUP_SCHEDULE === 'off' ? undefined : v.BACKUP_SCHEDULE.trim(),
+    },
+    metricsToken: v.METRICS_TOKEN,
+    personalDataRetentionDays: v.PERSONAL_DATA_RETENTION_DAYS,
   })
 }
 

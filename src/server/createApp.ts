@@ -15,6 +15,8 @@ import { openApiDocument } from '../http/openapi'
 import { payloadRest } from '../http/payloadRest'
 import { agentRouter } from '../http/routes/agent'
 import { healthRouter } from '../http/routes/health'
+import { metricsRouter } from '../http/routes/metrics'
+import { personalDataRouter } from '../http/routes/personalData'
 import { publicRouter } from '../http/routes/public'
 import { reportsRouter } from '../http/routes/reports'
 import { goneWhenExpired } from '../http/routes/siteGuards'
@@ -41,6 +43,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
       autoLogging: { ignore: (req) => req.url?.startsWith('/_next/') ?? false },
     }),
   )
+  app.use(metricsRouter(payload, e))
 
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))
@@ -51,6 +54,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   v1.use('/work-orders', workOrdersRouter(payload))
   v1.use('/reports', reportsRouter(payload))
   v1.use('/supervision', supervisionRouter(payload))
+  v1.use('/personal-data', personalDataRouter(payload))
   v1.use(notFound)
   app.use('/api/v1', v1)
 

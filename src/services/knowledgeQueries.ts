@@ -4,6 +4,7 @@
  */
 import type { Payload } from 'payload'
 
+import { recordSearch } from '../metrics'
 import type { SearchEngine } from '../search/types'
 import { ServiceError } from './errors'
 import { agentHit, entryIsExpired, publicEntry, publicHit } from './presentEntry'
@@ -31,6 +32,11 @@ export async function searchKnowledge(engine: SearchEngine, audience: Audience, 
       page: p.page,
       perPage: p.perPage,
     })
+    recordSearch(
+      audience,
+      result.tookMs,
+      result.hits.some((h) => h.confident),
+    )
     return {
       found: result.found,
       page: p.page,
@@ -48,6 +54,11 @@ export async function searchKnowledge(engine: SearchEngine, audience: Audience, 
     page: p.page,
     perPage: p.perPage,
   })
+  recordSearch(
+    audience,
+    result.tookMs,
+    result.hits.some((h) => h.confident),
+  )
   return {
     found: result.found,
     page: p.page,

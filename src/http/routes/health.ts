@@ -4,29 +4,7 @@ import type { Payload } from 'payload'
 import { now } from '../../domain/clock'
 import { SEARCH_QUEUE } from '../../jobs/syncIndex'
 import type { SearchEngine } from '../../search/types'
-
-/** Index tasks not yet done, and the age of the oldest: how far the index trails the database. */
-async function outboxLag(payload: Payload) {
-  const pending = await payload.find({
-    collection: 'payload-jobs',
-    where: {
-      and: [
-        { queue: { equals: SEARCH_QUEUE } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-      ],
-    },
-    sort: 'createdAt',
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-  })
-  const oldest = pending.docs[0]?.createdAt
-  return {
-    pending: pending.totalDocs,
-    oldestAgeSeconds: oldest ? Math.max(0, Math.round((now().getTime() - Date.parse(oldest)) / 1000)) : 0,
-  }
-}
+import { outboxLag } from '../../services/operationalFigures'
 
 /** Liveness and dependency status for load balancers and operators. */
 export function healthRouter(payload: Payload, databaseKind: string, engine: () => SearchEngine): Router {
@@ -39,7 +17,7 @@ export function healthRouter(payload: Payload, databaseKind: string, engine: () 
     const search = await engine()
       .health()
       .catch((err: Error) => ({ status: 'down' as const, engine: 'unknown', documents: 0, error: err.message }))
-    const outbox = database.status === 'up' ? await outboxLag(payload) : null
+    const outbox = database.status === 'up' ? await outboxLag(payload, SEARCH_QUEUE) : null
     const ok = database.status === 'up' && search.status === 'up'
     res
       .status(ok ? 200 : 503)

@@ -47,6 +47,12 @@ const validateUnit: Validate = (value, { req }) => {
     : '只能维护本单位的知识条目，不能将条目归属到其他单位'
 }
 
+/**
+ * With any filterOptions Payload looks the chosen ids up (as the caller may read them) and answers 400
+ * for those it does not find, instead of a foreign-key failure (500) at write time.
+ */
+const mustExist = () => true
+
 export const KnowledgeEntries: CollectionConfig = {
   slug: 'knowledge-entries',
   labels: { singular: '知识条目', plural: '知识条目' },
@@ -210,8 +216,16 @@ export const KnowledgeEntries: CollectionConfig = {
           type: 'relationship',
           relationTo: 'knowledge-entries',
           hasMany: true,
+          filterOptions: mustExist,
         },
-        { name: 'attachments', label: '附件', type: 'upload', relationTo: 'media', hasMany: true },
+        {
+          name: 'attachments',
+          label: '附件',
+          type: 'upload',
+          relationTo: 'media',
+          hasMany: true,
+          filterOptions: mustExist,
+        },
       ],
     },
   ],

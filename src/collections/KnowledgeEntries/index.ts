@@ -13,7 +13,9 @@ import { AUDIENCES, ENTRY_TYPES } from '../../domain/knowledge/entryTypes'
 import { type AccessUser, actingUnitId, isStaff, relationId } from '../../domain/roles'
 import { ENTRY_STATES } from '../../domain/workflow/entryWorkflow'
 import { dayField } from '../../fields/day'
+import { wholeNumberField } from '../../fields/wholeNumber'
 import { assignEntryCode } from '../../hooks/assignEntryCode'
+import { auditedDelete, restoreAsDraftOnly } from '../../hooks/entryRestoreAndDelete'
 import { normalizeEntry } from '../../hooks/normalizeEntry'
 import { queueIndexingAfterChange, queueIndexingAfterDelete } from '../../hooks/queueIndexing'
 import { refuseExpiredPublish } from '../../hooks/refuseExpiredPublish'
@@ -73,10 +75,11 @@ export const KnowledgeEntries: CollectionConfig = {
   versions: { drafts: { validate: true }, maxPerDoc: 100 },
   endpoints: [workflowStatusEndpoint, transitionEndpoint],
   hooks: {
-    beforeOperation: [userEditsAreDrafts],
+    beforeOperation: [userEditsAreDrafts, restoreAsDraftOnly],
     beforeValidate: [normalizeEntry, assignEntryCode],
     beforeChange: [workflowOnSave, refuseExpiredPublish],
     afterChange: [auditUserEdit, queueIndexingAfterChange],
+    beforeDelete: [auditedDelete],
     afterDelete: [queueIndexingAfterDelete],
   },
   fields: [
@@ -193,7 +196,7 @@ export const KnowledgeEntries: CollectionConfig = {
           value: unknown,
           { siblingData }: { siblingData: { validFrom?: unknown } },
         ) => checkValidityWindow(siblingData?.validFrom, value)) as Validate),
-        { name: 'reviewCycleDays', label: '复核周期（天）', type: 'number', min: 1 },
+        wholeNumberField({ name: 'reviewCycleDays', label: '复核周期（天）' }, { min: 1, max: 3650 }),
       ],
     },
     {

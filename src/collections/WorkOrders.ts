@@ -1,12 +1,58 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { adminOnly } from '../access/common'
-import { neverRead, readWorkOrders } from '../access/workOrders'
+import { flowOnly, neverRead, readWorkOrders } from '../access/workOrders'
 import { ORDER_STATES } from '../domain/workOrders/orderFlow'
 import { CHANNELS, NOT_ACCEPTED_REASONS, ORDER_TYPES, SATISFACTION, URGENCIES } from '../domain/workOrders/orderTypes'
+import { maskConfidentialClaimant } from '../hooks/maskConfidentialClaimant'
 
 const options = (list: readonly { value: string; label: string }[]) => list.map((o) => ({ ...o }))
 const readOnly = { readOnly: true }
+/**
+ * What only the flow writes (src/services/workOrders.ts, with overrideAccess): state, deadlines and
+ * their inputs, counters, results, the timeline and the claimant's protected data. Admins may correct
+ * the description of a claim (title, content, category, place, channel, attachments, links).
+ */
+const FLOW_FIELDS = new Set([
+  'number',
+  'state',
+  'resolution',
+  'type',
+  'urgency',
+  'complex',
+  'claimant',
+  'unit',
+  'designated',
+  'dueAt',
+  'deadlineStatus',
+  'returnDueAt',
+  'returnRejected',
+  'callbackDueAt',
+  'deadlineWarning',
+  'resumeState',
+  'requestedExtensionDays',
+  'pausedAt',
+  'pausedMs',
+  'extensions',
+  'reopens',
+  'notAccepted',
+  'citedEntries',
+  'noKnowledge',
+  'answer',
+  'reply',
+  'lastSatisfaction',
+  'solved',
+  'explanation',
+  'explanationAccepted',
+  'parent',
+  'timeline',
+])
+const lockFlowFields = (fields: Field[]): Field[] =>
+  fields.map((f) =>
+    'name' in f && FLOW_FIELDS.has(f.name)
+      ? ({ ...f, access: { ...(f as { access?: object }).access, ...flowOnly } } as Field)
+      : f,
+  )
 const secret = (name: string): Field => ({ name, type: 'text', access: { read: neverRead }, admin: { hidden: true } })
 
 /**
@@ -23,8 +69,9 @@ export const WorkOrders: CollectionConfig = {
     listSearchableFields: ['number', 'title'],
   },
   access: { read: readWorkOrders, create: adminOnly, update: adminOnly, delete: adminOnly },
+  hooks: { afterRead: [maskConfidentialClaimant] },
   defaultSort: '-number',
-  fields: [
+  fields: lockFlowFields([
     { name: 'number', label: '工单编号', type: 'text', required: true, unique: true, index: true, admin: readOnly },
     {
       name: 'state',
@@ -142,5 +189,5 @@ export const WorkOrders: CollectionConfig = {
     { name: 'parent', label: '主工单', type: 'relationship', relationTo: 'work-orders' },
     { name: 'related', label: '关联/重复工单', type: 'relationship', relationTo: 'work-orders', hasMany: true },
     { name: 'timeline', label: '处理记录', type: 'json', admin: readOnly },
-  ],
+  ]),
 }

@@ -8,6 +8,7 @@ import { type RelationValue, relationId } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
 import { SUPERVISION_REASONS, type SupervisionReason } from '../domain/supervision/staleKnowledge'
 import { type Notice, notify, type Recipient, unitStaff } from './notify'
+import { inTransaction } from './transaction'
 
 export async function loadCalendar(payload: Payload, req?: Partial<PayloadRequest>): Promise<WorkCalendar> {
   const { docs } = await payload.find({
@@ -61,15 +62,30 @@ export type OpenSupervision = {
   errorReport?: number | string
 }
 
-/** Opens an item unless one is still open for the same subject and reason; returns the notices sent. */
+/**
+ * Opens an item unless one is still open for the same subject and reason; returns the notices sent.
+ * The check, the item and its notices are one transaction (joining the caller's, if any).
+ */
 export async function openSupervision(
   payload: Payload,
   open: OpenSupervision,
-  req?: Partial<PayloadRequest>,
+  outer?: Partial<PayloadRequest>,
 ): Promise<{ id: number | string; notices: Map<Recipient, Notice[]> } | undefined> {
   const { subject } = open
   const unit = relationId(subject.unit)
   if (unit === undefined) return undefined
+  const recipients = await unitStaff(payload, unit, ['unit-editor', 'unit-reviewer', 'unit-handler'])
+  return inTransaction(payload, (req) => openInTransaction(payload, open, unit, recipients, req), outer)
+}
+
+async function openInTransaction(
+  payload: Payload,
+  open: OpenSupervision,
+  unit: string | number,
+  recipients: Recipient[],
+  req: PayloadRequest,
+) {
+  const { subject } = open
   const existing = await payload.count({
     collection: 'supervision-items',
     where: {
@@ -107,7 +123,7 @@ export async function openSupervision(
   })
   const notices = await notify(
     payload,
-    await unitStaff(payload, unit, ['unit-editor', 'unit-reviewer', 'unit-handler']),
+    recipients,
     {
       kind: 'supervision_opened',
       title: `督办：${subject.label}（${label}）`,

@@ -103,7 +103,9 @@ describe('concurrent writers', () => {
   it('keeps reads answering while a transaction is open', async () => {
     const { payload, world } = context
     let release!: () => void
+    let updated!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
+    const written = new Promise<void>((resolve) => (updated = resolve))
     const { inTransaction } = await import('../../src/services/transaction')
     const tx = inTransaction(payload, async (req) => {
       await payload.update({
@@ -114,8 +116,10 @@ describe('concurrent writers', () => {
         overrideAccess: true,
         req,
       })
+      updated()
       await held
     })
+    await written
     // Outside the transaction the uncommitted title is not visible, and the read does not wait.
     const seen = await payload.findByID({ collection: 'knowledge-entries', id: world.entries.bDraft.id, draft: true })
     expect(seen.title).toBe('乙局草稿')

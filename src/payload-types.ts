@@ -266,6 +266,10 @@ export interface Media {
   id: number;
   alt?: string | null;
   unit?: (number | null) | Unit;
+  /**
+   * 内部：仅本单位和热线管理员可见；公开：所有登录用户可见（随公开条目展示）
+   */
+  audience: 'public' | 'internal';
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -472,6 +476,8 @@ export interface AuditLog {
   entryCode?: string | null;
   action:
     | 'edit'
+    | 'restore'
+    | 'delete'
     | 'submit'
     | 'withdraw'
     | 'approve_unit'
@@ -1357,6 +1363,7 @@ export interface SlaRulesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   unit?: T;
+  audience?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

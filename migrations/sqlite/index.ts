@@ -9,6 +9,7 @@ import * as migration_20261125_061037_work_order_attachments from './20261125_06
 import * as migration_20261125_061638_entry_feedback from './20261125_061638_entry_feedback'
 import * as migration_20261130_102335_work_order_flow from './20261130_102335_work_order_flow'
 import * as migration_20261130_111838_personal_data_retention from './20261130_111838_personal_data_retention'
+import * as migration_20261130_112826_media_audience from './20261130_112826_media_audience'
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261130_111838_personal_data_retention.up,
     down: migration_20261130_111838_personal_data_retention.down,
     name: '20261130_111838_personal_data_retention',
+  },
+  {
+    up: migration_20261130_112826_media_audience.up,
+    down: migration_20261130_112826_media_audience.down,
+    name: '20261130_112826_media_audience',
   },
 ]

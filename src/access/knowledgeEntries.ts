@@ -1,29 +1,32 @@
 /**
- * Who sees and changes knowledge entries. Unit roles own their unit's entries in every state and see
- * other units' entries only once published; agents and supervisors read everything published.
+ * Who sees and changes knowledge entries. A unit's editors and reviewers own its entries in every
+ * state and see other units' entries only once published; its handlers, agents and supervisors read
+ * everything published and no drafts.
  */
 import type { Access, Where } from 'payload'
 
-import { type AccessUser, actingUnitId, hasRole, isStaff, READER_ROLES, UNIT_ROLES } from '../domain/roles'
+import { type AccessUser, actingUnitId, hasRole, isStaff, KNOWLEDGE_UNIT_ROLES, READER_ROLES } from '../domain/roles'
 
 const published: Where = { _status: { equals: 'published' } }
-const draft: Where = { _status: { equals: 'draft' } }
 const ofUnit = (unit: string | number): Where => ({ unit: { equals: unit } })
+/** The unit whose drafts the user maintains, if any. */
+const knowledgeUnit = (user: AccessUser | null) =>
+  hasRole(user, ...KNOWLEDGE_UNIT_ROLES) ? actingUnitId(user) : undefined
 
 export const readEntries: Access = ({ req }) => {
   const user = req.user as AccessUser | null
   if (!user) return false
   if (isStaff(user)) return true
-  const unit = actingUnitId(user)
+  const unit = knowledgeUnit(user)
   if (unit !== undefined) return { or: [ofUnit(unit), published] }
-  return hasRole(user, ...READER_ROLES) ? published : false
+  return hasRole(user, ...READER_ROLES, 'unit-handler') ? published : false
 }
 
 /** Versions (drafts in progress, history) never leave the owning unit. */
 export const readEntryVersions: Access = ({ req }) => {
   const user = req.user as AccessUser | null
   if (isStaff(user)) return true
-  const unit = actingUnitId(user)
+  const unit = knowledgeUnit(user)
   return unit !== undefined ? { 'version.unit': { equals: unit } } : false
 }
 
@@ -35,14 +38,12 @@ export const createEntries: Access = ({ req }) => {
 export const updateEntries: Access = ({ req }) => {
   const user = req.user as AccessUser | null
   if (isStaff(user)) return true
-  const unit = actingUnitId(user)
-  return unit !== undefined && hasRole(user, ...UNIT_ROLES) ? ofUnit(unit) : false
+  const unit = knowledgeUnit(user)
+  return unit !== undefined ? ofUnit(unit) : false
 }
 
-/** Published knowledge is archived, not deleted (workflow issue); editors may delete own drafts. */
-export const deleteEntries: Access = ({ req }) => {
-  const user = req.user as AccessUser | null
-  if (isStaff(user)) return true
-  const unit = actingUnitId(user)
-  return unit !== undefined && hasRole(user, 'unit-editor') ? { and: [ofUnit(unit), draft] } : false
-}
+/**
+ * Deleting removes an entry with its history: hotline staff only (hooks/entryRestoreAndDelete.ts then
+ * allows never-published or archived entries and audits it). Published knowledge is archived instead.
+ */
+export const deleteEntries: Access = ({ req }) => isStaff(req.user as AccessUser | null)

@@ -8,3 +8,9 @@ export const readWorkOrders: Access = ({ req }) => visibleOrdersWhere(req.user a
 
 /** Ciphertext and keyed hashes never leave the server through any API. */
 export const neverRead: FieldAccess = () => false
+
+/**
+ * Fields the flow writes (state, deadlines, counters, timeline, the claimant's protected data): no REST
+ * or admin request may set them, for any role; the flow's services write them with overrideAccess.
+ */
+export const flowOnly = { create: () => false, update: () => false }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { adminOnly } from '../access/common'
 import { API_KEY_SCOPES, generateApiKey } from '../domain/apiKeys'
+import { wholeNumberField } from '../fields/wholeNumber'
 
 /**
  * Keys for agent tools and the MCP server. The secret is generated on create, shown once in the
@@ -22,7 +23,10 @@ export const ApiKeys: CollectionConfig = {
       required: true,
       options: API_KEY_SCOPES.map((s) => ({ ...s })),
     },
-    { name: 'rateLimitPerMinute', label: '每分钟请求上限', type: 'number', min: 1, defaultValue: 600 },
+    wholeNumberField(
+      { name: 'rateLimitPerMinute', label: '每分钟请求上限', defaultValue: 600 },
+      { min: 1, max: 1_000_000 },
+    ),
     { name: 'prefix', label: '密钥前缀', type: 'text', admin: { readOnly: true } },
     { name: 'keyHash', type: 'text', index: true, hidden: true },
     { name: 'key', label: '密钥（仅创建时显示一次）', type: 'text', virtual: true, admin: { readOnly: true } },

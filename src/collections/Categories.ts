@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated, staffOnly } from '../access/common'
+import { wholeNumberField } from '../fields/wholeNumber'
 
 /** The hotline's knowledge catalog (知识库目录): a two-level tree set by the hotline. */
 export const Categories: CollectionConfig = {
@@ -13,7 +14,7 @@ export const Categories: CollectionConfig = {
     { name: 'name', label: '名称', type: 'text', required: true },
     { name: 'code', label: '目录编码', type: 'text', required: true, unique: true, index: true },
     { name: 'parent', label: '上级目录', type: 'relationship', relationTo: 'categories' },
-    { name: 'order', label: '排序', type: 'number', defaultValue: 0 },
+    wholeNumberField({ name: 'order', label: '排序', defaultValue: 0 }, { min: -1_000_000, max: 1_000_000 }),
     // "一级/二级", kept so that imports can match a category by its full path.
     { name: 'path', label: '完整路径', type: 'text', unique: true, index: true, admin: { readOnly: true } },
   ],

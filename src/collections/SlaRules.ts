@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated, adminOnly } from '../access/common'
 import { ORDER_TYPES, SLA_KINDS, URGENCIES } from '../domain/workOrders/orderTypes'
+import { wholeNumberField } from '../fields/wholeNumber'
 
 /** Time limits as data: by kind, order type, urgency and complexity; the most specific rule applies. */
 export const SlaRules: CollectionConfig = {
@@ -19,8 +20,8 @@ export const SlaRules: CollectionConfig = {
     { name: 'orderType', label: '诉求类型（空为全部）', type: 'select', options: ORDER_TYPES.map((t) => ({ ...t })) },
     { name: 'urgency', label: '紧急程度（空为全部）', type: 'select', options: URGENCIES.map((u) => ({ ...u })) },
     { name: 'complex', label: '仅复杂工单', type: 'checkbox', defaultValue: false },
-    { name: 'workingDays', label: '工作日', type: 'number', min: 0 },
-    { name: 'workingHours', label: '工作小时（仅计工作日）', type: 'number', min: 0 },
-    { name: 'hours', label: '自然小时（优先于工作日）', type: 'number', min: 0 },
+    wholeNumberField({ name: 'workingDays', label: '工作日' }, { min: 0, max: 365 }),
+    wholeNumberField({ name: 'workingHours', label: '工作小时（仅计工作日）' }, { min: 0, max: 8760 }),
+    wholeNumberField({ name: 'hours', label: '自然小时（优先于工作日）' }, { min: 0, max: 8760 }),
   ],
 }

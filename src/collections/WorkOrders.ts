@@ -1,7 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { adminOnly } from '../access/common'
-import { neverRead, readWorkOrders } from '../access/workOrders'
+import { flowOnly, neverRead, readWorkOrders } from '../access/workOrders'
 import { QUEUE_CLOCKS } from '../domain/workOrders/clocks'
 import { ORDER_STATES } from '../domain/workOrders/orderFlow'
 import {
@@ -12,9 +12,32 @@ import {
   SATISFACTION,
   URGENCIES,
 } from '../domain/workOrders/orderTypes'
+import { maskConfidentialClaimant } from '../hooks/maskConfidentialClaimant'
 
 const options = (list: readonly { value: string; label: string }[]) => list.map((o) => ({ ...o }))
 const readOnly = { readOnly: true }
+/**
+ * What an admin may correct by hand: the description of the claim. Everything else (state, deadlines
+ * and their inputs, counters, results, the timeline, the claimant's protected data) only the flow's
+ * services write, with overrideAccess.
+ */
+const CORRECTABLE = new Set([
+  'title',
+  'content',
+  'category',
+  'district',
+  'address',
+  'respondent',
+  'channel',
+  'attachments',
+  'related',
+])
+const lockFlowFields = (fields: Field[]): Field[] =>
+  fields.map((f) =>
+    'name' in f && !CORRECTABLE.has(f.name)
+      ? ({ ...f, access: { ...(f as { access?: object }).access, ...flowOnly } } as Field)
+      : f,
+  )
 const secret = (name: string): Field => ({ name, type: 'text', access: { read: neverRead }, admin: { hidden: true } })
 const moment = (name: string, label: string): Field => ({
   name,
@@ -37,8 +60,9 @@ export const WorkOrders: CollectionConfig = {
     listSearchableFields: ['number', 'title'],
   },
   access: { read: readWorkOrders, create: adminOnly, update: adminOnly, delete: adminOnly },
+  hooks: { afterRead: [maskConfidentialClaimant] },
   defaultSort: '-number',
-  fields: [
+  fields: lockFlowFields([
     { name: 'number', label: '工单编号', type: 'text', required: true, unique: true, index: true, admin: readOnly },
     {
       name: 'state',
@@ -204,5 +228,5 @@ export const WorkOrders: CollectionConfig = {
       ],
       admin: readOnly,
     },
-  ],
+  ]),
 }

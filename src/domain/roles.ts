@@ -14,6 +14,8 @@ export type Role = (typeof ROLES)[number]['value']
 
 /** Roles that act for one organizer unit and so must belong to one. */
 export const UNIT_ROLES: readonly Role[] = ['unit-editor', 'unit-reviewer', 'unit-handler']
+/** Unit roles that maintain their unit's knowledge and so see its drafts (not its handlers). */
+export const KNOWLEDGE_UNIT_ROLES: readonly Role[] = ['unit-editor', 'unit-reviewer']
 /** Hotline staff who run the knowledge base across all units. */
 export const STAFF_ROLES: readonly Role[] = ['admin', 'kb-admin']
 /** Roles that read every published entry, internal ones included, and write none. */

@@ -16,6 +16,7 @@ import { type AccessUser, actingUnitId, relationId } from '../domain/roles'
 import { checkEdit, currentState, type Transition, WorkflowError } from '../domain/workflow/entryWorkflow'
 import { nextReviewAt } from '../domain/workflow/reviewSchedule'
 import { TRANSITION_CONTEXT } from '../services/entryTransitions'
+import { RESTORE_CONTEXT } from './entryRestoreAndDelete'
 
 const transitionOf = (context: Record<string, unknown>) => context[TRANSITION_CONTEXT] as Transition | undefined
 
@@ -52,7 +53,8 @@ export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, 
     if (err instanceof WorkflowError) throw new APIError(err.message, err.status, undefined, true)
     throw err
   }
-  if (data._status === 'published') {
+  // A restored version may carry `published`; it is saved as a draft (hooks/entryRestoreAndDelete.ts).
+  if (data._status === 'published' && !req.context[RESTORE_CONTEXT]) {
     throw new APIError(
       '条目须经审核发布：请保存后「提交审核」，由单位审核员和热线知识库管理员审核',
       403,
@@ -63,6 +65,7 @@ export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, 
   // Workflow fields are the workflow's: whatever the request says, an edit is a draft by this user.
   return {
     ...data,
+    ...(req.context[RESTORE_CONTEXT] ? { _status: 'draft' } : {}),
     workflowState: 'draft',
     lastEditedBy: user.id,
     reviewedAt: originalDoc?.reviewedAt ?? null,
@@ -75,6 +78,7 @@ export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, 
 export const auditUserEdit: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
   const user = req.user as (AccessUser & { name?: string }) | null
   if (!user || transitionOf(req.context)) return doc
+  const restored = req.context[RESTORE_CONTEXT]
   await req.payload.create({
     collection: 'audit-log',
     overrideAccess: true,
@@ -82,14 +86,15 @@ export const auditUserEdit: CollectionAfterChangeHook = async ({ doc, previousDo
     data: {
       entry: doc.id,
       entryCode: doc.code,
-      action: 'edit',
+      action: restored ? 'restore' : 'edit',
       from: operation === 'create' ? undefined : currentState(previousDoc),
       to: 'draft',
       actor: user.id as number,
       actorName: user.name ?? String(user.id),
       roles: (user.roles ?? []).join(','),
       unit: relationId(doc.unit),
-      summary: `${doc.code} ${operation === 'create' ? '新建' : '修改'}`,
+      comment: restored ? `恢复历史版本 ${restored}` : undefined,
+      summary: `${doc.code} ${restored ? '恢复历史版本' : operation === 'create' ? '新建' : '修改'}`,
     },
   })
   return doc

@@ -23,6 +23,7 @@ import {
   usersWithRole,
 } from '../services/notify'
 import { entrySubject, loadCalendar, openSupervision } from '../services/supervision'
+import { inTransaction } from '../services/transaction'
 
 export const MAINTENANCE_QUEUE = 'daily'
 
@@ -63,27 +64,38 @@ export async function runKnowledgeMaintenance(payload: Payload): Promise<Mainten
     and: [{ _status: { equals: 'published' } }, { validUntil: { less_than: at.toISOString() } }],
   })) {
     if (!isPastValidity(entry.validUntil, at)) continue
-    await transitionEntry(
+    const recipients = await staff(entry.unit)
+    // Each item in its own transaction: the expiry and its notices together, or neither (re-run safely).
+    const notices = await inTransaction(
       payload,
-      {
-        id: entry.id,
-        action: 'expire',
-        actor: 'system',
-        comment: `有效期至 ${shanghaiDateString(new Date(entry.validUntil!))}，已自动下线`,
+      async (req) => {
+        await transitionEntry(
+          payload,
+          {
+            id: entry.id,
+            action: 'expire',
+            actor: 'system',
+            comment: `有效期至 ${shanghaiDateString(new Date(entry.validUntil!))}，已自动下线`,
+          },
+          req,
+        )
+        return notify(
+          payload,
+          recipients,
+          {
+            kind: 'expired',
+            title: `已过期下线：${entry.code} ${entry.title}`,
+            message: '请更新有效期和内容后重新提交审核，或申请下架',
+            entry: entry.id,
+            dedupeKey: (r) => `expired:${entry.id}:${entry.validUntil}:${r}`,
+          },
+          req,
+        )
       },
       await createLocalReq({}, payload),
     )
     report.expired.push(entry.code ?? String(entry.id))
-    mergeBatches(
-      batches,
-      await notify(payload, await staff(entry.unit), {
-        kind: 'expired',
-        title: `已过期下线：${entry.code} ${entry.title}`,
-        message: '请更新有效期和内容后重新提交审核，或申请下架',
-        entry: entry.id,
-        dedupeKey: (r) => `expired:${entry.id}:${entry.validUntil}:${r}`,
-      }),
-    )
+    mergeBatches(batches, notices)
   }
 
   // 2. Alerts before expiry and before the review date.
@@ -102,13 +114,21 @@ export async function runKnowledgeMaintenance(payload: Payload): Promise<Mainten
       const date = new Date(value)
       const threshold = alertThreshold(date, at)
       if (threshold === undefined) continue
-      const sent = await notify(payload, await staff(entry.unit), {
-        kind,
-        title: `${threshold} 天内${ALERT_TEXT[kind]}：${entry.code} ${entry.title}`,
-        message: `${ALERT_TEXT[kind]}日期 ${shanghaiDateString(date)}`,
-        entry: entry.id,
-        dedupeKey: (r) => alertKey(kind, entry.id, date, threshold, r),
-      })
+      const recipients = await staff(entry.unit)
+      const sent = await inTransaction(payload, (req) =>
+        notify(
+          payload,
+          recipients,
+          {
+            kind,
+            title: `${threshold} 天内${ALERT_TEXT[kind]}：${entry.code} ${entry.title}`,
+            message: `${ALERT_TEXT[kind]}日期 ${shanghaiDateString(date)}`,
+            entry: entry.id,
+            dedupeKey: (r) => alertKey(kind, entry.id, date, threshold, r),
+          },
+          req,
+        ),
+      )
       report.alerts += [...sent.values()].reduce((n, list) => n + list.length, 0)
       mergeBatches(batches, sent)
     }
@@ -141,24 +161,31 @@ export async function runKnowledgeMaintenance(payload: Payload): Promise<Mainten
   })
   const supervisors = overdue.docs.length ? await usersWithRole(payload, 'supervisor') : []
   for (const item of overdue.docs) {
-    await payload.update({
-      collection: 'supervision-items',
-      id: item.id,
-      data: { status: 'escalated', escalatedAt: at.toISOString() },
-      overrideAccess: true,
-    })
     const unitName = typeof item.unit === 'object' ? item.unit?.name : ''
     const entryId = typeof item.entry === 'object' ? item.entry?.id : item.entry
-    mergeBatches(
-      batches,
-      await notify(payload, [...supervisors, ...(await staff(item.unit))], {
-        kind: 'supervision_overdue',
-        title: `督办超期：${unitName} ${item.subjectLabel ?? ''}`,
-        supervision: item.id,
-        entry: entryId ?? undefined,
-        dedupeKey: (r) => `escalated:${item.id}:${r}`,
-      }),
-    )
+    const recipients = [...supervisors, ...(await staff(item.unit))]
+    const notices = await inTransaction(payload, async (req) => {
+      await payload.update({
+        collection: 'supervision-items',
+        id: item.id,
+        data: { status: 'escalated', escalatedAt: at.toISOString() },
+        overrideAccess: true,
+        req,
+      })
+      return notify(
+        payload,
+        recipients,
+        {
+          kind: 'supervision_overdue',
+          title: `督办超期：${unitName} ${item.subjectLabel ?? ''}`,
+          supervision: item.id,
+          entry: entryId ?? undefined,
+          dedupeKey: (r) => `escalated:${item.id}:${r}`,
+        },
+        req,
+      )
+    })
+    mergeBatches(batches, notices)
     report.escalated++
   }
 

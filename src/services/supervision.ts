@@ -8,6 +8,7 @@ import { type RelationValue, relationId } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
 import { SUPERVISION_REASONS, type SupervisionReason } from '../domain/supervision/staleKnowledge'
 import { type Notice, notify, type Recipient, unitStaff, usersWithRole } from './notify'
+import { inTransaction } from './transaction'
 
 export async function loadCalendar(payload: Payload, req?: Partial<PayloadRequest>): Promise<WorkCalendar> {
   const { docs } = await payload.find({
@@ -63,15 +64,34 @@ export type OpenSupervision = {
   errorReport?: number | string
 }
 
-/** Opens an item unless one is still open for the same subject and reason; returns the notices sent. */
+/**
+ * Opens an item unless one is still open for the same subject and reason; returns the notices sent.
+ * The check, the item and its notices are one transaction (joining the caller's, if any).
+ */
 export async function openSupervision(
   payload: Payload,
   open: OpenSupervision,
-  req?: Partial<PayloadRequest>,
+  outer?: Partial<PayloadRequest>,
 ): Promise<{ id: number | string; notices: Map<Recipient, Notice[]> } | undefined> {
   const { subject } = open
+  // Items held against the hotline itself (dispatch and callback clocks) go to the dispatchers.
   const unit = subject.hotline ? undefined : relationId(subject.unit)
   if (unit === undefined && !subject.hotline) return undefined
+  const recipients =
+    unit === undefined
+      ? await usersWithRole(payload, 'dispatcher')
+      : await unitStaff(payload, unit, ['unit-editor', 'unit-reviewer', 'unit-handler'])
+  return inTransaction(payload, (req) => openInTransaction(payload, open, unit, recipients, req), outer)
+}
+
+async function openInTransaction(
+  payload: Payload,
+  open: OpenSupervision,
+  unit: string | number | undefined,
+  recipients: Recipient[],
+  req: PayloadRequest,
+) {
+  const { subject } = open
   const existing = await payload.count({
     collection: 'supervision-items',
     where: {
@@ -109,9 +129,7 @@ export async function openSupervision(
   })
   const notices = await notify(
     payload,
-    unit === undefined
-      ? await usersWithRole(payload, 'dispatcher')
-      : await unitStaff(payload, unit, ['unit-editor', 'unit-reviewer', 'unit-handler']),
+    recipients,
     {
       kind: 'supervision_opened',
       title: `督办：${subject.label}（${label}）`,

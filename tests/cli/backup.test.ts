@@ -47,7 +47,7 @@ async function writeRound(): Promise<void> {
   const n = ++written
   const photo = await context.payload.create({
     collection: 'media',
-    data: { alt: `照片 ${n}` },
+    data: { alt: `照片 ${n}`, audience: 'internal' },
     file: { data: Buffer.from(`photo ${n} `.repeat(200)), mimetype: 'text/plain', name: `photo-${n}.txt`, size: 0 },
   })
   await context.payload.create({

@@ -75,7 +75,7 @@ describe('personal-data retention (3 years = 1095 days by default)', () => {
     at('2026-11-25T10:00:00+08:00')
     attachment = (await context.payload.create({
       collection: 'media',
-      data: { alt: '诉求人上传的照片' },
+      data: { alt: '诉求人上传的照片', audience: 'internal' },
       file: { data: Buffer.from('photo'), mimetype: 'text/plain', name: 'claimant-photo.txt', size: 5 },
     })) as never
     old = await order(

@@ -2,6 +2,7 @@ import type { AccessUser } from '../../src/domain/roles'
 import {
   type Actor,
   availableActions,
+  checkDelete,
   checkEdit,
   decideTransition,
   ENTRY_ACTIONS,
@@ -118,6 +119,28 @@ describe('entry workflow state machine', () => {
     expect(edit('draft', 'otherEditor')).toThrow('只有本单位的编辑')
     expect(edit('draft', 'reviewer')).toThrow('只有本单位的编辑')
   })
+})
+
+describe('deleting an entry', () => {
+  const unitRoles = ['editor', 'reviewer', 'agent', 'supervisor'] as const
+  it.each(ENTRY_STATES.map((s) => s.value))('is for hotline staff only, in state %s', (state) => {
+    for (const who of unitRoles) {
+      expect(() => checkDelete({ state, everPublished: false }, actors[who] as never)).toThrow(
+        expect.objectContaining({ status: 403 }),
+      )
+    }
+  })
+  it.each(ENTRY_STATES.map((s) => s.value))(
+    'lets staff delete in state %s only if never published or archived, never under review',
+    (state) => {
+      for (const everPublished of [false, true]) {
+        const ok = state !== 'unit_review' && state !== 'hotline_review' && (!everPublished || state === 'archived')
+        const attempt = () => checkDelete({ state, everPublished }, actors.kbAdmin as never)
+        if (ok) expect(attempt).not.toThrow()
+        else expect(attempt).toThrow(expect.objectContaining({ status: 400 }))
+      }
+    },
+  )
 })
 
 describe('entry diff', () => {

@@ -13,7 +13,9 @@ import { AUDIENCES, ENTRY_TYPES } from '../../domain/knowledge/entryTypes'
 import { type AccessUser, actingUnitId, isStaff, relationId } from '../../domain/roles'
 import { ENTRY_STATES } from '../../domain/workflow/entryWorkflow'
 import { dayField } from '../../fields/day'
+import { wholeNumberField } from '../../fields/wholeNumber'
 import { assignEntryCode } from '../../hooks/assignEntryCode'
+import { auditedDelete, restoreAsDraftOnly } from '../../hooks/entryRestoreAndDelete'
 import { normalizeEntry } from '../../hooks/normalizeEntry'
 import { queueIndexingAfterChange, queueIndexingAfterDelete } from '../../hooks/queueIndexing'
 import { refuseExpiredPublish } from '../../hooks/refuseExpiredPublish'
@@ -47,6 +49,12 @@ const validateUnit: Validate = (value, { req }) => {
     : '只能维护本单位的知识条目，不能将条目归属到其他单位'
 }
 
+/**
+ * With any filterOptions Payload looks the chosen ids up (as the caller may read them) and answers 400
+ * for those it does not find, instead of a foreign-key failure (500) at write time.
+ */
+const mustExist = () => true
+
 export const KnowledgeEntries: CollectionConfig = {
   slug: 'knowledge-entries',
   labels: { singular: '知识条目', plural: '知识条目' },
@@ -67,10 +75,11 @@ export const KnowledgeEntries: CollectionConfig = {
   versions: { drafts: { validate: true }, maxPerDoc: 100 },
   endpoints: [workflowStatusEndpoint, transitionEndpoint],
   hooks: {
-    beforeOperation: [userEditsAreDrafts],
+    beforeOperation: [userEditsAreDrafts, restoreAsDraftOnly],
     beforeValidate: [normalizeEntry, assignEntryCode],
     beforeChange: [workflowOnSave, refuseExpiredPublish],
     afterChange: [auditUserEdit, queueIndexingAfterChange],
+    beforeDelete: [auditedDelete],
     afterDelete: [queueIndexingAfterDelete],
   },
   fields: [
@@ -187,7 +196,7 @@ export const KnowledgeEntries: CollectionConfig = {
           value: unknown,
           { siblingData }: { siblingData: { validFrom?: unknown } },
         ) => checkValidityWindow(siblingData?.validFrom, value)) as Validate),
-        { name: 'reviewCycleDays', label: '复核周期（天）', type: 'number', min: 1 },
+        wholeNumberField({ name: 'reviewCycleDays', label: '复核周期（天）' }, { min: 1, max: 3650 }),
       ],
     },
     {
@@ -210,8 +219,16 @@ export const KnowledgeEntries: CollectionConfig = {
           type: 'relationship',
           relationTo: 'knowledge-entries',
           hasMany: true,
+          filterOptions: mustExist,
         },
-        { name: 'attachments', label: '附件', type: 'upload', relationTo: 'media', hasMany: true },
+        {
+          name: 'attachments',
+          label: '附件',
+          type: 'upload',
+          relationTo: 'media',
+          hasMany: true,
+          filterOptions: mustExist,
+        },
       ],
     },
   ],

@@ -35,8 +35,13 @@ export const ENTRY_ACTIONS = [
 ] as const
 export type EntryAction = (typeof ENTRY_ACTIONS)[number]['value']
 
-/** What the audit log records: content edits and the workflow's actions. */
-export const AUDIT_ACTIONS = [{ value: 'edit', label: '修改内容' }, ...ENTRY_ACTIONS] as const
+/** What the audit log records: content edits, restored versions, deletions and the workflow's actions. */
+export const AUDIT_ACTIONS = [
+  { value: 'edit', label: '修改内容' },
+  { value: 'restore', label: '恢复历史版本' },
+  { value: 'delete', label: '删除' },
+  ...ENTRY_ACTIONS,
+] as const
 
 export const stateLabel = (state: string): string => labelOf(ENTRY_STATES, state)
 export const actionLabel = (action: string): string => labelOf(AUDIT_ACTIONS, action)
@@ -180,5 +185,22 @@ export function checkEdit(entry: WorkflowEntry, actor: AccessUser): void {
   }
   if (!EDITABLE.includes(entry.state)) {
     throw new WorkflowError(400, `条目「${stateLabel(entry.state)}」，审核期间不能修改；如需修改请先撤回`)
+  }
+}
+
+/**
+ * Whether an actor may delete an entry (and with it all its versions). Published knowledge leaves by
+ * archiving, with a reviewer and a reason; deleting is for hotline staff, of entries never published
+ * or already archived, and never while a review is running.
+ */
+export function checkDelete(entry: { state: EntryState; everPublished: boolean }, actor: AccessUser): void {
+  if (!isStaff(actor)) {
+    throw new WorkflowError(403, '只有热线知识库管理员可以删除知识条目；已发布的条目请由审核员「下架」')
+  }
+  if (entry.state === 'unit_review' || entry.state === 'hotline_review') {
+    throw new WorkflowError(400, `条目「${stateLabel(entry.state)}」，审核期间不能删除；如需删除请先撤回`)
+  }
+  if (entry.everPublished && entry.state !== 'archived') {
+    throw new WorkflowError(400, '发布过的条目须先「下架」（填写原因）后才能删除')
   }
 }

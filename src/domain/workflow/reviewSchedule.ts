@@ -6,5 +6,8 @@ export function nextReviewAt(
   reviewedAt: Date,
 ): Date | undefined {
   if (entry.type === 'notice') return entry.notice?.eventEnd ? new Date(entry.notice.eventEnd) : undefined
-  return entry.reviewCycleDays ? new Date(reviewedAt.getTime() + entry.reviewCycleDays * DAY_MS) : undefined
+  if (!entry.reviewCycleDays) return undefined
+  const next = new Date(reviewedAt.getTime() + entry.reviewCycleDays * DAY_MS)
+  // A cycle beyond the calendar (stored before it was validated) gives no date; validation names it.
+  return Number.isNaN(next.getTime()) ? undefined : next
 }

@@ -1,0 +1,179 @@
+/**
+ * A libsql client for the embedded SQLite database that makes real transactions safe in one process.
+ *
+ * SQLite has one writer. `@libsql/client`'s own `transaction()` hands its connection to the transaction
+ * and lazily opens a new one (without busy timeout) for everything else, so any statement issued while a
+ * transaction is open fails with SQLITE_BUSY, and its native calls are synchronous, so waiting inside
+ * SQLite would block the event loop. Here instead:
+ * - one write connection, serialised by an in-process async lock: a transaction holds the lock from
+ *   BEGIN IMMEDIATE to COMMIT/ROLLBACK, a write outside a transaction holds it for one statement;
+ * - reads outside a transaction run on a separate read connection (WAL lets them see committed data
+ *   without waiting for the writer);
+ * - every connection gets `busy_timeout` (another process on the same file, e.g. the CLI);
+ * - waiting for the lock is bounded and ends with a clear error rather than hanging.
+ */
+import {
+  type Client,
+  type Config,
+  createClient,
+  type InStatement,
+  type ResultSet,
+  type Transaction,
+  type TransactionMode,
+} from '@libsql/client'
+
+export type SerializedSqliteOptions = {
+  /** SQLite's own wait for another process holding the file. */
+  busyTimeoutMs: number
+  /** How long a statement or transaction waits for this process's write lock before failing. */
+  lockTimeoutMs: number
+}
+
+/** Thrown when the write lock is not granted in time: the database is overloaded or a transaction leaked. */
+export class DatabaseBusyError extends Error {
+  readonly status = 503
+  constructor(waitedMs: number) {
+    super(`数据库繁忙（等待写入超过 ${waitedMs} ms），请稍后重试 / database busy: write lock not granted in time`)
+    this.name = 'DatabaseBusyError'
+  }
+}
+
+/** A FIFO async mutex whose waiters give up after a timeout. */
+export class WriteLock {
+  private held = false
+  private readonly waiters: (() => void)[] = []
+
+  constructor(private readonly timeoutMs: number) {}
+
+  get waiting(): number {
+    return this.waiters.length
+  }
+
+  async acquire(): Promise<void> {
+    if (!this.held) {
+      this.held = true
+      return
+    }
+    await new Promise<void>((resolve, reject) => {
+      const grant = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(grant), 1)
+        reject(new DatabaseBusyError(this.timeoutMs))
+      }, this.timeoutMs)
+      this.waiters.push(grant)
+    })
+  }
+
+  /** Hands the lock straight to the next waiter, so that nobody can overtake the queue. */
+  release(): void {
+    const next = this.waiters.shift()
+    if (next) next()
+    else this.held = false
+  }
+}
+
+const isRead = (stmt: InStatement) => /^\s*select\b/i.test(typeof stmt === 'string' ? stmt : stmt.sql)
+const isInMemory = (url: string) => url === ':memory:' || url.startsWith('file::memory:')
+
+export function serializedSqliteClient(config: Config, options: SerializedSqliteOptions): Client {
+  const lock = new WriteLock(options.lockTimeoutMs)
+  let writer: Client | undefined
+  let reader: Client | undefined
+
+  const open = (): Client => {
+    const client = createClient(config)
+    // Synchronous native call; only waits when another process holds the file.
+    void client.execute(`PRAGMA busy_timeout = ${options.busyTimeoutMs}`).catch(() => undefined)
+    return client
+  }
+  // Connections open on first use: the data folder may not exist when the adapter is declared.
+  const write = () => (writer ??= open())
+  const read = () => (isInMemory(config.url) ? write() : (reader ??= open()))
+
+  async function locked<T>(work: (db: Client) => Promise<T>): Promise<T> {
+    await lock.acquire()
+    try {
+      return await work(write())
+    } finally {
+      lock.release()
+    }
+  }
+
+  const client: Client = {
+    protocol: 'file',
+    get closed() {
+      return Boolean(writer?.closed)
+    },
+    execute(stmtOrSql: InStatement | string, args?: unknown) {
+      const stmt = (typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql) as InStatement
+      return isRead(stmt) ? read().execute(stmt) : locked((db) => db.execute(stmt))
+    },
+    batch: (stmts: InStatement[], mode?: TransactionMode) => locked((db) => db.batch(stmts, mode)),
+    migrate: (stmts: InStatement[]) => locked((db) => db.migrate(stmts)),
+    executeMultiple: (sql: string) => locked((db) => db.executeMultiple(sql)),
+    sync: () => write().sync(),
+    async transaction(mode: TransactionMode = 'write'): Promise<Transaction> {
+      await lock.acquire()
+      try {
+        const db = write()
+        // IMMEDIATE takes SQLite's write lock at once: a transaction never fails half-way on a busy file.
+        await db.execute(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN DEFERRED')
+        return lockedTransaction(db, () => lock.release())
+      } catch (err) {
+        lock.release()
+        throw err
+      }
+    },
+    close() {
+      writer?.close()
+      reader?.close()
+      writer = reader = undefined
+    },
+  } as Client
+  return client
+}
+
+/** A transaction on the write connection that gives the lock back when it ends, however it ends. */
+function lockedTransaction(db: Client, release: () => void): Transaction {
+  let open = true
+  const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
+    if (!open) return
+    open = false
+    try {
+      await db.execute(sql)
+    } catch (err) {
+      if (sql === 'COMMIT') await db.execute('ROLLBACK').catch(() => undefined)
+      throw err
+    } finally {
+      release()
+    }
+  }
+  const ensureOpen = () => {
+    if (!open) throw Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
+  }
+  return {
+    get closed() {
+      return !open
+    },
+    async execute(stmt: InStatement): Promise<ResultSet> {
+      ensureOpen()
+      return db.execute(stmt)
+    },
+    async batch(stmts: InStatement[]): Promise<ResultSet[]> {
+      ensureOpen()
+      const results: ResultSet[] = []
+      for (const stmt of stmts) results.push(await db.execute(stmt))
+      return results
+    },
+    // The underlying client's executeMultiple rolls back any open transaction when it ends.
+    executeMultiple: () => Promise.reject(new Error('executeMultiple is not supported inside a transaction')),
+    commit: () => end('COMMIT'),
+    rollback: () => end('ROLLBACK'),
+    close() {
+      void end('ROLLBACK')
+    },
+  } as Transaction
+}

@@ -364,6 +364,10 @@ export interface KnowledgeEntry {
     documentNumber?: string | null;
     issuingBody?: string | null;
     link?: string | null;
+    /**
+     * 导入的政务服务事项的编码；重新导入时按它更新
+     */
+    itemCode?: string | null;
   };
   relatedEntries?: (number | KnowledgeEntry)[] | null;
   attachments?: (number | Media)[] | null;
@@ -1045,6 +1049,7 @@ export interface KnowledgeEntriesSelect<T extends boolean = true> {
         documentNumber?: T;
         issuingBody?: T;
         link?: T;
+        itemCode?: T;
       };
   relatedEntries?: T;
   attachments?: T;

@@ -19,16 +19,16 @@ import { startPayload } from '../helpers/payload'
 const catalogue = path.resolve('../shared/real-catalogue/service-items.jsonl')
 const present = fs.existsSync(catalogue)
 if (!present) console.warn(`catalogue import skipped: ${catalogue} is absent (the shared evaluation data)`)
-const SLICE = 60
+const SLICE = 30
 
 let payload: Payload
 let slice: string
 beforeAll(async () => {
   if (!present) return
   payload = await startPayload()
-  // Every 37th item: provincial and city items, halls and online-only ones, lists given either way.
+  // Every 75th item: provincial and city items, halls and online-only ones, lists given either way.
   const lines = fs.readFileSync(catalogue, 'utf8').split('\n').filter(Boolean)
-  const picked = lines.filter((_, i) => i % 37 === 0).slice(0, SLICE)
+  const picked = lines.filter((_, i) => i % 75 === 0).slice(0, SLICE)
   slice = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-')), 'items.jsonl')
   fs.writeFileSync(slice, picked.join('\n'))
 })
@@ -78,7 +78,7 @@ describe('real service catalogue import', () => {
       const hall = guide.guide?.locations?.[0] as { type: string; location?: { address?: string | null } }
       expect(hall.type).toBe('location')
       expect(item.handle_location).toContain(hall.location?.address)
-      const category = await payload.findByID({ collection: 'categories', id: guide.category as number, depth: 0 })
+      const category = guide.category as { path?: string | null }
       const theme = item.theme_category.find((t: string) => t !== '其他') ?? '其他'
       expect(category.path).toBe(`政务服务事项/${theme}`)
     },

@@ -1,4 +1,5 @@
 import { type HandledOrder, UnitSuggester } from '../../src/domain/intake/unitSuggestion'
+import { dispatchOutcomes } from '../../src/domain/intake/orderHistory'
 
 let n = 0
 const order = (unit: string, content: string, extra: Partial<HandledOrder> = {}): HandledOrder => ({
@@ -58,5 +59,36 @@ describe('unit suggestion', () => {
   it('suggests nothing for an order like none before', () => {
     expect(suggester.suggest({ content: '咨询护照办理' })).toEqual([])
     expect(UnitSuggester.build([]).suggest({ content: '停水' })).toEqual([])
+  })
+})
+
+describe('dispatch outcomes of an order', () => {
+  it('name the units that returned it (approved) and the unit that kept it', () => {
+    const timeline = [
+      { action: 'create', note: null },
+      { action: 'dispatch', note: '派发至 城管局' },
+      { action: 'request-return', note: '不属本单位职责（依据：三定方案）' },
+      { action: 'approve-return', note: '改派至 生态环境局' },
+      { action: 'request-return', note: '不属本单位职责（依据：…）' },
+      { action: 'reject-return', note: '属于职责' },
+      { action: 'accept', note: null },
+    ]
+    expect(dispatchOutcomes(timeline, '生态环境局')).toEqual([
+      { unit: '城管局', returned: true },
+      { unit: '生态环境局', returned: false },
+    ])
+    expect(dispatchOutcomes([{ action: 'answer' }], undefined)).toEqual([])
+    expect(
+      dispatchOutcomes(
+        [
+          { action: 'dispatch', note: '派发至 水务集团' },
+          { action: 'approve-return', note: '改派至 住建局（争议后指定承办）' },
+        ],
+        undefined,
+      ),
+    ).toEqual([
+      { unit: '水务集团', returned: true },
+      { unit: '住建局', returned: false },
+    ])
   })
 })

@@ -29,6 +29,7 @@ import { env } from './src/config/env'
 import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
 import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
+import { TrainIntakeModelTask } from './src/jobs/trainIntakeModel'
 import { WorkOrderDeadlinesTask } from './src/jobs/workOrderDeadlines'
 import { logger } from './src/log'
 
@@ -81,7 +82,13 @@ export default buildConfig({
   // The admin is for hotline and unit staff: Simplified Chinese whatever the browser says.
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   jobs: {
-    tasks: [IndexEntryTask, ReloadSearchSettingsTask, KnowledgeMaintenanceTask, WorkOrderDeadlinesTask],
+    tasks: [
+      IndexEntryTask,
+      ReloadSearchSettingsTask,
+      KnowledgeMaintenanceTask,
+      WorkOrderDeadlinesTask,
+      TrainIntakeModelTask,
+    ],
     // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron).
     autoRun: [{ cron: '0 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({

@@ -93,6 +93,7 @@ export interface Config {
       reloadSearchSettings: TaskReloadSearchSettings;
       knowledgeMaintenance: TaskKnowledgeMaintenance;
       workOrderDeadlines: TaskWorkOrderDeadlines;
+      trainIntakeModel: TaskTrainIntakeModel;
       inline: {
         input: unknown;
         output: unknown;
@@ -710,7 +711,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance' | 'workOrderDeadlines';
+        taskSlug:
+          | 'inline'
+          | 'indexEntry'
+          | 'reloadSearchSettings'
+          | 'knowledgeMaintenance'
+          | 'workOrderDeadlines'
+          | 'trainIntakeModel';
         taskID: string;
         input?:
           | {
@@ -743,7 +750,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance' | 'workOrderDeadlines') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'indexEntry'
+        | 'reloadSearchSettings'
+        | 'knowledgeMaintenance'
+        | 'workOrderDeadlines'
+        | 'trainIntakeModel'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1476,6 +1492,16 @@ export interface TaskKnowledgeMaintenance {
  * via the `definition` "TaskWorkOrderDeadlines".
  */
 export interface TaskWorkOrderDeadlines {
+  input?: unknown;
+  output: {
+    summary?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTrainIntakeModel".
+ */
+export interface TaskTrainIntakeModel {
   input?: unknown;
   output: {
     summary?: string | null;

@@ -14,6 +14,7 @@ import { rebuildIndex } from '../jobs/syncIndex'
 import { runOrderDeadlines } from '../jobs/workOrderDeadlines'
 import { reloadSearchSettings } from '../jobs/syncSearchSettings'
 import { seedDemo } from '../seed/seedDemo'
+import { trainIntakeModel } from '../services/intakeSuggestions'
 import { bootPayload } from '../server/bootPayload'
 
 const FORMATS: ImportFormat[] = ['auto', 'exchange', 'catalogue']
@@ -97,6 +98,19 @@ program
       bar?.stop()
       const health = await searchEngine().health()
       console.log(`索引重建完成：${count} 条已发布条目（引擎 ${health.engine}，索引内 ${health.documents} 条）`)
+    }),
+  )
+
+program
+  .command('train')
+  .description('用已办结工单（标题、内容、诉求分类）训练受理分类建议模型，保存到 DATA_DIR/models')
+  .action(
+    withPayload(async (payload: Payload) => {
+      const report = await trainIntakeModel(payload)
+      if (!report) throw new Error('已办结且有诉求分类的工单不足两类，无法训练')
+      console.log(
+        `分类建议模型已训练：${report.examples} 件工单，${report.categories} 个分类，用时 ${report.seconds.toFixed(1)} 秒，保存于 ${report.file}`,
+      )
     }),
   )
 

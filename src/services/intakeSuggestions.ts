@@ -141,14 +141,12 @@ export async function suggestForIntake(payload: Payload, query: IntakeQuery): Pr
       confidence: Math.round(s.confidence * 1000) / 1000,
       because: stored!.model.explain(query, s.label, 5).map((t) => t.term),
     })),
-    units: suggester
-      .suggest({ ...query, category }, 5)
-      .map(({ unit, ...rest }) => ({
-        id: unitId.get(unit) ?? null,
-        name: unit,
-        ...rest,
-        score: Math.round(rest.score * 1000) / 1000,
-      })),
+    units: suggester.suggest({ ...query, category }, 5).map(({ unit, ...rest }) => ({
+      id: unitId.get(unit) ?? null,
+      name: unit,
+      ...rest,
+      score: Math.round(rest.score * 1000) / 1000,
+    })),
     model: stored ? { trainedAt: stored.trainedAt, examples: stored.model.examples } : null,
   }
 }

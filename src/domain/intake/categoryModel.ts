@@ -29,7 +29,7 @@ export type CategoryModelOptions = SoftmaxOptions & {
 export const DEFAULT_CATEGORY_OPTIONS: CategoryModelOptions = {
   ...DEFAULT_SOFTMAX_OPTIONS,
   minDf: 2,
-  calibrationFolds: 3,
+  calibrationFolds: 2,
 }
 
 export type CategoryModelJson = {

@@ -91,17 +91,21 @@ export function trainSoftmax(
   const grad = new Float64Array(K)
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const i of shuffled(order, rand)) {
-      const x = xs[i]
+      const { index, value } = xs[i]
       const eta = 1 / (alpha * (t0 + t++))
       for (let k = 0; k < K; k++) scores[k] = 0
-      for (let j = 0; j < x.index.length; j++) {
-        const base = x.index[j] * K
-        for (let k = 0; k < K; k++) scores[k] += x.value[j] * w[base + k]
+      for (let j = 0; j < index.length; j++) {
+        const base = index[j] * K
+        const v = value[j]
+        for (let k = 0; k < K; k++) scores[k] += v * w[base + k]
       }
-      for (let k = 0; k < K; k++) scores[k] = scores[k] * scale + bias[k]
-      const p = softmax(scores)
+      // Softmax in place: the gradient of the log-loss is p - y.
+      let max = -Infinity
+      for (let k = 0; k < K; k++) max = Math.max(max, (scores[k] = scores[k] * scale + bias[k]))
+      let sum = 0
+      for (let k = 0; k < K; k++) sum += scores[k] = Math.exp(scores[k] - max)
       const cw = classWeight[ys[i]]
-      for (let k = 0; k < K; k++) grad[k] = cw * (p[k] - (k === ys[i] ? 1 : 0))
+      for (let k = 0; k < K; k++) grad[k] = cw * (scores[k] / sum - (k === ys[i] ? 1 : 0))
       // L2 shrinks every weight; kept as one scale factor so that an update touches only x's features.
       scale *= 1 - eta * alpha
       if (scale < 1e-9) {
@@ -109,9 +113,9 @@ export function trainSoftmax(
         scale = 1
       }
       const step = eta / scale
-      for (let j = 0; j < x.index.length; j++) {
-        const base = x.index[j] * K
-        const v = x.value[j] * step
+      for (let j = 0; j < index.length; j++) {
+        const base = index[j] * K
+        const v = value[j] * step
         for (let k = 0; k < K; k++) w[base + k] -= v * grad[k]
       }
       // The intercept learns slowly and is not regularised (as in scikit-learn).

@@ -33,6 +33,7 @@ import { PersonalDataRetentionTask } from './src/jobs/personalDataRetention'
 import { ScheduledBackupTask } from './src/jobs/scheduledBackup'
 import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
+import { TrainIntakeModelTask } from './src/jobs/trainIntakeModel'
 import { WorkOrderDeadlinesTask } from './src/jobs/workOrderDeadlines'
 import { logger } from './src/log'
 
@@ -92,6 +93,7 @@ export default buildConfig({
       WorkOrderDeadlinesTask,
       ScheduledBackupTask,
       PersonalDataRetentionTask,
+      TrainIntakeModelTask,
     ].map(countRuns),
     // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron).
     autoRun: [{ cron: '0 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],

@@ -95,6 +95,7 @@ export interface Config {
       workOrderDeadlines: TaskWorkOrderDeadlines;
       scheduledBackup: TaskScheduledBackup;
       personalDataRetention: TaskPersonalDataRetention;
+      trainIntakeModel: TaskTrainIntakeModel;
       inline: {
         input: unknown;
         output: unknown;
@@ -398,6 +399,10 @@ export interface KnowledgeEntry {
     documentNumber?: string | null;
     issuingBody?: string | null;
     link?: string | null;
+    /**
+     * 导入的政务服务事项的编码；重新导入时按它更新
+     */
+    itemCode?: string | null;
   };
   relatedEntries?: (number | KnowledgeEntry)[] | null;
   attachments?: (number | Media)[] | null;
@@ -782,7 +787,8 @@ export interface PayloadJob {
           | 'knowledgeMaintenance'
           | 'workOrderDeadlines'
           | 'scheduledBackup'
-          | 'personalDataRetention';
+          | 'personalDataRetention'
+          | 'trainIntakeModel';
         taskID: string;
         input?:
           | {
@@ -824,6 +830,7 @@ export interface PayloadJob {
         | 'workOrderDeadlines'
         | 'scheduledBackup'
         | 'personalDataRetention'
+        | 'trainIntakeModel'
       )
     | null;
   queue?: string | null;
@@ -1150,6 +1157,7 @@ export interface KnowledgeEntriesSelect<T extends boolean = true> {
         documentNumber?: T;
         issuingBody?: T;
         link?: T;
+        itemCode?: T;
       };
   relatedEntries?: T;
   attachments?: T;
@@ -1604,6 +1612,16 @@ export interface TaskScheduledBackup {
  * via the `definition` "TaskPersonalDataRetention".
  */
 export interface TaskPersonalDataRetention {
+  input?: unknown;
+  output: {
+    summary?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTrainIntakeModel".
+ */
+export interface TaskTrainIntakeModel {
   input?: unknown;
   output: {
     summary?: string | null;

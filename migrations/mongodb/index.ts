@@ -1,5 +1,6 @@
 import * as migration_20261125_000000_initial from './20261125_000000_initial'
 import * as migration_20261125_063000_workflow_work_orders from './20261125_063000_workflow_work_orders'
+import * as migration_20261130_101251_catalogue_item_code from './20261130_101251_catalogue_item_code'
 import * as migration_20261130_103000_personal_data_retention from './20261130_103000_personal_data_retention'
 
 export const migrations = [
@@ -12,6 +13,11 @@ export const migrations = [
     up: migration_20261125_063000_workflow_work_orders.up,
     down: migration_20261125_063000_workflow_work_orders.down,
     name: '20261125_063000_workflow_work_orders',
+  },
+  {
+    up: migration_20261130_101251_catalogue_item_code.up,
+    down: migration_20261130_101251_catalogue_item_code.down,
+    name: '20261130_101251_catalogue_item_code',
   },
   {
     up: migration_20261130_103000_personal_data_retention.up,

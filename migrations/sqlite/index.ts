@@ -10,6 +10,7 @@ import * as migration_20261125_061638_entry_feedback from './20261125_061638_ent
 import * as migration_20261130_102335_work_order_flow from './20261130_102335_work_order_flow'
 import * as migration_20261130_111838_personal_data_retention from './20261130_111838_personal_data_retention'
 import * as migration_20261130_112826_media_audience from './20261130_112826_media_audience'
+import * as migration_20261130_113547_catalogue_item_code from './20261130_113547_catalogue_item_code'
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261130_112826_media_audience.up,
     down: migration_20261130_112826_media_audience.down,
     name: '20261130_112826_media_audience',
+  },
+  {
+    up: migration_20261130_113547_catalogue_item_code.up,
+    down: migration_20261130_113547_catalogue_item_code.down,
+    name: '20261130_113547_catalogue_item_code',
   },
 ]

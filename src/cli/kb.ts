@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 
 import { env } from '../config/env'
 import { now } from '../domain/clock'
-import { importEntries, type ImportReport } from '../import/importEntries'
+import { type ImportFormat, importEntries, type ImportReport } from '../import/importEntries'
 import { readRecords } from '../import/readRecords'
 import { runKnowledgeMaintenance } from '../jobs/knowledgeMaintenance'
 import { rebuildIndex } from '../jobs/syncIndex'
@@ -17,13 +17,17 @@ import { searchEngine } from '../search/searchEngine'
 import { seedDemo } from '../seed/seedDemo'
 import { bootPayload } from '../server/bootPayload'
 import { createBackup, embeddedDataPlace, restoreBackup } from '../services/backup'
+import { trainIntakeModel } from '../services/intakeSuggestions'
 import { anonymiseExpired } from '../services/personalDataRetention'
 
-function printReport(report: ImportReport, file: string): void {
+const FORMATS: ImportFormat[] = ['auto', 'exchange', 'catalogue']
+type ImportCommandOptions = { format: ImportFormat; createMissing?: boolean; publish?: boolean }
+
+function printReport(report: ImportReport, file: string, seconds: number): void {
   for (const e of report.errors) console.error(`第 ${e.line} 行${e.code ? `（${e.code}）` : ''}：${e.message}`)
   for (const w of report.warnings) console.warn(`第 ${w.line} 行${w.code ? `（${w.code}）` : ''}：${w.message}`)
   console.log(
-    `导入完成 ${path.basename(file)}：新建 ${report.created} 条，更新 ${report.updated} 条，失败 ${report.failed} 条，提示 ${report.warnings.length} 条`,
+    `导入完成 ${path.basename(file)}：新建 ${report.created} 条，更新 ${report.updated} 条，失败 ${report.failed} 条，提示 ${report.warnings.length} 条，用时 ${seconds.toFixed(1)} 秒（${((report.created + report.updated) / seconds).toFixed(1)} 条/秒）`,
   )
 }
 
@@ -43,12 +47,18 @@ const program = new Command('kb').description('12345 热线知识库运维命令
 
 program
   .command('import')
-  .description('从 JSON Lines、JSON、CSV 或 XLSX 文件导入知识条目（按知识编号更新或新建）')
+  .description(
+    '从 JSON Lines、JSON、CSV 或 XLSX 文件导入知识条目或政务服务事项实施清单（按知识编号或事项编码更新或新建）',
+  )
   .argument('<file>', '导入文件')
+  .option('--format <format>', '文件格式：auto（自动识别）、exchange（知识交换格式）、catalogue（事项清单）', 'auto')
   .option('--create-missing', '自动创建不存在的承办单位和知识库目录')
   .option('--publish', '直接发布导入的条目（已过有效期的条目仍为草稿）')
   .action(
-    withPayload(async (payload: Payload, file: string, opts: { createMissing?: boolean; publish?: boolean }) => {
+    withPayload(async (payload: Payload, file: string, opts: ImportCommandOptions) => {
+      if (!FORMATS.includes(opts.format))
+        throw new Error(`未知的文件格式：${opts.format}（可用：${FORMATS.join('、')}）`)
+      const started = performance.now()
       const records = await readRecords(file)
       const bar = process.stdout.isTTY
         ? new SingleBar({ format: '导入中 [{bar}] {value}/{total}', hideCursor: true })
@@ -59,7 +69,7 @@ program
         onProgress: (done) => bar?.update(done),
       })
       bar?.stop()
-      printReport(report, file)
+      printReport(report, file, (performance.now() - started) / 1000)
       process.exitCode = report.failed > 0 ? 1 : 0
     }),
   )
@@ -144,6 +154,18 @@ program
       await payload.destroy()
     }
   })
+program
+  .command('train')
+  .description('用已办结工单（标题、内容、诉求分类）训练受理分类建议模型，保存到 DATA_DIR/models')
+  .action(
+    withPayload(async (payload: Payload) => {
+      const report = await trainIntakeModel(payload)
+      if (!report) throw new Error('已办结且有诉求分类的工单不足两类，无法训练')
+      console.log(
+        `分类建议模型已训练：${report.examples} 件工单，${report.categories} 个分类，用时 ${report.seconds.toFixed(1)} 秒，保存于 ${report.file}`,
+      )
+    }),
+  )
 
 const apikey = program.command('apikey').description('管理坐席工具和 MCP 使用的 API 密钥')
 

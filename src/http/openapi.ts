@@ -225,6 +225,20 @@ export const openApiDocument = {
         responses: { 201: json({ $ref: '#/components/schemas/WorkOrder' }), 400: error, 401: error, 403: error },
       },
     },
+    '/work-orders/suggestions': {
+      get: {
+        summary:
+          '受理建议：按标题、内容（及区域、已选分类）给出最可能的 3 个诉求分类（含置信度）和办过类似工单的承办单位（含退回率）',
+        security: [{ apiKey: [] }, { session: [] }],
+        parameters: ['title', 'content', 'district', 'category'].map((name) => ({
+          name,
+          in: 'query',
+          required: false,
+          schema: { type: 'string' },
+        })),
+        responses: { 200: json({ type: 'object' }), 400: error, 401: error, 403: error },
+      },
+    },
     '/work-orders/{number}': {
       get: {
         summary: '工单详情（诉求人脱敏）',

@@ -1,18 +1,24 @@
 /**
- * Imports exchange records: units and categories matched by name (created on request), entries
- * upserted by code, references between entries resolved by code once every row is in.
+ * Imports exchange records and service-catalogue items: units and categories matched by name
+ * (created on request), entries upserted by code (or by catalogue item code), references between
+ * entries resolved by code once every row is in.
  */
 import { createHash } from 'node:crypto'
 
 import { type Payload, ValidationError } from 'payload'
 
 import { now } from '../domain/clock'
+import { CATALOGUE_CATEGORY_ROOT, isCatalogueItem, parseCatalogueItem } from '../domain/exchange/catalogue'
 import { type ImportableEntry, parseExchangeRecord } from '../domain/exchange/record'
 import { isPastValidity } from '../domain/knowledge/entryRules'
 import { plainTextToLexical } from '../lexical/plainText'
 import type { RawRecord } from './readRecords'
 
+/** `auto` reads a record as a catalogue item when it has the catalogue's keys (事项名称, 实施主体). */
+export type ImportFormat = 'auto' | 'exchange' | 'catalogue'
+
 export type ImportOptions = {
+  format?: ImportFormat
   createMissing?: boolean
   publish?: boolean
   onProgress?: (done: number, total: number) => void
@@ -47,6 +53,7 @@ function describeError(err: unknown): string {
 class Lookup {
   private units = new Map<string, Id>()
   private categories = new Map<string, Id>()
+  private categoryNames = new Map<string, Id>()
 
   constructor(
     private payload: Payload,
@@ -60,6 +67,16 @@ class Lookup {
     ])
     units.docs.forEach((u) => this.units.set(u.name, u.id))
     categories.docs.forEach((c) => c.path && this.categories.set(c.path, c.id))
+    // The shallowest category of a name wins when a theme is matched by name.
+    const byDepth = [...categories.docs].sort(
+      (a, b) => (a.path ?? '').split('/').length - (b.path ?? '').split('/').length,
+    )
+    byDepth.forEach((c) => !this.categoryNames.has(c.name) && this.categoryNames.set(c.name, c.id))
+  }
+
+  /** A catalogue theme: the category of that name, else (created) under the catalogue root. */
+  async theme(name: string): Promise<Id> {
+    return this.categoryNames.get(name) ?? this.category(`${CATALOGUE_CATEGORY_ROOT}/${name}`)
   }
 
   async unit(name: string): Promise<Id> {
@@ -104,6 +121,9 @@ class Lookup {
   }
 }
 
+/** Catalogue item codes share the map of entry codes, apart by a prefix. */
+const itemKey = (itemCode: string) => `item:${itemCode}`
+
 async function existingCodes(payload: Payload): Promise<Map<string, Id>> {
   const result = await payload.find({
     collection: COLLECTION,
@@ -111,15 +131,29 @@ async function existingCodes(payload: Payload): Promise<Map<string, Id>> {
     depth: 0,
     draft: true,
     overrideAccess: true,
-    select: { code: true },
+    select: { code: true, source: { itemCode: true } },
   })
-  return new Map(result.docs.map((d) => [d.code as string, d.id]))
+  const codes = new Map<string, Id>()
+  for (const d of result.docs) {
+    codes.set(d.code as string, d.id)
+    if (d.source?.itemCode) codes.set(itemKey(d.source.itemCode), d.id)
+  }
+  return codes
+}
+
+function parseRecord(record: unknown, format: ImportFormat) {
+  const catalogue = format === 'catalogue' || (format === 'auto' && isCatalogueItem(record))
+  if (catalogue) return parseCatalogueItem(record)
+  const parsed = parseExchangeRecord(record)
+  return parsed.ok ? { ok: true as const, entries: [parsed.entry] } : parsed
 }
 
 /** The references of an entry that can be resolved now, and the codes that cannot (yet). */
 function references(entry: ImportableEntry, codes: Map<string, Id>) {
-  const resolve = (list: string[]) => list.map((c) => codes.get(c)).filter((id): id is Id => id !== undefined)
-  const missing = [...entry.locationCodes, ...entry.relatedCodes].filter((c) => !codes.has(c))
+  // A reference is an entry code (KB-0001) or, from a catalogue, an item code.
+  const find = (c: string) => codes.get(c) ?? codes.get(itemKey(c))
+  const resolve = (list: string[]) => list.map(find).filter((id): id is Id => id !== undefined)
+  const missing = [...entry.locationCodes, ...entry.relatedCodes].filter((c) => find(c) === undefined)
   const data: Record<string, unknown> = {}
   if (entry.relatedCodes.length) data.relatedEntries = resolve(entry.relatedCodes)
   if (entry.locationCodes.length)
@@ -141,6 +175,7 @@ export async function importEntries(
   await lookup.load()
   const codes = await existingCodes(payload)
   const deferred: Row[] = []
+  const halls = new Set<string>()
   let done = 0
 
   for (const raw of records) {
@@ -149,17 +184,28 @@ export async function importEntries(
       fail(raw.line, raw.error)
       continue
     }
-    const parsed = parseExchangeRecord(raw.record)
+    const parsed = parseRecord(raw.record, options.format ?? 'auto')
     if (!parsed.ok) {
       const id = (raw.record as { id?: unknown } | null)?.id
       fail(raw.line, parsed.error, typeof id === 'string' ? id : undefined)
       continue
     }
-    const { entry } = parsed
+    for (const entry of parsed.entries) {
+      // A service hall shared by many items of a file is written once per import.
+      if (entry.data.type === 'location' && entry.itemCode) {
+        if (halls.has(entry.itemCode)) continue
+        halls.add(entry.itemCode)
+      }
+      await importEntry(raw.line, entry)
+    }
+  }
+  options.onProgress?.(records.length, records.length)
+
+  async function importEntry(line: number, entry: ImportableEntry) {
     try {
       const publishable = options.publish && !isPastValidity(entry.data.validUntil, now())
       if (options.publish && !publishable) {
-        report.warnings.push({ line: raw.line, code: entry.code, message: '已过有效期，按草稿导入，不会发布' })
+        report.warnings.push({ line, code: entry.code, message: '已过有效期，按草稿导入，不会发布' })
       }
       const refs = references(entry, codes)
       const data = {
@@ -167,10 +213,15 @@ export async function importEntries(
         ...refs.data,
         unit: await lookup.unit(entry.unitName),
         ...(entry.categoryPath ? { category: await lookup.category(entry.categoryPath) } : {}),
+        ...(entry.categoryTheme ? { category: await lookup.theme(entry.categoryTheme) } : {}),
         ...(entry.bodyText !== undefined ? { body: plainTextToLexical(entry.bodyText) } : {}),
         _status: publishable ? ('published' as const) : ('draft' as const),
       }
-      const existing = entry.code ? codes.get(entry.code) : undefined
+      const existing = entry.code
+        ? codes.get(entry.code)
+        : entry.itemCode
+          ? codes.get(itemKey(entry.itemCode))
+          : undefined
       // Ids are numbers on SQLite and strings on MongoDB; the generated types know only one.
       const saved =
         existing !== undefined
@@ -190,12 +241,12 @@ export async function importEntries(
       if (existing !== undefined) report.updated++
       else report.created++
       codes.set(saved.code as string, saved.id)
-      if (refs.missing.length) deferred.push({ line: raw.line, entry, id: saved.id, draft: !publishable })
+      if (entry.itemCode) codes.set(itemKey(entry.itemCode), saved.id)
+      if (refs.missing.length) deferred.push({ line, entry, id: saved.id, draft: !publishable })
     } catch (err) {
-      fail(raw.line, describeError(err), entry.code)
+      fail(line, describeError(err), entry.code ?? entry.itemCode)
     }
   }
-  options.onProgress?.(records.length, records.length)
 
   // Second pass: references to entries that appeared later in the file.
   for (const row of deferred) {

@@ -5,9 +5,13 @@ import path from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 
+import { isCatalogueItem } from '../domain/exchange/catalogue'
 import { rowToRecord } from '../domain/exchange/tabular'
 
 export type RawRecord = { line: number; record?: unknown; error?: string }
+
+/** Catalogue rows keep their own headers (事项名称 …); exchange rows are translated here. */
+const tabularRecord = (row: Record<string, unknown>) => (isCatalogueItem(row) ? row : rowToRecord(row))
 
 export const SUPPORTED_EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.csv', '.xlsx']
 
@@ -39,7 +43,7 @@ function readCsv(text: string): RawRecord[] {
     record: Record<string, string>
     info: { lines: number }
   }[]
-  return rows.map(({ record, info }) => ({ line: info.lines, record: rowToRecord(record) }))
+  return rows.map(({ record, info }) => ({ line: info.lines, record: tabularRecord(record) }))
 }
 
 async function readXlsx(file: string): Promise<RawRecord[]> {
@@ -56,7 +60,7 @@ async function readXlsx(file: string): Promise<RawRecord[]> {
     row.eachCell((cell, col) => {
       if (headers[col]) values[headers[col]] = cell.value instanceof Date ? cell.value : cell.text
     })
-    records.push({ line: rowNumber, record: rowToRecord(values) })
+    records.push({ line: rowNumber, record: tabularRecord(values) })
   })
   return records
 }

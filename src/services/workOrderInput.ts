@@ -87,3 +87,21 @@ export const actionBody = z.object({
 export const notAcceptReason = z.enum(values(NOT_ACCEPTED_REASONS), {
   error: `不予受理类别 reason 只能是 ${values(NOT_ACCEPTED_REASONS).join('、')}`,
 })
+
+/** What intake knows of an order so far, for category and unit suggestions. */
+export const intakeQuery = z
+  .object({
+    title: z.string({ error: '标题 title 应为文本' }).trim().max(200, '标题 title 不超过 200 字').optional(),
+    content: z
+      .string({ error: '诉求内容 content 应为文本' })
+      .trim()
+      .max(5000, '诉求内容 content 不超过 5000 字')
+      .optional(),
+    district: z.string({ error: '区域 district 应为文本' }).trim().max(50, '区域 district 不超过 50 字').optional(),
+    category: z
+      .string({ error: '诉求分类 category 应为分类编号' })
+      .trim()
+      .max(40, '诉求分类 category 应为分类编号')
+      .optional(),
+  })
+  .refine((q) => q.title || q.content, { message: '请至少填写标题 title 或诉求内容 content' })

@@ -211,6 +211,13 @@ export const KnowledgeEntries: CollectionConfig = {
             { name: 'documentNumber', label: '文号', type: 'text' },
             { name: 'issuingBody', label: '发文机关', type: 'text' },
             { name: 'link', label: '链接', type: 'text' },
+            {
+              name: 'itemCode',
+              label: '事项编码',
+              type: 'text',
+              index: true,
+              admin: { description: '导入的政务服务事项的编码；重新导入时按它更新' },
+            },
           ],
         },
         {

@@ -66,7 +66,7 @@ const recordSchema = z.object({
   reviewCycleDays: z.number().int().positive().optional().nullable(),
   relatedIds: z.array(code).optional().nullable(),
   source: z
-    .object({ documentNumber: optionalText, issuingBody: optionalText, link: optionalText })
+    .object({ documentNumber: optionalText, issuingBody: optionalText, link: optionalText, itemCode: optionalText })
     .optional()
     .nullable(),
   fields: z.record(z.string(), z.unknown()).optional().nullable(),
@@ -77,8 +77,12 @@ export type ExchangeRecord = z.infer<typeof recordSchema>
 /** An entry ready to store, with its references still by name or code. */
 export type ImportableEntry = {
   code: string | undefined
+  /** The code of the item in its source catalogue (事项编码): re-imports without our code match by it. */
+  itemCode?: string
   unitName: string
   categoryPath: string | undefined
+  /** A catalogue theme: an existing category of that name, or one created under the catalogue root. */
+  categoryTheme?: string
   locationCodes: string[]
   relatedCodes: string[]
   bodyText: string | undefined
@@ -124,6 +128,7 @@ export function parseExchangeRecord(raw: unknown): ParseResult {
     ok: true,
     entry: {
       code: r.id ?? undefined,
+      itemCode: r.source?.itemCode ?? undefined,
       unitName: r.unit,
       categoryPath: r.category ?? undefined,
       locationCodes: (fields.locationIds as string[] | undefined) ?? [],

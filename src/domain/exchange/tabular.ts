@@ -24,6 +24,7 @@ export const COLUMNS: readonly Column[] = [
   { key: 'documentNumber', zh: '文号', place: 'source' },
   { key: 'issuingBody', zh: '发文机关', place: 'source' },
   { key: 'link', zh: '链接', place: 'source' },
+  { key: 'itemCode', zh: '事项编码', place: 'source' },
   { key: 'basis', zh: '设定依据', place: 'fields' },
   { key: 'conditions', zh: '办理条件', place: 'fields' },
   { key: 'materials', zh: '申请材料', place: 'fields', list: true },

@@ -6,9 +6,10 @@ import { z } from 'zod'
 import { rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import type { Role } from '../../domain/roles'
 import { isOrderAction, ORDER_ACTIONS } from '../../domain/workOrders/orderFlow'
+import { suggestForIntake } from '../../services/intakeSuggestions'
 import { actOnOrder } from '../../services/workOrderActions'
 import { unmaskClaimant } from '../../services/workOrderClaimant'
-import { actionBody, newOrder, notAcceptReason, text } from '../../services/workOrderInput'
+import { actionBody, intakeQuery, newOrder, notAcceptReason, text } from '../../services/workOrderInput'
 import { createOrder } from '../../services/workOrderIntake'
 import { presentOrder } from '../../services/workOrderPresentation'
 import { actorOf, loadOrder } from '../../services/workOrders'
@@ -16,6 +17,8 @@ import { HttpError } from '../errors'
 import { parseParams } from '../searchParams'
 
 const ORDER_ROLES: readonly Role[] = ['admin', 'dispatcher', 'agent', 'supervisor', 'unit-handler']
+const SUGGESTION_ROLES: readonly Role[] = ['admin', 'dispatcher', 'agent', 'supervisor']
+
 export function workOrdersRouter(payload: Payload): Router {
   const router = Router()
   router.use(requireCaller(payload, { roles: ORDER_ROLES, scope: 'work-orders' }))
@@ -25,6 +28,14 @@ export function workOrdersRouter(payload: Payload): Router {
     const input = parseParams(newOrder, req.body ?? {})
     const actor = actorOf(res.locals.caller)
     res.status(201).json(presentOrder(await createOrder(payload, input, actor), actor))
+  })
+
+  // Category and unit suggestions while an order is taken (before it has a number).
+  router.get('/suggestions', async (req, res) => {
+    const caller = res.locals.caller as { kind: string; roles?: Role[] }
+    if (caller.kind === 'user' && !caller.roles?.some((r) => SUGGESTION_ROLES.includes(r)))
+      throw new HttpError(403, '只有话务员、派单员和管理人员可以查看受理建议')
+    res.json(await suggestForIntake(payload, parseParams(intakeQuery, req.query)))
   })
 
   router.get('/:number', async (req, res) => {

@@ -54,11 +54,16 @@ export function createAnalyzer(options: AnalyzerOptions = {}) {
 
   const contentWords = (words: string[]) => words.filter((w) => isWordToken(w) && !STOP_WORDS.has(w))
 
-  /** Tokens stored for a field's text. */
-  function indexTokens(text: string): string[] {
+  /** A text's content words (with the shorter words inside long ones) and character bigrams. */
+  function textTokens(text: string): { words: string[]; tokens: string[] } {
     const normalized = normalizeText(text)
     const words = contentWords(segmenter.searchWords(normalized))
-    const tokens = [...words, ...bigramsOf(normalized)]
+    return { words, tokens: [...words, ...bigramsOf(normalized)] }
+  }
+
+  /** Tokens stored for a field's text: its text tokens and the pinyin keys of its words. */
+  function indexTokens(text: string): string[] {
+    const { words, tokens } = textTokens(text)
     for (const w of words) {
       if (hasHan(w) && w.length >= 2) {
         const { full, initials } = pinyinKeys(w)
@@ -130,7 +135,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}) {
   /** Tokens of a query as a plain BM25 baseline would see them: jieba words only. */
   const baselineTokens = (query: string) => contentWords(segmenter.words(normalizeText(query)))
 
-  return { indexTokens, analyzeQuery, baselineTokens, normalize: normalizeText }
+  return { indexTokens, textTokens, analyzeQuery, baselineTokens, normalize: normalizeText }
 }
 
 export type Analyzer = ReturnType<typeof createAnalyzer>

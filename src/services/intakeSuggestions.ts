@@ -1,0 +1,153 @@
+/**
+ * Intake suggestions from the hotline's own history: the category model, trained from closed work
+ * orders whose category a person confirmed and kept as a JSON file under DATA_DIR, and the units
+ * that handled similar orders (built from dispatched orders, kept in memory for a few minutes).
+ *
+ * Why a file, not a collection: the model is derived data, rebuilt in seconds from the orders; it
+ * runs to megabytes (MongoDB documents stop at 16 MB) and needs no versions, access rules or
+ * migrations. DATA_DIR already holds the embedded database and the keys; several instances either
+ * share it or each train their own on schedule.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import { env } from '../config/env'
+import { now } from '../domain/clock'
+import { CategoryModel, type CategoryModelJson } from '../domain/intake/categoryModel'
+import { dispatchOutcomes, type TimelineStep } from '../domain/intake/orderHistory'
+import { type HandledOrder, UnitSuggester, type UnitSuggestion } from '../domain/intake/unitSuggestion'
+import { relationId } from '../domain/roles'
+
+const modelFile = () => path.join(env().dataDir, 'models', 'intake-category.json')
+
+/** How long the unit suggester built from the orders is reused before it is rebuilt. */
+const UNIT_INDEX_TTL_MS = 10 * 60_000
+
+type StoredModel = CategoryModelJson & { trainedAt: string }
+type Loaded = { model: CategoryModel; trainedAt: string; mtimeMs: number }
+
+let loaded: Loaded | undefined
+let unitIndex: { suggester: UnitSuggester; builtAt: number } | undefined
+
+export type TrainingReport = { examples: number; categories: number; seconds: number; file: string } | null
+
+/** Trains the category model from closed orders with a category and stores it; null when too few. */
+export async function trainIntakeModel(payload: Payload): Promise<TrainingReport> {
+  const started = performance.now()
+  const { docs } = await payload.find({
+    collection: 'work-orders',
+    where: { and: [{ state: { equals: 'closed' } }, { category: { exists: true } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { title: true, content: true, category: true },
+  })
+  const examples = docs
+    .filter((o) => o.category !== null && o.category !== undefined)
+    .map((o) => ({ title: o.title, content: o.content, label: String(relationId(o.category as never)) }))
+  if (new Set(examples.map((e) => e.label)).size < 2) return null
+  const model = CategoryModel.train(examples)
+  const stored: StoredModel = { ...model.toJSON(), trainedAt: now().toISOString() }
+  const file = modelFile()
+  await fs.mkdir(path.dirname(file), { recursive: true })
+  // Written aside and renamed, so that a reader never sees half a model.
+  await fs.writeFile(`${file}.tmp`, JSON.stringify(stored))
+  await fs.rename(`${file}.tmp`, file)
+  loaded = undefined
+  unitIndex = undefined
+  return {
+    examples: model.examples,
+    categories: model.labels.length,
+    seconds: (performance.now() - started) / 1000,
+    file,
+  }
+}
+
+/** The stored model, reloaded when the file changes; undefined before the first training. */
+async function categoryModel(): Promise<Loaded | undefined> {
+  const file = modelFile()
+  const stat = await fs.stat(file).catch(() => undefined)
+  if (!stat) return undefined
+  if (loaded?.mtimeMs !== stat.mtimeMs) {
+    const json = JSON.parse(await fs.readFile(file, 'utf8')) as StoredModel
+    loaded = { model: CategoryModel.fromJSON(json), trainedAt: json.trainedAt, mtimeMs: stat.mtimeMs }
+  }
+  return loaded
+}
+
+async function unitSuggester(payload: Payload): Promise<UnitSuggester> {
+  if (unitIndex && Date.now() - unitIndex.builtAt < UNIT_INDEX_TTL_MS) return unitIndex.suggester
+  const [orders, units] = await Promise.all([
+    payload.find({
+      collection: 'work-orders',
+      where: { unit: { exists: true } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { number: true, title: true, content: true, category: true, district: true, unit: true, timeline: true },
+    }),
+    payload.find({ collection: 'units', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
+  ])
+  const unitName = new Map(units.docs.map((u) => [String(u.id), u.name]))
+  const handled: HandledOrder[] = orders.docs.flatMap((o) =>
+    dispatchOutcomes(
+      (o.timeline as TimelineStep[] | null) ?? [],
+      o.unit ? unitName.get(String(relationId(o.unit as never))) : undefined,
+    ).map(({ unit, returned }) => ({
+      id: o.number,
+      unit,
+      returned,
+      title: o.title,
+      content: o.content,
+      category: o.category ? String(relationId(o.category as never)) : null,
+      district: o.district,
+    })),
+  )
+  unitIndex = { suggester: UnitSuggester.build(handled), builtAt: Date.now() }
+  return unitIndex.suggester
+}
+
+export type IntakeQuery = { title?: string; content?: string; district?: string; category?: string }
+
+export type IntakeSuggestions = {
+  categories: { id: string; path: string; confidence: number; because: string[] }[]
+  units: (Omit<UnitSuggestion, 'unit'> & { id: string | null; name: string })[]
+  model: { trainedAt: string; examples: number } | null
+}
+
+export async function suggestForIntake(payload: Payload, query: IntakeQuery): Promise<IntakeSuggestions> {
+  const [stored, suggester, categories, units] = await Promise.all([
+    categoryModel(),
+    unitSuggester(payload),
+    payload.find({
+      collection: 'categories',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { path: true },
+    }),
+    payload.find({ collection: 'units', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
+  ])
+  const categoryPath = new Map(categories.docs.map((c) => [String(c.id), c.path ?? '']))
+  const suggested = (stored?.model.suggest(query, 3) ?? []).filter((s) => categoryPath.has(s.label))
+  // Units follow the agent's category when given, else the most likely one.
+  const category = query.category ?? suggested[0]?.label
+  const unitId = new Map(units.docs.map((u) => [u.name, String(u.id)]))
+  return {
+    categories: suggested.map((s) => ({
+      id: s.label,
+      path: categoryPath.get(s.label)!,
+      confidence: Math.round(s.confidence * 1000) / 1000,
+      because: stored!.model.explain(query, s.label, 5).map((t) => t.term),
+    })),
+    units: suggester.suggest({ ...query, category }, 5).map(({ unit, ...rest }) => ({
+      id: unitId.get(unit) ?? null,
+      name: unit,
+      ...rest,
+      score: Math.round(rest.score * 1000) / 1000,
+    })),
+    model: stored ? { trainedAt: stored.trainedAt, examples: stored.model.examples } : null,
+  }
+}

@@ -2,14 +2,15 @@
 import type { QueryAnalysis } from './analysis/analyzer'
 
 export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>): number {
-  if (analysis.words.length === 0) return 0
   let covered = 0
-  for (const { evidence, bigrams } of analysis.words) {
+  let total = 0
+  for (const { evidence, bigrams, weight } of analysis.words) {
     const direct = [...evidence].some((t) => matched.has(t))
     const viaBigrams = bigrams.length > 0 && bigrams.filter((b) => matched.has(b)).length * 2 >= bigrams.length
-    if (direct || viaBigrams) covered++
+    total += weight
+    if (direct || viaBigrams) covered += weight
   }
-  return covered / analysis.words.length
+  return total > 0 ? covered / total : 0
 }
 
 /**

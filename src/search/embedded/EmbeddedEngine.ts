@@ -3,9 +3,16 @@
  * analyzer's tokens) with field weights, weighted query terms, pseudo-relevance feedback, intent
  * boosts, filters, facets and confidence.
  */
-import { type Analyzer, type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
+import {
+  type Analyzer,
+  type AnalyzerOptions,
+  createAnalyzer,
+  QUERY_WEIGHTS,
+  type QueryAnalysis,
+} from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
 import { coverage, isConfident } from '../confidence'
+import { FIELD_BOOSTS, fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import { highlight } from '../highlight'
 import { type PinnedAnswer, pinKey } from '../pins'
 import {
@@ -22,26 +29,14 @@ import { FacetColumns } from './facetColumns'
 import { type Candidate, InvertedIndex, topK } from './invertedIndex'
 import { type Slot, VisibilityMasks } from './visibilityMasks'
 
-/** title > tags/question > summary > structured fields > body; the catalog path is weak evidence. */
-export const FIELD_BOOSTS = {
-  title: 4,
-  tags: 3,
-  question: 3,
-  summary: 2,
-  structured: 1.2,
-  body: 1,
-  category: 0.5,
-} as const
-
-type Field = keyof typeof FIELD_BOOSTS
-const FIELDS = Object.keys(FIELD_BOOSTS) as Field[]
+const FIELDS = TEXT_FIELDS
 
 const TYPE_FACET = FACETS.indexOf('type')
 const INTENT_TYPE_BOOST = 1.25
 const INTENT_FIELD_BOOST = 1.15
 /** Feedback: the tags and catalog leaf of the strongest hits, at a low weight. */
 const FEEDBACK_DOCS = 2
-const FEEDBACK_WEIGHT = 0.3
+const FEEDBACK_WEIGHT = 0.4
 /**
  * Fallback terms (weight below 1: sub-words, bigrams, homophones, synonyms, feedback) found in more
  * than this share of entries are dropped: they say little (low IDF) and cost the most to score.
@@ -49,11 +44,6 @@ const FEEDBACK_WEIGHT = 0.3
 const COMMON_FALLBACK = 0.3
 /** Rebuild the index once removed documents take this share of its slots. */
 const COMPACT_AT = 0.3
-
-const fieldText = (doc: SearchDocument, field: Field): string => {
-  const value = doc[field]
-  return Array.isArray(value) ? value.join(' ') : value
-}
 
 const facetValues = (doc: SearchDocument, facet: Facet): string[] =>
   facet === 'district' ? doc.districts : [doc[facet]].filter(Boolean)
@@ -91,7 +81,7 @@ export class EmbeddedEngine implements SearchEngine {
   private newIndex(): InvertedIndex {
     return new InvertedIndex(
       FIELDS.map((name) => ({ name, boost: FIELD_BOOSTS[name] })),
-      (text) => this.analyzer.indexTokens(text),
+      (text, field) => fieldTokens(this.analyzer, field as TextField, text),
     )
   }
 
@@ -177,6 +167,16 @@ export class EmbeddedEngine implements SearchEngine {
     return extra
   }
 
+  /** The caller's terms, plus the characters of words the index has never seen (a fallback). */
+  private queryTerms(analysis: QueryAnalysis): Map<string, number> {
+    const terms = new Map(analysis.terms)
+    for (const w of analysis.words) {
+      if (w.characters.length === 0) continue
+      for (const c of w.characters) terms.set(c, Math.max(terms.get(c) ?? 0, w.weight * QUERY_WEIGHTS.character))
+    }
+    return terms
+  }
+
   private informative(terms: Map<string, number>): Map<string, number> {
     return new Map([...terms].filter(([term, weight]) => weight >= 1 || this.index.frequency(term) <= COMMON_FALLBACK))
   }
@@ -200,14 +200,15 @@ export class EmbeddedEngine implements SearchEngine {
       (intentTypes.has(this.facets.firstId(TYPE_FACET, s)) ? INTENT_TYPE_BOOST : 1) *
       ((this.slots[s]!.present & intentFields) !== 0 ? INTENT_FIELD_BOOST : 1)
 
-    const firstScores = this.index.score(this.informative(analysis.terms))
+    const terms = this.queryTerms(analysis)
+    const firstScores = this.index.score(this.informative(terms))
     const docBoost = hasIntent ? boost : undefined
     const first = this.index.candidates(firstScores, accept, docBoost)
     const leaders = topK(first, FEEDBACK_DOCS)
     // The second pass only adds the feedback terms to the first pass's sums.
     const all = leaders.length
       ? this.index.candidates(
-          this.index.score(this.informative(this.withFeedback(leaders, analysis.terms)), firstScores),
+          this.index.score(this.informative(this.withFeedback(leaders, terms)), firstScores),
           accept,
           docBoost,
         )
@@ -236,11 +237,11 @@ export class EmbeddedEngine implements SearchEngine {
     const firstScore = new Map<number, number>()
     const onPage = new Set(pageHits.map((c) => c.doc))
     for (let c = 0; c < first.length; c++) if (onPage.has(first.docs[c])) firstScore.set(first.docs[c], first.scores[c])
-    const queryWeight = [...analysis.terms.values()].reduce((a, b) => a + b, 0)
+    const queryWeight = [...terms.values()].reduce((a, b) => a + b, 0)
 
     const hits = pageHits.map((c) => {
       const { doc: document, window } = this.slots[c.doc]!
-      const matched = this.index.matchedTerms(c.doc, analysis.terms.keys())
+      const matched = this.index.matchedTerms(c.doc, terms.keys())
       const own = firstScore.get(c.doc)
       const confidence = own === undefined ? 0 : coverage(analysis, matched)
       return {

@@ -11,7 +11,7 @@ import type { SearchParams } from 'typesense/lib/Typesense/Types'
 import { type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
 import { coverage, isConfident } from '../confidence'
-import { FIELD_BOOSTS } from '../embedded/EmbeddedEngine'
+import { FIELD_BOOSTS, TEXT_FIELDS } from '../fields'
 import { highlight } from '../highlight'
 import type { PinnedAnswer } from '../pins'
 import {
@@ -29,7 +29,6 @@ import {
   collectionSchema,
   fromTypesenseDocument,
   shadowField,
-  TEXT_FIELDS,
   type TypesenseDocument,
   toTypesenseDocument,
 } from './schema'

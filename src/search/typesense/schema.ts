@@ -6,12 +6,10 @@
 import type { CollectionCreateSchema } from 'typesense/lib/Typesense/Collections'
 
 import type { Analyzer } from '../analysis/analyzer'
-import { FIELD_BOOSTS } from '../embedded/EmbeddedEngine'
+import { fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import type { SearchDocument } from '../types'
 import { validityWindow } from '../validity'
 
-export type TextField = keyof typeof FIELD_BOOSTS
-export const TEXT_FIELDS = Object.keys(FIELD_BOOSTS) as TextField[]
 export const shadowField = (field: TextField) => `t_${field}`
 
 /** Far enough in the future for "no end date", and still an exact int64. */
@@ -69,15 +67,10 @@ export function collectionSchema(name: string, sets: { synonyms: string; curatio
   }
 }
 
-const fieldText = (doc: SearchDocument, field: TextField): string => {
-  const value = doc[field]
-  return Array.isArray(value) ? value.join(' ') : value
-}
-
 export function toTypesenseDocument(doc: SearchDocument, analyzer: Analyzer): TypesenseDocument {
   const window = validityWindow(doc)
   const shadow = Object.fromEntries(
-    TEXT_FIELDS.map((f) => [shadowField(f), analyzer.indexTokens(fieldText(doc, f)).join(' ')]),
+    TEXT_FIELDS.map((f) => [shadowField(f), fieldTokens(analyzer, f, fieldText(doc, f)).join(' ')]),
   )
   return {
     ...doc,

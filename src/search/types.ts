@@ -1,5 +1,6 @@
 /** The search contract both engines implement; nothing here knows Payload or HTTP. */
 import type { SynonymRule } from './analysis/synonyms'
+import type { ConfidenceSignals } from './confidence'
 import type { PinnedAnswer } from './pins'
 
 /** One knowledge entry as the index sees it. */
@@ -45,10 +46,12 @@ export type SearchQuery = {
 export type SearchHit = {
   document: SearchDocument
   score: number
-  /** Share of the caller's words this entry gives evidence for (0–1). */
+  /** How likely the entry answers the query (0–1), from the signals below. */
   confidence: number
   /** Whether the entry really answers the query (confidence at or above the threshold). */
   confident: boolean
+  /** What the confidence was judged on (absent for hits the caller's own words did not find). */
+  signals?: ConfidenceSignals
   expired: boolean
   highlights: { title?: string; summary?: string }
 }

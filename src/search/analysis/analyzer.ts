@@ -28,13 +28,24 @@ export const QUERY_WEIGHTS = {
   initialsInput: 0.6,
 }
 
+/** One word of a text with its weight (0.15–1) and the terms that count as evidence for it. */
+export type QueryWord = {
+  word: string
+  weight: number
+  evidence: Set<string>
+  /** Its character bigrams: half of them found count as evidence too (typos, other word orders). */
+  bigrams: string[]
+  /** Its characters, the engine's last fallback for words the index does not hold. */
+  characters: string[]
+}
+
 export type QueryAnalysis = {
   /** Every term to look up, with its weight. */
   terms: Map<string, number>
   /** The terms that come from the caller's own text (not synonyms), most important first. */
   literal: string[]
-  /** The caller's words, each with its weight (0.15–1) and the terms that count as evidence for it. */
-  words: { word: string; weight: number; evidence: Set<string>; bigrams: string[]; characters: string[] }[]
+  /** The caller's words. */
+  words: QueryWord[]
   /** Structured fields and entry types the question asks about (多少钱 → fee, 在哪 → location …). */
   intent: { types: Set<string>; fields: Set<string> }
 }
@@ -146,11 +157,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}) {
       const characters = hasHan(word) ? [...word].map((c) => CHAR_PREFIX + c) : []
       return { word, weight, evidence, bigrams, characters }
     })
-    // Character bigrams across word boundaries: a fallback for domain words the dictionary splits
-    // or does not know, weighted by the lighter of the two words they join.
+    // Character bigrams across a boundary next to a single character: a fallback for domain words
+    // the dictionary splits or does not know, weighted by the lighter of the two words they join.
     for (let i = 0; i + 1 < segments.length; i++) {
       const [a, b] = [segments[i]!, segments[i + 1]!]
       if (!hasHan(a.word) || !hasHan(b.word) || STOP_WORDS.has(a.word) || STOP_WORDS.has(b.word)) continue
+      if (a.word.length > 1 && b.word.length > 1) continue
       for (const bigram of bigramsOf(a.word.slice(-1) + b.word[0]))
         add(bigram, Math.min(a.weight, b.weight) * QUERY_WEIGHTS.bigram)
     }

@@ -11,7 +11,7 @@ import {
   type QueryAnalysis,
 } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { coverage, isConfident } from '../confidence'
+import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage } from '../confidence'
 import { FIELD_BOOSTS, fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import { highlight } from '../highlight'
 import { type PinnedAnswer, pinKey } from '../pins'
@@ -38,7 +38,7 @@ const INTENT_FIELD_BOOST = 1.15
 const FEEDBACK_DOCS = 2
 const FEEDBACK_WEIGHT = 0.4
 /**
- * Fallback terms (weight below 1: sub-words, bigrams, homophones, synonyms, feedback) found in more
+ * Fallback terms (all but the caller's own words: sub-words, bigrams, characters, homophones, synonyms, feedback) found in more
  * than this share of entries are dropped: they say little (low IDF) and cost the most to score.
  */
 const COMMON_FALLBACK = 0.3
@@ -177,8 +177,9 @@ export class EmbeddedEngine implements SearchEngine {
     return terms
   }
 
-  private informative(terms: Map<string, number>): Map<string, number> {
-    return new Map([...terms].filter(([term, weight]) => weight >= 1 || this.index.frequency(term) <= COMMON_FALLBACK))
+  /** The terms worth scoring: the caller's own words, and fallback terms that are not common. */
+  private informative(terms: Map<string, number>, own: ReadonlySet<string>): Map<string, number> {
+    return new Map([...terms].filter(([term]) => own.has(term) || this.index.frequency(term) <= COMMON_FALLBACK))
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -201,14 +202,15 @@ export class EmbeddedEngine implements SearchEngine {
       ((this.slots[s]!.present & intentFields) !== 0 ? INTENT_FIELD_BOOST : 1)
 
     const terms = this.queryTerms(analysis)
-    const firstScores = this.index.score(this.informative(terms))
+    const own = new Set(analysis.words.map((w) => w.word))
+    const firstScores = this.index.score(this.informative(terms, own))
     const docBoost = hasIntent ? boost : undefined
     const first = this.index.candidates(firstScores, accept, docBoost)
     const leaders = topK(first, FEEDBACK_DOCS)
     // The second pass only adds the feedback terms to the first pass's sums.
     const all = leaders.length
       ? this.index.candidates(
-          this.index.score(this.informative(this.withFeedback(leaders, terms)), firstScores),
+          this.index.score(this.informative(this.withFeedback(leaders, terms), own), firstScores),
           accept,
           docBoost,
         )
@@ -238,18 +240,30 @@ export class EmbeddedEngine implements SearchEngine {
     const onPage = new Set(pageHits.map((c) => c.doc))
     for (let c = 0; c < first.length; c++) if (onPage.has(first.docs[c])) firstScore.set(first.docs[c], first.scores[c])
     const queryWeight = [...terms.values()].reduce((a, b) => a + b, 0)
+    // The next score below each hit's in the first pass, for its margin.
+    const firstRanked = topK(first, page * perPage + 1 + pinned.length)
 
     const hits = pageHits.map((c) => {
       const { doc: document, window } = this.slots[c.doc]!
       const matched = this.index.matchedTerms(c.doc, terms.keys())
       const own = firstScore.get(c.doc)
-      const confidence = own === undefined ? 0 : coverage(analysis, matched)
+      let signals: ConfidenceSignals | undefined
+      if (own !== undefined) {
+        const next = firstRanked.find((r) => r.score < own)?.score ?? 0
+        signals = {
+          queryCoverage: coverage(analysis.words, matched),
+          margin: own > 0 ? (own - next) / own : 0,
+          strength: queryWeight > 0 ? own / queryWeight : 0,
+        }
+      }
+      const confidence = signals ? confidenceOf(signals) : 0
       return {
         document,
         score: c.score,
         confidence,
         // A pinned answer is the kb-admins' own answer to the query.
-        confident: isPinned.has(c.doc) || (own !== undefined && isConfident(confidence, own, queryWeight)),
+        confident: isPinned.has(c.doc) || confidence >= CONFIDENT_AT,
+        signals,
         expired: expiredAt(document, window, time),
         highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
       }

@@ -10,7 +10,7 @@ import type { SearchParams } from 'typesense/lib/Typesense/Types'
 
 import { type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { coverage, isConfident } from '../confidence'
+import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage } from '../confidence'
 import { FIELD_BOOSTS, TEXT_FIELDS } from '../fields'
 import { highlight } from '../highlight'
 import type { PinnedAnswer } from '../pins'
@@ -197,17 +197,25 @@ export class TypesenseEngine implements SearchEngine {
       const facet = FACETS.find((f) => FACET_FIELDS[f] === count.field_name)
       if (facet) facets[facet] = Object.fromEntries(count.counts.map((c) => [c.value, c.count]))
     }
-    const queryWeight = [...analysis.terms.values()].reduce((a, b) => a + b, 0)
-    const hits: SearchHit[] = (response.hits ?? []).map((hit) => {
+    const found = response.hits ?? []
+    const hits: SearchHit[] = found.map((hit, i) => {
       const document = fromTypesenseDocument(hit.document)
       const matched = new Set((hit.highlights ?? []).flatMap((h) => h.matched_tokens.flat()))
-      const confidence = coverage(analysis, matched)
+      const next = found.slice(i + 1).find((h) => h.text_match < hit.text_match)?.text_match ?? 0
+      // Typesense's text-match score has another scale: strength is left out (0), which only lowers confidence.
+      const signals: ConfidenceSignals = {
+        queryCoverage: coverage(analysis.words, matched),
+        margin: hit.text_match > 0 ? (hit.text_match - next) / hit.text_match : 0,
+        strength: 0,
+      }
+      const confidence = confidenceOf(signals)
       return {
         document,
         score: hit.text_match,
         confidence,
         // A pinned answer is the kb-admins' own answer to the query.
-        confident: Boolean(hit.curated) || isConfident(confidence, 0, queryWeight),
+        confident: Boolean(hit.curated) || confidence >= CONFIDENT_AT,
+        signals,
         expired: expiredAt(document, validityWindow(document), time),
         highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
       }

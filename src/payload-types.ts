@@ -356,6 +356,10 @@ export interface KnowledgeEntry {
   unit: number | Unit;
   category?: (number | null) | Category;
   tags?: string[] | null;
+  /**
+   * 来电人可能的其他问法，每条一句；检索时每一句单独与来电问题比对
+   */
+  questions?: string[] | null;
   districts?: string[] | null;
   validFrom?: string | null;
   validUntil?: string | null;
@@ -1035,6 +1039,7 @@ export interface KnowledgeEntriesSelect<T extends boolean = true> {
   unit?: T;
   category?: T;
   tags?: T;
+  questions?: T;
   districts?: T;
   validFrom?: T;
   validUntil?: T;

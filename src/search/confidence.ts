@@ -21,7 +21,7 @@ export function coverage(words: readonly QueryWord[], found: { has(term: string)
 export type ConfidenceSignals = {
   /** Weighted share of the caller's words the entry gives evidence for (0–1). */
   queryCoverage: number
-  /** Lead over the next hit of the caller's own words, (score − next) / score (0–1). */
+  /** Lead over the best other hit of the caller's own words, (score − other) / score, at least 0. */
   margin: number
   /** Score per unit of query weight. */
   strength: number

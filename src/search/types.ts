@@ -13,6 +13,8 @@ export type SearchDocument = {
   body: string
   tags: string[]
   question: string
+  /** 相似问: other ways callers ask for the entry, each matched as a phrasing of its own. */
+  questions: string[]
   /** Text of the structured fields (materials, steps, address …), for matching. */
   structured: string
   /** Names of the structured fields that have content, for intent boosts (fee, materials …). */
@@ -52,6 +54,8 @@ export type SearchHit = {
   confident: boolean
   /** What the confidence was judged on (absent for hits the caller's own words did not find). */
   signals?: ConfidenceSignals
+  /** The similar question (相似问) that matched the query best, if any did. */
+  matchedQuestion?: string
   expired: boolean
   highlights: { title?: string; summary?: string }
 }

@@ -18,6 +18,7 @@ export const COLUMNS: readonly Column[] = [
   { key: 'validFrom', zh: '生效日期', place: 'top' },
   { key: 'validUntil', zh: '有效期至', place: 'top' },
   { key: 'tags', zh: '关键词', place: 'top', list: true },
+  { key: 'questions', zh: '相似问（；分隔）', place: 'top', list: true },
   { key: 'districts', zh: '适用区域', place: 'top', list: true },
   { key: 'reviewCycleDays', zh: '复核周期', place: 'top', number: true },
   { key: 'relatedIds', zh: '相关条目', place: 'top', list: true },

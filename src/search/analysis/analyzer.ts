@@ -155,6 +155,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}) {
         evidence.add(homophone)
       }
       const characters = hasHan(word) ? [...word].map((c) => CHAR_PREFIX + c) : []
+      // A one-character word found among a title's characters is found as it is.
+      if (characters.length === 1) evidence.add(characters[0]!)
       return { word, weight, evidence, bigrams, characters }
     })
     // Character bigrams across a boundary next to a single character: a fallback for domain words

@@ -27,6 +27,7 @@ import {
 import { expiredAt, queryTime, validityWindow } from '../validity'
 import { FacetColumns } from './facetColumns'
 import { type Candidate, InvertedIndex, topK } from './invertedIndex'
+import { QuestionIndex } from './questionIndex'
 import { type Slot, VisibilityMasks } from './visibilityMasks'
 
 const FIELDS = TEXT_FIELDS
@@ -54,6 +55,7 @@ export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded'
   private analyzer: Analyzer
   private index: InvertedIndex
+  private questions: QuestionIndex
   private documents = new Map<string, SearchDocument>()
   /** Per index slot: the document and what queries check about it, computed once. */
   private slots: (Slot & { present: number })[] = []
@@ -76,6 +78,11 @@ export class EmbeddedEngine implements SearchEngine {
   constructor(private options: EmbeddedEngineOptions = {}) {
     this.analyzer = createAnalyzer(options)
     this.index = this.newIndex()
+    this.questions = this.newQuestionIndex()
+  }
+
+  private newQuestionIndex(): QuestionIndex {
+    return new QuestionIndex((text, field) => fieldTokens(this.analyzer, field, text))
   }
 
   private newIndex(): InvertedIndex {
@@ -95,6 +102,7 @@ export class EmbeddedEngine implements SearchEngine {
       FACETS.map((f) => facetValues(doc, f)),
     )
     this.slots[slot] = { doc, window: validityWindow(doc), present: this.fieldBits(doc.present) }
+    this.questions.set(doc.code, doc.questions ?? [])
     this.documents.set(doc.code, doc)
     this.visibility.invalidate()
   }
@@ -111,6 +119,7 @@ export class EmbeddedEngine implements SearchEngine {
   async delete(codes: string[]): Promise<void> {
     for (const code of codes) {
       this.index.remove(code)
+      this.questions.remove(code)
       this.documents.delete(code)
       this.visibility.invalidate()
     }
@@ -119,13 +128,21 @@ export class EmbeddedEngine implements SearchEngine {
 
   /** Replaced and removed documents leave slots the index skips; rebuild once they pile up. */
   private async compactIfNeeded(): Promise<void> {
-    if (this.index.removed > COMPACT_AT * (this.index.size + this.index.removed))
-      await this.replaceAll([...this.documents.values()])
+    const piledUp = (index: { removed: number; size: number }) =>
+      index.removed > COMPACT_AT * (index.size + index.removed)
+    if (piledUp(this.index) || piledUp(this.questions)) await this.replaceAll([...this.documents.values()])
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
-    const previous = { index: this.index, documents: this.documents, slots: this.slots, facets: this.facets }
+    const previous = {
+      index: this.index,
+      questions: this.questions,
+      documents: this.documents,
+      slots: this.slots,
+      facets: this.facets,
+    }
     this.index = this.newIndex()
+    this.questions = this.newQuestionIndex()
     this.documents = new Map()
     this.slots = []
     this.facets = new FacetColumns(FACETS.length)
@@ -203,7 +220,17 @@ export class EmbeddedEngine implements SearchEngine {
 
     const terms = this.queryTerms(analysis)
     const own = new Set(analysis.words.map((w) => w.word))
-    const firstScores = this.index.score(this.informative(terms, own))
+    const scored = this.informative(terms, own)
+    const firstScores = this.index.score(scored)
+    // Each entry's best-matching similar question counts as one more field of it.
+    const bestQuestions = this.questions.best(scored)
+    for (const [code, q] of bestQuestions) {
+      const slot = this.index.slotOf(code)
+      if (slot === undefined) continue
+      if (firstScores.scores[slot] === 0 && firstScores.matched[slot] === 0) firstScores.touched.push(slot)
+      firstScores.scores[slot] += q.score
+      firstScores.matched[slot] = Math.max(firstScores.matched[slot], q.matched)
+    }
     const docBoost = hasIntent ? boost : undefined
     const first = this.index.candidates(firstScores, accept, docBoost)
     const leaders = topK(first, FEEDBACK_DOCS)
@@ -240,19 +267,22 @@ export class EmbeddedEngine implements SearchEngine {
     const onPage = new Set(pageHits.map((c) => c.doc))
     for (let c = 0; c < first.length; c++) if (onPage.has(first.docs[c])) firstScore.set(first.docs[c], first.scores[c])
     const queryWeight = [...terms.values()].reduce((a, b) => a + b, 0)
-    // The next score below each hit's in the first pass, for its margin.
+    // The strongest hits of the first pass, for each hit's margin.
     const firstRanked = topK(first, page * perPage + 1 + pinned.length)
 
     const hits = pageHits.map((c) => {
       const { doc: document, window } = this.slots[c.doc]!
       const matched = this.index.matchedTerms(c.doc, terms.keys())
+      const question = bestQuestions.get(document.code)
+      if (question) for (const t of this.questions.matchedTerms(question.slot, terms.keys())) matched.add(t)
       const own = firstScore.get(c.doc)
       let signals: ConfidenceSignals | undefined
       if (own !== undefined) {
-        const next = firstRanked.find((r) => r.score < own)?.score ?? 0
+        // The lead over the best other hit: only the strongest hit has one.
+        const next = firstRanked.find((r) => r.doc !== c.doc)?.score ?? 0
         signals = {
           queryCoverage: coverage(analysis.words, matched),
-          margin: own > 0 ? (own - next) / own : 0,
+          margin: own > 0 ? Math.max(0, (own - next) / own) : 0,
           strength: queryWeight > 0 ? own / queryWeight : 0,
         }
       }
@@ -264,6 +294,7 @@ export class EmbeddedEngine implements SearchEngine {
         // A pinned answer is the kb-admins' own answer to the query.
         confident: isPinned.has(c.doc) || confidence >= CONFIDENT_AT,
         signals,
+        matchedQuestion: question && this.questions.text(question.slot),
         expired: expiredAt(document, window, time),
         highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
       }

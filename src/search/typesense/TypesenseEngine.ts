@@ -28,6 +28,8 @@ import { buildFilter, FACET_FIELDS, idsFilter, PUBLIC_SCOPE } from './filters'
 import {
   collectionSchema,
   fromTypesenseDocument,
+  QUESTIONS_SHADOW,
+  QUESTIONS_WEIGHT,
   shadowField,
   type TypesenseDocument,
   toTypesenseDocument,
@@ -169,11 +171,13 @@ export class TypesenseEngine implements SearchEngine {
     const time = queryTime(query.now)
     const perPage = query.perPage ?? 10
     const page = query.page ?? 1
-    const queryBy = TEXT_FIELDS.map(shadowField)
+    const queryBy = [...TEXT_FIELDS.map(shadowField), QUESTIONS_SHADOW]
     const params: SearchParams<TypesenseDocument> = {
       q: analysis.literal.join(' ') || '*',
       query_by: queryBy.join(','),
-      query_by_weights: TEXT_FIELDS.map((f) => Math.round(FIELD_BOOSTS[f] * 10)).join(','),
+      query_by_weights: [...TEXT_FIELDS.map((f) => FIELD_BOOSTS[f]), QUESTIONS_WEIGHT]
+        .map((w) => Math.round(w * 10))
+        .join(','),
       pre_segmented_query: true,
       // Our bigrams and pinyin already absorb typos; Typesense's own would match unrelated tokens.
       num_typos: 0,
@@ -198,14 +202,15 @@ export class TypesenseEngine implements SearchEngine {
       if (facet) facets[facet] = Object.fromEntries(count.counts.map((c) => [c.value, c.count]))
     }
     const found = response.hits ?? []
-    const hits: SearchHit[] = found.map((hit, i) => {
+    const hits: SearchHit[] = found.map((hit) => {
       const document = fromTypesenseDocument(hit.document)
       const matched = new Set((hit.highlights ?? []).flatMap((h) => h.matched_tokens.flat()))
-      const next = found.slice(i + 1).find((h) => h.text_match < hit.text_match)?.text_match ?? 0
+      // The lead over the best other hit: only the strongest hit has one.
+      const next = found.find((h) => h !== hit)?.text_match ?? 0
       // Typesense's text-match score has another scale: strength is left out (0), which only lowers confidence.
       const signals: ConfidenceSignals = {
         queryCoverage: coverage(analysis.words, matched),
-        margin: hit.text_match > 0 ? (hit.text_match - next) / hit.text_match : 0,
+        margin: hit.text_match > 0 ? Math.max(0, (hit.text_match - next) / hit.text_match) : 0,
         strength: 0,
       }
       const confidence = confidenceOf(signals)

@@ -8,6 +8,7 @@ import { ApiKeys } from './src/collections/ApiKeys'
 import { AuditLog } from './src/collections/AuditLog'
 import { Categories } from './src/collections/Categories'
 import { EntryFeedback } from './src/collections/EntryFeedback'
+import { QuestionCandidates } from './src/collections/QuestionCandidates'
 import { ErrorReports } from './src/collections/ErrorReports'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
 import { KnowledgeGaps } from './src/collections/KnowledgeGaps'
@@ -46,6 +47,7 @@ export default buildConfig({
     KnowledgeEntries,
     KnowledgeGaps,
     EntryFeedback,
+    QuestionCandidates,
     AuditLog,
     SupervisionItems,
     ErrorReports,

@@ -24,6 +24,7 @@ export interface Config {
     'knowledge-entries': KnowledgeEntry;
     'knowledge-gaps': KnowledgeGap;
     'entry-feedback': EntryFeedback;
+    'question-candidates': QuestionCandidate;
     'audit-log': AuditLog;
     'supervision-items': SupervisionItem;
     'error-reports': ErrorReport;
@@ -51,6 +52,7 @@ export interface Config {
     'knowledge-entries': KnowledgeEntriesSelect<false> | KnowledgeEntriesSelect<true>;
     'knowledge-gaps': KnowledgeGapsSelect<false> | KnowledgeGapsSelect<true>;
     'entry-feedback': EntryFeedbackSelect<false> | EntryFeedbackSelect<true>;
+    'question-candidates': QuestionCandidatesSelect<false> | QuestionCandidatesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'supervision-items': SupervisionItemsSelect<false> | SupervisionItemsSelect<true>;
     'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
@@ -435,6 +437,23 @@ export interface EntryFeedback {
   createdAt: string;
 }
 /**
+ * 来电人的问法（已去除个人信息）。勾选后批量“编辑”处理状态即可采纳或拒绝；采纳后作为相似问进入条目草稿，审核发布后生效。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "question-candidates".
+ */
+export interface QuestionCandidate {
+  id: number;
+  entry: number | KnowledgeEntry;
+  unit?: (number | null) | Unit;
+  text: string;
+  count?: number | null;
+  status?: ('pending' | 'accepted' | 'rejected') | null;
+  lastAskedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 知识条目每一次流转的记录（只读，任何人不能修改或删除）
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -783,6 +802,10 @@ export interface PayloadLockedDocument {
         value: number | EntryFeedback;
       } | null)
     | ({
+        relationTo: 'question-candidates';
+        value: number | QuestionCandidate;
+      } | null)
+    | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
       } | null)
@@ -1079,6 +1102,20 @@ export interface EntryFeedbackSelect<T extends boolean = true> {
   entry?: T;
   code?: T;
   helpful?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "question-candidates_select".
+ */
+export interface QuestionCandidatesSelect<T extends boolean = true> {
+  entry?: T;
+  unit?: T;
+  text?: T;
+  count?: T;
+  status?: T;
+  lastAskedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

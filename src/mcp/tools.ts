@@ -11,6 +11,7 @@ import { now } from '../domain/clock'
 import { ENTRY_TYPES } from '../domain/knowledge/entryTypes'
 import type { SearchEngine } from '../search/types'
 import { composeAnswer } from '../services/answerText'
+import { recordQuestionCandidate } from '../services/questionCandidates'
 import { ServiceError } from '../services/errors'
 import { type Audience, findEntry, reportEntryError, searchKnowledge } from '../services/knowledgeQueries'
 import { newOrder } from '../services/workOrderInput'
@@ -160,6 +161,8 @@ export function registerTools(
           message: '知识库中没有可信的答案，请转人工核实或派发工单。No confident answer in the knowledge base.',
         }
       const entry = await findEntry(payload, audience, best.document.code, at)
+      // The learning loop: the question answered becomes a candidate similar question of the entry.
+      await recordQuestionCandidate(payload, best.document.code, a.question as string)
       return {
         confident: true,
         code: entry.code,

@@ -31,6 +31,7 @@ import {
 } from '../domain/workOrders/personalData'
 import type { WorkOrder } from '../payload-types'
 import { ServiceError } from './errors'
+import { recordQuestionCandidate } from './questionCandidates'
 import { loadCalendar } from './supervision'
 
 export type Actor = AccessUser & { name?: string | null }
@@ -499,6 +500,9 @@ export async function actOnOrder(
       },
     })
   }
+  // The learning loop: the caller's question becomes a candidate similar question of the one entry cited.
+  if (action === 'answer' && !input.noKnowledge && input.citedEntries?.length === 1)
+    await recordQuestionCandidate(payload, input.citedEntries[0]!, order.content)
   return updated
 }
 

@@ -1,13 +1,13 @@
-import * as migration_20261125_034736_initial from './20261125_034736_initial';
-import * as migration_20261125_045846_search_lexicon_and_pins from './20261125_045846_search_lexicon_and_pins';
-import * as migration_20261125_051925_entry_workflow from './20261125_051925_entry_workflow';
-import * as migration_20261125_052830_supervision_notifications_calendar from './20261125_052830_supervision_notifications_calendar';
-import * as migration_20261125_054828_work_orders from './20261125_054828_work_orders';
-import * as migration_20261125_060157_work_order_round_gaps from './20261125_060157_work_order_round_gaps';
-import * as migration_20261125_060536_work_order_pause from './20261125_060536_work_order_pause';
-import * as migration_20261125_061037_work_order_attachments from './20261125_061037_work_order_attachments';
-import * as migration_20261125_061638_entry_feedback from './20261125_061638_entry_feedback';
-import * as migration_20261130_110057_question_candidates from './20261130_110057_question_candidates';
+import * as migration_20261125_034736_initial from './20261125_034736_initial'
+import * as migration_20261125_045846_search_lexicon_and_pins from './20261125_045846_search_lexicon_and_pins'
+import * as migration_20261125_051925_entry_workflow from './20261125_051925_entry_workflow'
+import * as migration_20261125_052830_supervision_notifications_calendar from './20261125_052830_supervision_notifications_calendar'
+import * as migration_20261125_054828_work_orders from './20261125_054828_work_orders'
+import * as migration_20261125_060157_work_order_round_gaps from './20261125_060157_work_order_round_gaps'
+import * as migration_20261125_060536_work_order_pause from './20261125_060536_work_order_pause'
+import * as migration_20261125_061037_work_order_attachments from './20261125_061037_work_order_attachments'
+import * as migration_20261125_061638_entry_feedback from './20261125_061638_entry_feedback'
+import * as migration_20261130_110057_question_candidates from './20261130_110057_question_candidates'
 
 export const migrations = [
   {
@@ -58,6 +58,6 @@ export const migrations = [
   {
     up: migration_20261130_110057_question_candidates.up,
     down: migration_20261130_110057_question_candidates.down,
-    name: '20261130_110057_question_candidates'
+    name: '20261130_110057_question_candidates',
   },
-];
+]

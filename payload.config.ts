@@ -15,6 +15,7 @@ import { KnowledgeGaps } from './src/collections/KnowledgeGaps'
 import { Media } from './src/collections/Media'
 import { Notifications } from './src/collections/Notifications'
 import { PersonalDataLog } from './src/collections/PersonalDataLog'
+import { QuestionCandidates } from './src/collections/QuestionCandidates'
 import { SearchPins } from './src/collections/SearchPins'
 import { SearchWords } from './src/collections/SearchWords'
 import { SlaRules } from './src/collections/SlaRules'
@@ -51,6 +52,7 @@ export default buildConfig({
     KnowledgeEntries,
     KnowledgeGaps,
     EntryFeedback,
+    QuestionCandidates,
     AuditLog,
     SupervisionItems,
     ErrorReports,

@@ -24,6 +24,7 @@ export interface Config {
     'knowledge-entries': KnowledgeEntry;
     'knowledge-gaps': KnowledgeGap;
     'entry-feedback': EntryFeedback;
+    'question-candidates': QuestionCandidate;
     'audit-log': AuditLog;
     'supervision-items': SupervisionItem;
     'error-reports': ErrorReport;
@@ -51,6 +52,7 @@ export interface Config {
     'knowledge-entries': KnowledgeEntriesSelect<false> | KnowledgeEntriesSelect<true>;
     'knowledge-gaps': KnowledgeGapsSelect<false> | KnowledgeGapsSelect<true>;
     'entry-feedback': EntryFeedbackSelect<false> | EntryFeedbackSelect<true>;
+    'question-candidates': QuestionCandidatesSelect<false> | QuestionCandidatesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'supervision-items': SupervisionItemsSelect<false> | SupervisionItemsSelect<true>;
     'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
@@ -391,6 +393,10 @@ export interface KnowledgeEntry {
   unit: number | Unit;
   category?: (number | null) | Category;
   tags?: string[] | null;
+  /**
+   * 来电人可能的其他问法，每条一句；检索时每一句单独与来电问题比对
+   */
+  questions?: string[] | null;
   districts?: string[] | null;
   validFrom?: string | null;
   validUntil?: string | null;
@@ -466,6 +472,23 @@ export interface EntryFeedback {
   entry?: (number | null) | KnowledgeEntry;
   code?: string | null;
   helpful?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 来电人的问法（已去除个人信息）。勾选后批量“编辑”处理状态即可采纳或拒绝；采纳后作为相似问进入条目草稿，审核发布后生效。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "question-candidates".
+ */
+export interface QuestionCandidate {
+  id: number;
+  entry: number | KnowledgeEntry;
+  unit?: (number | null) | Unit;
+  text: string;
+  count?: number | null;
+  status?: ('pending' | 'accepted' | 'rejected') | null;
+  lastAskedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -872,6 +895,10 @@ export interface PayloadLockedDocument {
         value: number | EntryFeedback;
       } | null)
     | ({
+        relationTo: 'question-candidates';
+        value: number | QuestionCandidate;
+      } | null)
+    | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
       } | null)
@@ -1147,6 +1174,7 @@ export interface KnowledgeEntriesSelect<T extends boolean = true> {
   unit?: T;
   category?: T;
   tags?: T;
+  questions?: T;
   districts?: T;
   validFrom?: T;
   validUntil?: T;
@@ -1187,6 +1215,20 @@ export interface EntryFeedbackSelect<T extends boolean = true> {
   entry?: T;
   code?: T;
   helpful?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "question-candidates_select".
+ */
+export interface QuestionCandidatesSelect<T extends boolean = true> {
+  entry?: T;
+  unit?: T;
+  text?: T;
+  count?: T;
+  status?: T;
+  lastAskedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -11,6 +11,7 @@ import * as migration_20261130_102335_work_order_flow from './20261130_102335_wo
 import * as migration_20261130_111838_personal_data_retention from './20261130_111838_personal_data_retention'
 import * as migration_20261130_112826_media_audience from './20261130_112826_media_audience'
 import * as migration_20261130_113547_catalogue_item_code from './20261130_113547_catalogue_item_code'
+import * as migration_20261130_114731_question_candidates from './20261130_114731_question_candidates'
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261130_113547_catalogue_item_code.up,
     down: migration_20261130_113547_catalogue_item_code.down,
     name: '20261130_113547_catalogue_item_code',
+  },
+  {
+    up: migration_20261130_114731_question_candidates.up,
+    down: migration_20261130_114731_question_candidates.down,
+    name: '20261130_114731_question_candidates',
   },
 ]

@@ -1,7 +1,10 @@
 /**
  * `npm run eval:search`: imports an evaluation corpus into a fresh temporary database and index,
  * loads its synonyms into the CMS, runs every query through the real HTTP API for its audience, and
- * prints nDCG@10, Recall@5, MRR@10, no-answer share and leaks — ours beside the plain baseline.
+ * prints nDCG@10, Recall@5, MRR@10, no-answer share, leaks and how far the 可信 mark can be trusted
+ * (confidentPrecision, confidentCoverage) — ours beside the plain baseline. `--titles-only` indexes
+ * bare titles (and similar questions), the shape of a plain FAQ list, to check that ranking and
+ * confidence hold beyond our rich entries.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -19,6 +22,7 @@ const program = new Command('eval:search')
   .option('--synonyms <file>', '同义词（JSON）')
   .option('--engine <name>', 'embedded 或 typesense', 'embedded')
   .option('--today <date>', '参考日期 YYYY-MM-DD（默认读取评测集 README）')
+  .option('--titles-only', '只索引标题和相似问（检验通用性）')
   .option('--json', '输出 JSON')
   .parse()
 const opts = program.opts<{
@@ -27,6 +31,7 @@ const opts = program.opts<{
   synonyms?: string
   engine: string
   today?: string
+  titlesOnly?: boolean
   json?: boolean
 }>()
 
@@ -58,6 +63,7 @@ const { bootPayload } = await import('../server/bootPayload')
 const { importEntries } = await import('../import/importEntries')
 const { readRecords } = await import('../import/readRecords')
 const { loadSearchDocuments, rebuildIndex, SEARCH_QUEUE } = await import('../jobs/syncIndex')
+const { searchEngine } = await import('../search/searchEngine')
 const { reloadSearchSettings } = await import('../jobs/syncSearchSettings')
 const { seedSearchLexicon } = await import('../seed/searchLexicon')
 const { createApp } = await import('../server/createApp')
@@ -89,8 +95,21 @@ for (const rule of synonymRules) {
 // has nothing left to change while the queries run.
 await payload.jobs.run({ queue: SEARCH_QUEUE, limit: 100_000 })
 await reloadSearchSettings(payload)
-const indexed = await rebuildIndex(payload)
-const documents = await loadSearchDocuments(payload)
+let indexed = await rebuildIndex(payload)
+let documents = await loadSearchDocuments(payload)
+if (opts.titlesOnly) {
+  documents = documents.map((d) => ({
+    ...d,
+    summary: '',
+    body: '',
+    tags: [],
+    question: '',
+    structured: '',
+    present: [],
+  }))
+  await searchEngine().replaceAll(documents)
+  indexed = documents.length
+}
 const audienceOf = new Map(documents.map((d) => [d.code, d.audience]))
 
 const password = crypto.randomBytes(12).toString('hex')
@@ -133,10 +152,18 @@ async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
     mrr: number[] = []
   let unanswerable = 0,
     silent = 0,
-    leaks = 0
+    leaks = 0,
+    confidentFirst = 0,
+    confidentRight = 0,
+    answeredConfidently = 0
   for (const q of queries) {
     const { codes, confident } = await run(q)
     if (q.audience === 'public') leaks += codes.filter((c) => audienceOf.get(c) === 'internal').length
+    // An unanswerable query has no grade-3 entry, so a confident first hit for it counts as wrong.
+    if (confident[0]) {
+      confidentFirst++
+      if (q.relevant[codes[0]] === 3) confidentRight++
+    }
     if (Object.keys(q.relevant).length === 0) {
       unanswerable++
       if (!confident.some(Boolean)) silent++
@@ -146,6 +173,7 @@ async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
     recall.push(recallAt(5, codes, q.relevant))
     recall3.push(recallAt(5, codes, q.relevant, 3))
     mrr.push(mrrAt(10, codes, q.relevant))
+    if (confident[0]) answeredConfidently++
   }
   return {
     ndcg10: mean(ndcg),
@@ -154,6 +182,10 @@ async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
     mrr10: mean(mrr),
     noAnswer: unanswerable ? silent / unanswerable : 0,
     leaks,
+    /** Among queries whose first hit is marked confident, the share whose first hit has grade 3. */
+    confidentPrecision: confidentFirst ? confidentRight / confidentFirst : 0,
+    /** Among answerable queries, the share whose first hit is marked confident. */
+    confidentCoverage: ndcg.length ? answeredConfidently / ndcg.length : 0,
   }
 }
 
@@ -176,18 +208,22 @@ const f = (n: number) => n.toFixed(3)
 if (opts.json) {
   console.log(JSON.stringify(result, null, 2))
 } else {
-  console.log(`评测：${result.entries} 条已发布条目，${result.queries} 条查询，参考日期 ${today}，用时 ${seconds} s`)
-  console.log('system     nDCG@10  Recall@5  Recall@5(g3)  MRR@10  noAnswer  leaks')
+  console.log(
+    `评测：${result.entries} 条已发布条目${opts.titlesOnly ? '（只含标题和相似问）' : ''}，${result.queries} 条查询，参考日期 ${today}，用时 ${seconds} s`,
+  )
+  console.log(
+    'system     nDCG@10  Recall@5  Recall@5(g3)  MRR@10  noAnswer  leaks  confidentPrecision  confidentCoverage',
+  )
   for (const [name, m] of [
     ['baseline', result.baseline],
     ['ours', result.ours],
   ] as const) {
     console.log(
-      `${name.padEnd(9)}  ${f(m.ndcg10)}    ${f(m.recall5)}     ${f(m.recall5grade3)}         ${f(m.mrr10)}   ${m.noAnswer.toFixed(2)}      ${m.leaks}`,
+      `${name.padEnd(9)}  ${f(m.ndcg10)}    ${f(m.recall5)}     ${f(m.recall5grade3)}         ${f(m.mrr10)}   ${m.noAnswer.toFixed(2)}      ${String(m.leaks).padEnd(5)}  ${f(m.confidentPrecision)}               ${f(m.confidentCoverage)}`,
     )
   }
 }
 const o = result.ours
 console.log(
-  `nDCG@10=${f(o.ndcg10)} Recall@5=${f(o.recall5)} MRR@10=${f(o.mrr10)} noAnswer=${o.noAnswer.toFixed(2)} leaks=${o.leaks}`,
+  `nDCG@10=${f(o.ndcg10)} Recall@5=${f(o.recall5)} MRR@10=${f(o.mrr10)} noAnswer=${o.noAnswer.toFixed(2)} leaks=${o.leaks} confidentPrecision=${f(o.confidentPrecision)} confidentCoverage=${f(o.confidentCoverage)}`,
 )

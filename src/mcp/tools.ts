@@ -13,6 +13,7 @@ import type { SearchEngine } from '../search/types'
 import { composeAnswer } from '../services/answerText'
 import { ServiceError } from '../services/errors'
 import { type Audience, findEntry, reportEntryError, searchKnowledge } from '../services/knowledgeQueries'
+import { recordQuestionCandidate } from '../services/questionCandidates'
 import { newOrder } from '../services/workOrderInput'
 import { createOrder } from '../services/workOrderIntake'
 import { presentOrder } from '../services/workOrderPresentation'
@@ -162,6 +163,8 @@ export function registerTools(
           message: '知识库中没有可信的答案，请转人工核实或派发工单。No confident answer in the knowledge base.',
         }
       const entry = await findEntry(payload, audience, best.document.code, at)
+      // The learning loop: the question answered becomes a candidate similar question of the entry.
+      await recordQuestionCandidate(payload, best.document.code, a.question as string)
       return {
         confident: true,
         code: entry.code,

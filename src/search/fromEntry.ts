@@ -10,6 +10,7 @@ export type IndexableEntry = {
   title: string
   summary?: string | null
   tags?: string[] | null
+  questions?: string[] | null
   districts?: string[] | null
   audience?: string | null
   _status?: string | null
@@ -64,6 +65,7 @@ export function toSearchDocument(entry: IndexableEntry, bodyText: string): Searc
     body: bodyText,
     tags: entry.tags ?? [],
     question: entry.faq?.question ?? '',
+    questions: entry.questions ?? [],
     structured: fields
       .map((f) => asText(group[f]))
       .filter(Boolean)

@@ -1,5 +1,6 @@
 /** The search contract both engines implement; nothing here knows Payload or HTTP. */
 import type { SynonymRule } from './analysis/synonyms'
+import type { ConfidenceSignals } from './confidence'
 import type { PinnedAnswer } from './pins'
 
 /** One knowledge entry as the index sees it. */
@@ -12,6 +13,8 @@ export type SearchDocument = {
   body: string
   tags: string[]
   question: string
+  /** 相似问: other ways callers ask for the entry, each matched as a phrasing of its own. */
+  questions: string[]
   /** Text of the structured fields (materials, steps, address …), for matching. */
   structured: string
   /** Names of the structured fields that have content, for intent boosts (fee, materials …). */
@@ -45,10 +48,14 @@ export type SearchQuery = {
 export type SearchHit = {
   document: SearchDocument
   score: number
-  /** Share of the caller's words this entry gives evidence for (0–1). */
+  /** How likely the entry answers the query (0–1), from the signals below. */
   confidence: number
   /** Whether the entry really answers the query (confidence at or above the threshold). */
   confident: boolean
+  /** What the confidence was judged on (absent for hits the caller's own words did not find). */
+  signals?: ConfidenceSignals
+  /** The similar question (相似问) that matched the query best, if any did. */
+  matchedQuestion?: string
   expired: boolean
   highlights: { title?: string; summary?: string }
 }

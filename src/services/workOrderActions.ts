@@ -18,6 +18,7 @@ import {
 import type { WorkOrder } from '../payload-types'
 import { ServiceError } from './errors'
 import { notify, type Recipient, unitStaff, usersWithRole } from './notify'
+import { recordQuestionCandidate } from './questionCandidates'
 import { inTransaction } from './transaction'
 import { nextNumbers } from './workOrderIntake'
 import { type Actor, citations, loadOrder, ORDER, readLimits, snapshotOf, unitByCode } from './workOrders'
@@ -70,7 +71,11 @@ export async function actOnOrder(
         if (err instanceof OrderFlowError) throw new ServiceError(err.status, err.message)
         throw err
       }
-      return writePlan(payload, order, plan, req)
+      const updated = await writePlan(payload, order, plan, req)
+      // The learning loop: the caller's question becomes a candidate similar question of the one entry cited.
+      if (action === 'answer' && !input.noKnowledge && input.citedEntries?.length === 1)
+        await recordQuestionCandidate(payload, input.citedEntries[0]!, order.content, req)
+      return updated
     },
     outer,
   )

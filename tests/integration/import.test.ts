@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 import { importEntries } from '../../src/import/importEntries'
 import { readRecords } from '../../src/import/readRecords'
 import { lexicalToPlainText } from '../../src/lexical/plainText'
+import { type IndexableEntry, toSearchDocument } from '../../src/search/fromEntry'
 import { startPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -125,11 +126,11 @@ describe('JSON Lines import', () => {
 })
 
 describe('spreadsheet import', () => {
-  const header = '知识编号,类型,承办单位,知识库目录,标题,申请材料,办理流程,关键词,有效期至'
+  const header = '知识编号,类型,承办单位,知识库目录,标题,申请材料,办理流程,关键词,有效期至,相似问（；分隔）'
   it('imports CSV rows with Chinese headers and ；-separated lists', async () => {
     const csv = file(
       'f.csv',
-      `${header}\nKB-0200,办事指南,测试局,户籍证件/户口,新生儿落户,出生医学证明；户口簿,申请；审核,落户；报户口,2027-06-30\nKB-0201,办事指南,测试局,,缺材料,,,,\n`,
+      `${header}\nKB-0200,办事指南,测试局,户籍证件/户口,新生儿落户,出生医学证明；户口簿,申请；审核,落户；报户口,2027-06-30,孩子出生了怎么上户口；宝宝落户要带什么\nKB-0201,办事指南,测试局,,缺材料,,,,,\n`,
     )
     const report = await importEntries(payload, await readRecords(csv), { createMissing: true, publish: true })
     expect(report).toMatchObject({ created: 1, failed: 1 })
@@ -137,6 +138,8 @@ describe('spreadsheet import', () => {
     const saved = await findByCode('KB-0200')
     expect(saved.guide?.materials?.map((m) => m.text)).toEqual(['出生医学证明', '户口簿'])
     expect(saved.tags).toEqual(['落户', '报户口'])
+    expect(saved.questions).toEqual(['孩子出生了怎么上户口', '宝宝落户要带什么'])
+    expect(toSearchDocument(saved as IndexableEntry, '').questions).toEqual(saved.questions)
   })
 
   it('imports the first sheet of an XLSX workbook', async () => {

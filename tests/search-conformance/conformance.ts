@@ -12,6 +12,7 @@ export const doc = (code: string, over: Partial<SearchDocument> = {}): SearchDoc
   body: '',
   tags: [],
   question: '',
+  questions: [],
   structured: '',
   present: [],
   unit: '公安局',
@@ -116,6 +117,33 @@ export function describeConformance(name: string, makeEngine: () => Promise<Sear
     it('gives no confident hit to a question it cannot answer', async () => {
       const result = await search('明天天气怎么样')
       expect(result.hits.filter((h) => h.confident)).toEqual([])
+    })
+
+    describe('similar questions (相似问)', () => {
+      const withQuestions = [
+        doc('KB-0101', { title: '出生登记', questions: ['小孩刚生下来怎么上户口', '新生儿落户要带什么'] }),
+        // Its phrasings hold the same words only when pooled together.
+        doc('KB-0102', { title: '其他事项', questions: ['小孩生病', '上户口排队'] }),
+      ]
+
+      it('finds an entry by a phrasing its title never held, first and confident', async () => {
+        await engine.upsert(withQuestions)
+        const result = await search('孩子刚生下来怎么上户口')
+        expect(result.hits[0]?.document.code).toBe('KB-0101')
+        expect(result.hits[0]?.confident).toBe(true)
+      })
+
+      it('counts the best-matching question, not the words of all questions pooled', async () => {
+        await engine.upsert(withQuestions)
+        expect((await codes('小孩上户口'))[0]).toBe('KB-0101')
+      })
+
+      it('forgets replaced questions', async () => {
+        await engine.upsert(withQuestions)
+        await engine.upsert([doc('KB-0101', { version: 2, title: '出生登记', questions: ['新生儿办理户籍'] })])
+        expect((await codes('刚生下来怎么上户口'))[0]).not.toBe('KB-0101')
+        expect((await codes('新生儿办理户籍'))[0]).toBe('KB-0101')
+      })
     })
 
     it('pages results', async () => {

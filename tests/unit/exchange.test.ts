@@ -34,6 +34,15 @@ describe('exchange records', () => {
     })
   })
 
+  it('carries similar questions (相似问), and names an empty one', () => {
+    const result = parseExchangeRecord({ ...guide, questions: ['身份证掉了怎么办', '身份证被偷了能补吗'] })
+    if (!result.ok) throw new Error(result.error)
+    expect(result.entry.data.questions).toEqual(['身份证掉了怎么办', '身份证被偷了能补吗'])
+    const bad = parseExchangeRecord({ ...guide, questions: ['身份证掉了怎么办', ''] })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.error).toMatch(/^questions\.1/)
+  })
+
   it('reports what is wrong, in Chinese, with the field path', () => {
     const bad = parseExchangeRecord({ ...guide, id: 'K42', type: 'poem', title: '', validUntil: '2027-13-01' })
     expect(bad.ok).toBe(false)
@@ -93,6 +102,15 @@ describe('spreadsheet rows', () => {
       source: { documentNumber: '公告1号' },
       fields: { materials: ['身份证', '相片'] },
     })
+  })
+
+  it('reads similar questions from the 相似问（；分隔） column', () => {
+    const record = rowToRecord({
+      类型: '办事指南',
+      标题: '居民身份证挂失补领',
+      '相似问（；分隔）': '身份证掉了怎么办；身份证被偷了能补吗',
+    })
+    expect(record.questions).toEqual(['身份证掉了怎么办', '身份证被偷了能补吗'])
   })
 
   it('accepts the English exchange keys as headers too', () => {

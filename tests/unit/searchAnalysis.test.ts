@@ -1,6 +1,7 @@
-import { BIGRAM_PREFIX, createAnalyzer } from '../../src/search/analysis/analyzer'
+import { BIGRAM_PREFIX, CHAR_PREFIX, createAnalyzer, LATIN_PREFIX } from '../../src/search/analysis/analyzer'
 import { normalizeText } from '../../src/search/analysis/normalize'
-import { coverage, isConfident } from '../../src/search/confidence'
+import { WORD_WEIGHTS } from '../../src/search/analysis/wordWeight'
+import { CONFIDENT_AT, confidenceOf, coverage } from '../../src/search/confidence'
 import { mrrAt, ndcgAt, recallAt } from '../../src/search/eval/metrics'
 import { highlight } from '../../src/search/highlight'
 
@@ -65,20 +66,63 @@ describe('query analysis', () => {
   })
 })
 
-describe('confidence', () => {
-  it('counts a word as covered by itself, its evidence or half of its bigrams', () => {
-    const a = analyzer.analyzeQuery('公积金提取')
-    expect(coverage(a, new Set(['公积金', '提取']))).toBe(1)
-    expect(coverage(a, new Set(['公积金']))).toBe(0.5)
-    expect(coverage(a, new Set([`${BIGRAM_PREFIX}公积`, `${BIGRAM_PREFIX}提取`]))).toBe(1)
-    expect(coverage(a, new Set())).toBe(0)
+describe('query-side word weights', () => {
+  const weightOf = (query: string, word: string) =>
+    analyzer.analyzeQuery(query).words.find((w) => w.word === word)?.weight
+
+  it('weighs function words and fillers little, topic words fully, and keeps negation as a small signal', () => {
+    expect(weightOf('为什么公积金不能提取', '公积金')).toBe(1)
+    expect(weightOf('为什么公积金不能提取', '提取')).toBeGreaterThan(0.9)
+    expect(weightOf('为什么公积金不能提取', '为什么')).toBeLessThan(0.2)
+    expect(weightOf('为什么公积金不能提取', '不能')).toBe(WORD_WEIGHTS.negation)
   })
 
-  it('is confident on broad coverage, or on a strong score for the query’s weight', () => {
-    expect(isConfident(0.6, 1, 10)).toBe(true)
-    expect(isConfident(0.3, 100, 10)).toBe(false)
-    expect(isConfident(0.3, 1000, 10)).toBe(true)
-    expect(isConfident(0, 1000, 10)).toBe(false)
+  it('splits segments the dictionary only guessed around fillers, but keeps a guessed typo whole', () => {
+    const words = analyzer.analyzeQuery('停车费是怎么收的').words.map((w) => w.word)
+    expect(words).toEqual(['停车费', '收'])
+    expect(analyzer.analyzeQuery('我刚买的').words.find((w) => w.word === '刚')?.weight).toBeLessThan(0.2)
+    // 社宝 (a typo of 社保) stays one word, so its homophone still finds 社保.
+    expect(analyzer.analyzeQuery('社宝断交了').terms.has('py:shebao')).toBe(true)
+  })
+
+  it('counts a repeated word once', () => {
+    expect(analyzer.analyzeQuery('社保 社保 转移').words.map((w) => w.word)).toEqual(['社保', '转移'])
+  })
+
+  it('matches Latin abbreviations by prefix and keeps decimals whole', () => {
+    expect(analyzer.gramTokens('ETC卡')).toEqual(expect.arrayContaining([`${LATIN_PREFIX}et`, `${CHAR_PREFIX}卡`]))
+    expect(analyzer.analyzeQuery('etc').terms.has(`${LATIN_PREFIX}etc`)).toBe(true)
+    expect(analyzer.gramTokens('Wifi密码')).toContain(`${LATIN_PREFIX}wif`)
+    expect(analyzer.analyzeQuery('利率3.25%').words.map((w) => w.word)).toContain('3.25%')
+  })
+
+  it('gives each word its characters as the last fallback, and no bigram across two whole words', () => {
+    const a = analyzer.analyzeQuery('停车费是怎么收的')
+    expect(a.words[0]!.characters).toEqual([`${CHAR_PREFIX}停`, `${CHAR_PREFIX}车`, `${CHAR_PREFIX}费`])
+    expect(a.terms.has(`${BIGRAM_PREFIX}费收`)).toBe(false)
+  })
+})
+
+describe('confidence', () => {
+  it('counts a word as covered by itself, its evidence or half of its bigrams, by weight', () => {
+    const { words } = analyzer.analyzeQuery('公积金提取')
+    expect(coverage(words, new Set(['公积金', '提取']))).toBe(1)
+    expect(coverage(words, new Set(['公积金']))).toBeCloseTo(1 / (1 + words[1]!.weight))
+    expect(coverage(words, new Set([`${BIGRAM_PREFIX}公积`, `${BIGRAM_PREFIX}提取`]))).toBe(1)
+    expect(coverage(words, new Set())).toBe(0)
+    // A filler left uncovered costs little.
+    const filler = analyzer.analyzeQuery('公积金为什么')
+    expect(coverage(filler.words, new Set(['公积金']))).toBeGreaterThan(0.85)
+  })
+
+  it('is confident on broad coverage with a clear lead, not on a single weak match', () => {
+    const confident = (s: Parameters<typeof confidenceOf>[0]) => confidenceOf(s) >= CONFIDENT_AT
+    expect(confident({ queryCoverage: 1, margin: 0.6, strength: 150 })).toBe(true)
+    expect(confident({ queryCoverage: 0.3, margin: 0.6, strength: 150 })).toBe(false)
+    expect(confident({ queryCoverage: 1, margin: 0, strength: 150 })).toBe(false)
+    expect(confidenceOf({ queryCoverage: 0.8, margin: 0.5, strength: 100 })).toBeGreaterThan(
+      confidenceOf({ queryCoverage: 0.8, margin: 0.2, strength: 100 }),
+    )
   })
 })
 

@@ -184,6 +184,13 @@ export const KnowledgeEntries: CollectionConfig = {
         },
         { name: 'category', label: '知识库目录', type: 'relationship', relationTo: 'categories' },
         { name: 'tags', label: '关键词', type: 'text', hasMany: true },
+        {
+          name: 'questions',
+          label: '相似问',
+          type: 'text',
+          hasMany: true,
+          admin: { description: '来电人可能的其他问法，每条一句；检索时每一句单独与来电问题比对' },
+        },
         { name: 'districts', label: '适用区域', type: 'text', hasMany: true },
       ],
     },

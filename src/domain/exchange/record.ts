@@ -62,6 +62,8 @@ const recordSchema = z.object({
   validFrom: optionalDate,
   validUntil: optionalDate,
   tags: textList,
+  /** 相似问: other ways callers ask for this entry. */
+  questions: textList,
   districts: textList,
   reviewCycleDays: z.number().int().positive().optional().nullable(),
   relatedIds: z.array(code).optional().nullable(),
@@ -143,6 +145,7 @@ export function parseExchangeRecord(raw: unknown): ParseResult {
         validFrom: r.validFrom,
         validUntil: r.validUntil,
         tags: r.tags,
+        questions: r.questions,
         districts: r.districts,
         reviewCycleDays: r.reviewCycleDays,
         source: r.source ? compact(r.source) : undefined,

@@ -18,6 +18,7 @@ export const COLUMNS: readonly Column[] = [
   { key: 'validFrom', zh: '生效日期', place: 'top' },
   { key: 'validUntil', zh: '有效期至', place: 'top' },
   { key: 'tags', zh: '关键词', place: 'top', list: true },
+  { key: 'questions', zh: '相似问', place: 'top', list: true },
   { key: 'districts', zh: '适用区域', place: 'top', list: true },
   { key: 'reviewCycleDays', zh: '复核周期', place: 'top', number: true },
   { key: 'relatedIds', zh: '相关条目', place: 'top', list: true },
@@ -66,7 +67,14 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   target: { 企业: 'enterprise', 个人: 'individual', 企业和个人: 'both', 企业和个人均可: 'both' },
 }
 
-const byHeader = new Map(COLUMNS.flatMap((c) => [[c.key.toLowerCase(), c] as const, [c.zh, c] as const]))
+// A list column's header may also say how its cells are split, as the README writes it: 相似问（；分隔）.
+const byHeader = new Map(
+  COLUMNS.flatMap((c) => [
+    [c.key.toLowerCase(), c] as const,
+    [c.zh, c] as const,
+    ...(c.list ? [[`${c.zh}（；分隔）`, c] as const] : []),
+  ]),
+)
 
 export const LIST_SEPARATOR = '；'
 

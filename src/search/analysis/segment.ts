@@ -7,6 +7,10 @@ export type Segmenter = {
   words(text: string): string[]
   /** Words plus the shorter words inside long ones (for the index). */
   searchWords(text: string): string[]
+  /** Words as `words` splits them, each with its part-of-speech tag. */
+  tagged(text: string): { word: string; tag: string }[]
+  /** Words from the dictionary alone, without guessing unknown words (HMM). */
+  dictionaryWords(text: string): string[]
 }
 
 // Loading jieba's dictionary takes about 150 ms; analyzers are rebuilt on every synonym change,
@@ -30,5 +34,7 @@ function loadSegmenter(words: readonly string[]): Segmenter {
   return {
     words: (text) => jieba.cut(text, true),
     searchWords: (text) => jieba.cutForSearch(text, true),
+    tagged: (text) => jieba.tag(text, true),
+    dictionaryWords: (text) => jieba.cut(text, false),
   }
 }

@@ -3,9 +3,16 @@
  * analyzer's tokens) with field weights, weighted query terms, pseudo-relevance feedback, intent
  * boosts, filters, facets and confidence.
  */
-import { type Analyzer, type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
+import {
+  type Analyzer,
+  type AnalyzerOptions,
+  createAnalyzer,
+  QUERY_WEIGHTS,
+  type QueryAnalysis,
+} from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { coverage, isConfident } from '../confidence'
+import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage } from '../confidence'
+import { FIELD_BOOSTS, fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import { highlight } from '../highlight'
 import { type PinnedAnswer, pinKey } from '../pins'
 import {
@@ -20,40 +27,24 @@ import {
 import { expiredAt, queryTime, validityWindow } from '../validity'
 import { FacetColumns } from './facetColumns'
 import { type Candidate, InvertedIndex, topK } from './invertedIndex'
+import { QuestionIndex } from './questionIndex'
 import { type Slot, VisibilityMasks } from './visibilityMasks'
 
-/** title > tags/question > summary > structured fields > body; the catalog path is weak evidence. */
-export const FIELD_BOOSTS = {
-  title: 4,
-  tags: 3,
-  question: 3,
-  summary: 2,
-  structured: 1.2,
-  body: 1,
-  category: 0.5,
-} as const
-
-type Field = keyof typeof FIELD_BOOSTS
-const FIELDS = Object.keys(FIELD_BOOSTS) as Field[]
+const FIELDS = TEXT_FIELDS
 
 const TYPE_FACET = FACETS.indexOf('type')
 const INTENT_TYPE_BOOST = 1.25
 const INTENT_FIELD_BOOST = 1.15
 /** Feedback: the tags and catalog leaf of the strongest hits, at a low weight. */
 const FEEDBACK_DOCS = 2
-const FEEDBACK_WEIGHT = 0.3
+const FEEDBACK_WEIGHT = 0.4
 /**
- * Fallback terms (weight below 1: sub-words, bigrams, homophones, synonyms, feedback) found in more
+ * Fallback terms (all but the caller's own words: sub-words, bigrams, characters, homophones, synonyms, feedback) found in more
  * than this share of entries are dropped: they say little (low IDF) and cost the most to score.
  */
 const COMMON_FALLBACK = 0.3
 /** Rebuild the index once removed documents take this share of its slots. */
 const COMPACT_AT = 0.3
-
-const fieldText = (doc: SearchDocument, field: Field): string => {
-  const value = doc[field]
-  return Array.isArray(value) ? value.join(' ') : value
-}
 
 const facetValues = (doc: SearchDocument, facet: Facet): string[] =>
   facet === 'district' ? doc.districts : [doc[facet]].filter(Boolean)
@@ -64,6 +55,7 @@ export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded'
   private analyzer: Analyzer
   private index: InvertedIndex
+  private questions: QuestionIndex
   private documents = new Map<string, SearchDocument>()
   /** Per index slot: the document and what queries check about it, computed once. */
   private slots: (Slot & { present: number })[] = []
@@ -86,12 +78,17 @@ export class EmbeddedEngine implements SearchEngine {
   constructor(private options: EmbeddedEngineOptions = {}) {
     this.analyzer = createAnalyzer(options)
     this.index = this.newIndex()
+    this.questions = this.newQuestionIndex()
+  }
+
+  private newQuestionIndex(): QuestionIndex {
+    return new QuestionIndex((text, field) => fieldTokens(this.analyzer, field, text))
   }
 
   private newIndex(): InvertedIndex {
     return new InvertedIndex(
       FIELDS.map((name) => ({ name, boost: FIELD_BOOSTS[name] })),
-      (text) => this.analyzer.indexTokens(text),
+      (text, field) => fieldTokens(this.analyzer, field as TextField, text),
     )
   }
 
@@ -105,6 +102,7 @@ export class EmbeddedEngine implements SearchEngine {
       FACETS.map((f) => facetValues(doc, f)),
     )
     this.slots[slot] = { doc, window: validityWindow(doc), present: this.fieldBits(doc.present) }
+    this.questions.set(doc.code, doc.questions ?? [])
     this.documents.set(doc.code, doc)
     this.visibility.invalidate()
   }
@@ -121,6 +119,7 @@ export class EmbeddedEngine implements SearchEngine {
   async delete(codes: string[]): Promise<void> {
     for (const code of codes) {
       this.index.remove(code)
+      this.questions.remove(code)
       this.documents.delete(code)
       this.visibility.invalidate()
     }
@@ -129,13 +128,21 @@ export class EmbeddedEngine implements SearchEngine {
 
   /** Replaced and removed documents leave slots the index skips; rebuild once they pile up. */
   private async compactIfNeeded(): Promise<void> {
-    if (this.index.removed > COMPACT_AT * (this.index.size + this.index.removed))
-      await this.replaceAll([...this.documents.values()])
+    const piledUp = (index: { removed: number; size: number }) =>
+      index.removed > COMPACT_AT * (index.size + index.removed)
+    if (piledUp(this.index) || piledUp(this.questions)) await this.replaceAll([...this.documents.values()])
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
-    const previous = { index: this.index, documents: this.documents, slots: this.slots, facets: this.facets }
+    const previous = {
+      index: this.index,
+      questions: this.questions,
+      documents: this.documents,
+      slots: this.slots,
+      facets: this.facets,
+    }
     this.index = this.newIndex()
+    this.questions = this.newQuestionIndex()
     this.documents = new Map()
     this.slots = []
     this.facets = new FacetColumns(FACETS.length)
@@ -177,8 +184,19 @@ export class EmbeddedEngine implements SearchEngine {
     return extra
   }
 
-  private informative(terms: Map<string, number>): Map<string, number> {
-    return new Map([...terms].filter(([term, weight]) => weight >= 1 || this.index.frequency(term) <= COMMON_FALLBACK))
+  /** The caller's terms, plus the characters of words the index has never seen (a fallback). */
+  private queryTerms(analysis: QueryAnalysis): Map<string, number> {
+    const terms = new Map(analysis.terms)
+    for (const w of analysis.words) {
+      if (w.characters.length === 0) continue
+      for (const c of w.characters) terms.set(c, Math.max(terms.get(c) ?? 0, w.weight * QUERY_WEIGHTS.character))
+    }
+    return terms
+  }
+
+  /** The terms worth scoring: the caller's own words, and fallback terms that are not common. */
+  private informative(terms: Map<string, number>, own: ReadonlySet<string>): Map<string, number> {
+    return new Map([...terms].filter(([term]) => own.has(term) || this.index.frequency(term) <= COMMON_FALLBACK))
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -200,14 +218,26 @@ export class EmbeddedEngine implements SearchEngine {
       (intentTypes.has(this.facets.firstId(TYPE_FACET, s)) ? INTENT_TYPE_BOOST : 1) *
       ((this.slots[s]!.present & intentFields) !== 0 ? INTENT_FIELD_BOOST : 1)
 
-    const firstScores = this.index.score(this.informative(analysis.terms))
+    const terms = this.queryTerms(analysis)
+    const own = new Set(analysis.words.map((w) => w.word))
+    const scored = this.informative(terms, own)
+    const firstScores = this.index.score(scored)
+    // Each entry's best-matching similar question counts as one more field of it.
+    const bestQuestions = this.questions.best(scored)
+    for (const [code, q] of bestQuestions) {
+      const slot = this.index.slotOf(code)
+      if (slot === undefined) continue
+      if (firstScores.scores[slot] === 0 && firstScores.matched[slot] === 0) firstScores.touched.push(slot)
+      firstScores.scores[slot] += q.score
+      firstScores.matched[slot] = Math.max(firstScores.matched[slot], q.matched)
+    }
     const docBoost = hasIntent ? boost : undefined
     const first = this.index.candidates(firstScores, accept, docBoost)
     const leaders = topK(first, FEEDBACK_DOCS)
     // The second pass only adds the feedback terms to the first pass's sums.
     const all = leaders.length
       ? this.index.candidates(
-          this.index.score(this.informative(this.withFeedback(leaders, analysis.terms)), firstScores),
+          this.index.score(this.informative(this.withFeedback(leaders, terms), own), firstScores),
           accept,
           docBoost,
         )
@@ -236,19 +266,35 @@ export class EmbeddedEngine implements SearchEngine {
     const firstScore = new Map<number, number>()
     const onPage = new Set(pageHits.map((c) => c.doc))
     for (let c = 0; c < first.length; c++) if (onPage.has(first.docs[c])) firstScore.set(first.docs[c], first.scores[c])
-    const queryWeight = [...analysis.terms.values()].reduce((a, b) => a + b, 0)
+    const queryWeight = [...terms.values()].reduce((a, b) => a + b, 0)
+    // The strongest hits of the first pass, for each hit's margin.
+    const firstRanked = topK(first, page * perPage + 1 + pinned.length)
 
     const hits = pageHits.map((c) => {
       const { doc: document, window } = this.slots[c.doc]!
-      const matched = this.index.matchedTerms(c.doc, analysis.terms.keys())
+      const matched = this.index.matchedTerms(c.doc, terms.keys())
+      const question = bestQuestions.get(document.code)
+      if (question) for (const t of this.questions.matchedTerms(question.slot, terms.keys())) matched.add(t)
       const own = firstScore.get(c.doc)
-      const confidence = own === undefined ? 0 : coverage(analysis, matched)
+      let signals: ConfidenceSignals | undefined
+      if (own !== undefined) {
+        // The lead over the best other hit: only the strongest hit has one.
+        const next = firstRanked.find((r) => r.doc !== c.doc)?.score ?? 0
+        signals = {
+          queryCoverage: coverage(analysis.words, matched),
+          margin: own > 0 ? Math.max(0, (own - next) / own) : 0,
+          strength: queryWeight > 0 ? own / queryWeight : 0,
+        }
+      }
+      const confidence = signals ? confidenceOf(signals) : 0
       return {
         document,
         score: c.score,
         confidence,
         // A pinned answer is the kb-admins' own answer to the query.
-        confident: isPinned.has(c.doc) || (own !== undefined && isConfident(confidence, own, queryWeight)),
+        confident: isPinned.has(c.doc) || confidence >= CONFIDENT_AT,
+        signals,
+        matchedQuestion: question && this.questions.text(question.slot),
         expired: expiredAt(document, window, time),
         highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
       }

@@ -25,7 +25,7 @@ export type Candidate = { doc: number; score: number }
 export type CandidateList = { docs: Int32Array; scores: Float64Array; length: number }
 
 /** Raw per-document sums of one scoring pass, which a later pass may extend with more terms. */
-export type Scores = { scores: Float64Array; matched: Uint16Array; touched: number[]; terms: number }
+export type Scores = { scores: Float64Array; matched: Float32Array; touched: number[]; terms: number }
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 
@@ -108,7 +108,7 @@ export class InvertedIndex {
   score(terms: Map<string, number>, previous?: Scores): Scores {
     const n = this.ids.length
     const scores = previous ? Float64Array.from(previous.scores) : new Float64Array(n)
-    const matched = previous ? Uint16Array.from(previous.matched) : new Uint16Array(n)
+    const matched = previous ? Float32Array.from(previous.matched) : new Float32Array(n)
     const seen = new Uint8Array(n)
     const touched = previous ? [...previous.touched] : []
     for (const doc of touched) seen[doc] = 1
@@ -144,7 +144,7 @@ export class InvertedIndex {
           }
           if (lastTerm[doc] !== termIndex) {
             lastTerm[doc] = termIndex
-            matched[doc]++
+            matched[doc] += weight
           }
           scores[doc] += factor * (BM25.d + (tf * (BM25.k + 1)) / norm)
         }

@@ -10,8 +10,8 @@ import type { SearchParams } from 'typesense/lib/Typesense/Types'
 
 import { type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { coverage, isConfident } from '../confidence'
-import { FIELD_BOOSTS } from '../embedded/EmbeddedEngine'
+import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage } from '../confidence'
+import { FIELD_BOOSTS, TEXT_FIELDS } from '../fields'
 import { highlight } from '../highlight'
 import type { PinnedAnswer } from '../pins'
 import {
@@ -28,8 +28,9 @@ import { buildFilter, FACET_FIELDS, idsFilter, PUBLIC_SCOPE } from './filters'
 import {
   collectionSchema,
   fromTypesenseDocument,
+  QUESTIONS_SHADOW,
+  QUESTIONS_WEIGHT,
   shadowField,
-  TEXT_FIELDS,
   type TypesenseDocument,
   toTypesenseDocument,
 } from './schema'
@@ -170,11 +171,13 @@ export class TypesenseEngine implements SearchEngine {
     const time = queryTime(query.now)
     const perPage = query.perPage ?? 10
     const page = query.page ?? 1
-    const queryBy = TEXT_FIELDS.map(shadowField)
+    const queryBy = [...TEXT_FIELDS.map(shadowField), QUESTIONS_SHADOW]
     const params: SearchParams<TypesenseDocument> = {
       q: analysis.literal.join(' ') || '*',
       query_by: queryBy.join(','),
-      query_by_weights: TEXT_FIELDS.map((f) => Math.round(FIELD_BOOSTS[f] * 10)).join(','),
+      query_by_weights: [...TEXT_FIELDS.map((f) => FIELD_BOOSTS[f]), QUESTIONS_WEIGHT]
+        .map((w) => Math.round(w * 10))
+        .join(','),
       pre_segmented_query: true,
       // Our bigrams and pinyin already absorb typos; Typesense's own would match unrelated tokens.
       num_typos: 0,
@@ -198,17 +201,26 @@ export class TypesenseEngine implements SearchEngine {
       const facet = FACETS.find((f) => FACET_FIELDS[f] === count.field_name)
       if (facet) facets[facet] = Object.fromEntries(count.counts.map((c) => [c.value, c.count]))
     }
-    const queryWeight = [...analysis.terms.values()].reduce((a, b) => a + b, 0)
-    const hits: SearchHit[] = (response.hits ?? []).map((hit) => {
+    const found = response.hits ?? []
+    const hits: SearchHit[] = found.map((hit) => {
       const document = fromTypesenseDocument(hit.document)
       const matched = new Set((hit.highlights ?? []).flatMap((h) => h.matched_tokens.flat()))
-      const confidence = coverage(analysis, matched)
+      // The lead over the best other hit: only the strongest hit has one.
+      const next = found.find((h) => h !== hit)?.text_match ?? 0
+      // Typesense's text-match score has another scale: strength is left out (0), which only lowers confidence.
+      const signals: ConfidenceSignals = {
+        queryCoverage: coverage(analysis.words, matched),
+        margin: hit.text_match > 0 ? Math.max(0, (hit.text_match - next) / hit.text_match) : 0,
+        strength: 0,
+      }
+      const confidence = confidenceOf(signals)
       return {
         document,
         score: hit.text_match,
         confidence,
         // A pinned answer is the kb-admins' own answer to the query.
-        confident: Boolean(hit.curated) || isConfident(confidence, 0, queryWeight),
+        confident: Boolean(hit.curated) || confidence >= CONFIDENT_AT,
+        signals,
         expired: expiredAt(document, validityWindow(document), time),
         highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
       }

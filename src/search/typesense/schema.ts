@@ -6,12 +6,14 @@
 import type { CollectionCreateSchema } from 'typesense/lib/Typesense/Collections'
 
 import type { Analyzer } from '../analysis/analyzer'
-import { FIELD_BOOSTS } from '../embedded/EmbeddedEngine'
+import { QUESTION_BOOSTS } from '../embedded/questionIndex'
+import { fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import type { SearchDocument } from '../types'
 import { validityWindow } from '../validity'
 
-export type TextField = keyof typeof FIELD_BOOSTS
-export const TEXT_FIELDS = Object.keys(FIELD_BOOSTS) as TextField[]
+export const QUESTIONS_SHADOW = 't_questions'
+/** Similar questions weigh as much as the title (see src/search/embedded/questionIndex.ts). */
+export const QUESTIONS_WEIGHT = QUESTION_BOOSTS.question
 export const shadowField = (field: TextField) => `t_${field}`
 
 /** Far enough in the future for "no end date", and still an exact int64. */
@@ -25,7 +27,7 @@ export type TypesenseDocument = Omit<SearchDocument, 'validFrom' | 'validUntil' 
   nextReviewAt?: string
   starts_at: number
   lapses_at: number
-} & Record<`t_${TextField}`, string>
+} & Record<`t_${TextField}`, string> & { t_questions: string[] }
 
 export function collectionSchema(name: string, sets: { synonyms: string; curation: string }): CollectionCreateSchema {
   const zh = (field: string, type: 'string' | 'string[]' = 'string') => ({
@@ -50,6 +52,7 @@ export function collectionSchema(name: string, sets: { synonyms: string; curatio
       zh('body'),
       zh('tags', 'string[]'),
       zh('question'),
+      zh('questions', 'string[]'),
       zh('structured'),
       { name: 'present', type: 'string[]', optional: true },
       facet('type'),
@@ -65,23 +68,21 @@ export function collectionSchema(name: string, sets: { synonyms: string; curatio
       stored('reviewedAt'),
       stored('nextReviewAt'),
       ...TEXT_FIELDS.map((f) => ({ name: shadowField(f), type: 'string' as const })),
+      // One token string per similar question: Typesense scores an array by its best-matching element.
+      { name: QUESTIONS_SHADOW, type: 'string[]' as const },
     ],
   }
-}
-
-const fieldText = (doc: SearchDocument, field: TextField): string => {
-  const value = doc[field]
-  return Array.isArray(value) ? value.join(' ') : value
 }
 
 export function toTypesenseDocument(doc: SearchDocument, analyzer: Analyzer): TypesenseDocument {
   const window = validityWindow(doc)
   const shadow = Object.fromEntries(
-    TEXT_FIELDS.map((f) => [shadowField(f), analyzer.indexTokens(fieldText(doc, f)).join(' ')]),
+    TEXT_FIELDS.map((f) => [shadowField(f), fieldTokens(analyzer, f, fieldText(doc, f)).join(' ')]),
   )
   return {
     ...doc,
     ...shadow,
+    [QUESTIONS_SHADOW]: (doc.questions ?? []).map((q) => analyzer.indexTokens(q).join(' ')),
     id: doc.code,
     starts_at: Number.isFinite(window.startsAt) ? window.startsAt : 0,
     lapses_at: Number.isFinite(window.lapsesAt) ? window.lapsesAt : NO_END,
@@ -91,5 +92,11 @@ export function toTypesenseDocument(doc: SearchDocument, analyzer: Analyzer): Ty
 export function fromTypesenseDocument(stored: TypesenseDocument): SearchDocument {
   const { id: _id, starts_at: _s, lapses_at: _l, ...rest } = stored
   const doc = Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('t_'))) as SearchDocument
-  return { ...doc, tags: doc.tags ?? [], districts: doc.districts ?? [], present: doc.present ?? [] }
+  return {
+    ...doc,
+    tags: doc.tags ?? [],
+    questions: doc.questions ?? [],
+    districts: doc.districts ?? [],
+    present: doc.present ?? [],
+  }
 }

@@ -169,9 +169,9 @@ export function registerTools(
         confident: true,
         code: entry.code,
         title: entry.title,
-        version: entry.updatedAt,
+        version: entry.version,
         answer: composeAnswer(entry as never),
-        cite: `${entry.code}（${entry.updatedAt}）`,
+        cite: `${entry.code}（${entry.version}）`,
       }
     }),
   )

@@ -325,6 +325,10 @@ export interface KnowledgeEntry {
     | null;
   lastEditedBy?: (number | null) | User;
   reviewedAt?: string | null;
+  /**
+   * 现行内容发布的时间；工单引用知识时记录此版本
+   */
+  publishedAt?: string | null;
   nextReviewAt?: string | null;
   publishedUrgently?: boolean | null;
   summary?: string | null;
@@ -1110,6 +1114,7 @@ export interface KnowledgeEntriesSelect<T extends boolean = true> {
   workflowState?: T;
   lastEditedBy?: T;
   reviewedAt?: T;
+  publishedAt?: T;
   nextReviewAt?: T;
   publishedUrgently?: T;
   summary?: T;

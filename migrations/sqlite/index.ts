@@ -12,6 +12,7 @@ import * as migration_20261130_111838_personal_data_retention from './20261130_1
 import * as migration_20261130_112826_media_audience from './20261130_112826_media_audience'
 import * as migration_20261130_113547_catalogue_item_code from './20261130_113547_catalogue_item_code'
 import * as migration_20261130_114731_question_candidates from './20261130_114731_question_candidates'
+import * as migration_20261130_115513_entry_published_at from './20261130_115513_entry_published_at'
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261130_114731_question_candidates.up,
     down: migration_20261130_114731_question_candidates.down,
     name: '20261130_114731_question_candidates',
+  },
+  {
+    up: migration_20261130_115513_entry_published_at.up,
+    down: migration_20261130_115513_entry_published_at.down,
+    name: '20261130_115513_entry_published_at',
   },
 ]

@@ -26,3 +26,8 @@ export function shanghaiDateString(at: Date): string {
 export function endOfValidityDay(validUntil: Date): Date {
   return new Date(startOfShanghaiDay(validUntil).getTime() + DAY_MS)
 }
+
+/** 2026-11-30 14:05, the product's one date-time style. */
+export function shanghaiDateTimeString(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+}

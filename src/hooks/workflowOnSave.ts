@@ -13,6 +13,7 @@ import {
 
 import { now } from '../domain/clock'
 import { type AccessUser, actingUnitId, relationId } from '../domain/roles'
+import { diffEntries } from '../domain/workflow/entryDiff'
 import { checkEdit, currentState, type Transition, WorkflowError } from '../domain/workflow/entryWorkflow'
 import { nextReviewAt } from '../domain/workflow/reviewSchedule'
 import { TRANSITION_CONTEXT } from '../services/entryTransitions'
@@ -34,9 +35,13 @@ export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, 
       data._status === 'published' ? 'published' : operation === 'create' ? 'draft' : currentState(originalDoc)
     const published = state === 'published' && currentState(originalDoc) !== 'published'
     const reviewedAt = published ? now() : undefined
+    // An import that changes a live entry publishes a new version of it.
+    const newVersion =
+      state === 'published' && (published || diffEntries(originalDoc, { ...originalDoc, ...data }).length > 0)
     return {
       ...data,
       workflowState: state,
+      ...(newVersion ? { publishedAt: now().toISOString() } : {}),
       ...(reviewedAt
         ? {
             reviewedAt: reviewedAt.toISOString(),
@@ -70,6 +75,7 @@ export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, 
     lastEditedBy: user.id,
     reviewedAt: originalDoc?.reviewedAt ?? null,
     nextReviewAt: originalDoc?.nextReviewAt ?? null,
+    publishedAt: originalDoc?.publishedAt ?? null,
     publishedUrgently: originalDoc?.publishedUrgently ?? false,
   }
 }

@@ -9,12 +9,14 @@ import { z } from 'zod'
 
 import { now } from '../domain/clock'
 import { ENTRY_TYPES } from '../domain/knowledge/entryTypes'
+import { ORDER_ACTIONS, type OrderAction } from '../domain/workOrders/orderFlow'
 import type { SearchEngine } from '../search/types'
 import { composeAnswer } from '../services/answerText'
 import { ServiceError } from '../services/errors'
 import { type Audience, findEntry, reportEntryError, searchKnowledge } from '../services/knowledgeQueries'
 import { recordQuestionCandidate } from '../services/questionCandidates'
-import { newOrder } from '../services/workOrderInput'
+import { actOnOrder, orderActions } from '../services/workOrderActions'
+import { actionBody, actionInputFor, newOrder, orderNumber } from '../services/workOrderInput'
 import { createOrder } from '../services/workOrderIntake'
 import { presentOrder } from '../services/workOrderPresentation'
 import { actorOf, loadOrder } from '../services/workOrders'
@@ -33,6 +35,7 @@ const loggable = (tool: string, args: Record<string, unknown>) => {
   if (tool === 'report_entry_error')
     return { code: args.code, descriptionLength: String(args.description ?? '').length }
   if (tool === 'create_work_order') return { type: args.type, channel: args.channel, citedEntries: args.citedEntries }
+  if (tool === 'act_on_work_order') return { number: args.number, action: args.action, citedEntries: args.citedEntries }
   return args
 }
 
@@ -169,9 +172,9 @@ export function registerTools(
         confident: true,
         code: entry.code,
         title: entry.title,
-        version: entry.updatedAt,
+        version: entry.version,
         answer: composeAnswer(entry as never),
-        cite: `${entry.code}（${entry.updatedAt}）`,
+        cite: `${entry.code}（${entry.version}）`,
       }
     }),
   )
@@ -217,11 +220,40 @@ export function registerTools(
         title: '查询工单 / Get a work order',
         description:
           '按工单编号查询状态、期限与处理记录（诉求人脱敏）。Get a work order’s state, deadline and timeline by number (claimant masked).',
-        inputSchema: {
-          number: z.string().regex(/^GD\d{14}$/, '工单编号格式如 GD20261125000123 / number like GD20261125000123'),
-        },
+        inputSchema: { number: orderNumber },
       },
       run('get_work_order', async (a) => presentOrder(await loadOrder(payload, a.number as string, actor), actor)),
+    )
+    server.registerTool(
+      'get_work_order_actions',
+      {
+        title: '可办理的操作 / Allowed actions on a work order',
+        description:
+          '列出本密钥现在可以对该工单执行的操作（与 HTTP GET /api/v1/work-orders/{number}/actions 相同的规则；热线助手通常可直接答复或不予受理待处理的工单）。List the actions this key may take on the order now, by the same rules as the HTTP API.',
+        inputSchema: { number: orderNumber },
+      },
+      run('get_work_order_actions', async (a) => orderActions(payload, a.number as string, actor)),
+    )
+    server.registerTool(
+      'act_on_work_order',
+      {
+        title: '办理工单 / Act on a work order',
+        description:
+          '对工单执行一个操作，与 HTTP POST /api/v1/work-orders/{number}/actions/{action} 相同的服务与输入：answer 直接答复须引用知识条目 citedEntries（或 noKnowledge: true 并写 answer），not-accept 不予受理须给出类别 reason（duplicate 时给出 duplicateOf）。先用 get_work_order_actions 查看可用操作。Take one action on the order with the same service and inputs as the HTTP API; returns the order (claimant masked).',
+        inputSchema: {
+          number: orderNumber,
+          action: z
+            .enum(ORDER_ACTIONS.map((a) => a.value) as [OrderAction, ...OrderAction[]])
+            .describe('操作 / the action, e.g. answer, not-accept'),
+          ...actionBody.shape,
+        },
+      },
+      run('act_on_work_order', async (a) => {
+        const { number, action, ...rest } = a as { number: string; action: OrderAction }
+        const parsed = actionInputFor(action).safeParse(rest)
+        if (!parsed.success) throw new ServiceError(400, parsed.error.issues.map((i) => i.message).join('；'))
+        return presentOrder(await actOnOrder(payload, number, action, parsed.data, actor), actor)
+      }),
     )
   }
 }

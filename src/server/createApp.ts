@@ -17,6 +17,7 @@ import { agentRouter } from '../http/routes/agent'
 import { healthRouter } from '../http/routes/health'
 import { metricsRouter } from '../http/routes/metrics'
 import { personalDataRouter } from '../http/routes/personalData'
+import { progressLimiter, progressRouter } from '../http/routes/progress'
 import { publicRouter } from '../http/routes/public'
 import { reportsRouter } from '../http/routes/reports'
 import { goneWhenExpired } from '../http/routes/siteGuards'
@@ -41,15 +42,22 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
         return id
       },
       autoLogging: { ignore: (req) => req.url?.startsWith('/_next/') ?? false },
+      // A progress look-up's query is an order number and the claimant's phone digits: not for the log.
+      serializers: {
+        req: (req: { url?: string }) => (req.url?.startsWith('/progress?') ? { ...req, url: '/progress?…' } : req),
+      },
     }),
   )
   app.use(metricsRouter(payload, e))
 
+  // One limit for the claimant's progress look-up, on the API and the page alike.
+  const progressLimit = progressLimiter(e.progressRateLimit)
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))
   v1.use(healthRouter(payload, e.databaseKind, searchEngine))
   v1.get('/openapi.json', (_req, res) => res.json(openApiDocument))
   v1.use('/agent', agentRouter(payload, searchEngine))
+  v1.use('/public/progress', progressRouter(payload, progressLimit))
   v1.use('/public', publicRouter(payload, searchEngine, { requestsPerMinute: e.publicRateLimit }))
   v1.use('/work-orders', workOrdersRouter(payload))
   v1.use('/reports', reportsRouter(payload))
@@ -61,6 +69,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   app.use(MCP_PATH, mcpRouter(payload, searchEngine), errorHandler)
   app.use('/api', payloadRest(payload.config))
   app.get('/entries/:code', goneWhenExpired(payload))
+  app.get('/progress', progressLimit)
 
   if (nextHandler) {
     app.use(nextHandler)

@@ -54,7 +54,9 @@ export async function transitionEntry(
         ...(reviewed
           ? { reviewedAt: at.toISOString(), nextReviewAt: nextReviewAt(latest as never, at)?.toISOString() ?? null }
           : {}),
-        ...(transition.publishes ? { publishedUrgently: transition.urgent, _status: 'published' as const } : {}),
+        ...(transition.publishes
+          ? { publishedUrgently: transition.urgent, _status: 'published' as const, publishedAt: at.toISOString() }
+          : {}),
         ...(transition.unpublishes ? { _status: 'draft' as const } : {}),
       }
       const live = transition.publishes || transition.unpublishes || transition.action === 'confirm_review'

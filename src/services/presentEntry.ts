@@ -1,4 +1,5 @@
 /** What the APIs show of entries and hits: the agent sees everything published, the public less. */
+import { entryVersion } from '../domain/knowledge/entryVersion'
 import { lexicalToPlainText } from '../lexical/plainText'
 import type { KnowledgeEntry } from '../payload-types'
 import type { SearchHit } from '../search/types'
@@ -98,6 +99,7 @@ export function publicEntry(entry: Entry) {
     relatedEntries: publicRelations(entry.relatedEntries).map((r) => ({ code: r.code, title: r.title, type: r.type })),
     reviewedAt: entry.reviewedAt ?? null,
     updatedAt: entry.updatedAt,
+    version: entryVersion(entry as { publishedAt?: string | null; updatedAt: string }),
   }
 }
 

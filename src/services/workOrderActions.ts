@@ -7,7 +7,13 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { now } from '../domain/clock'
 import { relationId, type Role } from '../domain/roles'
-import { type OrderAction, OrderFlowError } from '../domain/workOrders/orderFlow'
+import {
+  allowedOrderActions,
+  type OrderAction,
+  orderActionLabel,
+  OrderFlowError,
+  orderStateLabel,
+} from '../domain/workOrders/orderFlow'
 import {
   type ActionInput,
   type OrderPlan,
@@ -29,6 +35,18 @@ async function recipients(payload: Payload, notice: PlanNotice): Promise<Recipie
   return 'unit' in notice.to
     ? unitStaff(payload, notice.to.unit, ['unit-handler'])
     : usersWithRole(payload, notice.to.role as Role)
+}
+
+/** What the caller may do with an order now: the same rules the actions are decided by. */
+export async function orderActions(payload: Payload, number: string, actor: Actor) {
+  const order = await loadOrder(payload, number, actor)
+  const facts = snapshotOf(order)
+  return {
+    number: order.number,
+    state: facts.state,
+    stateLabel: orderStateLabel(facts.state),
+    actions: allowedOrderActions(facts, actor, now()).map((action) => ({ action, label: orderActionLabel(action) })),
+  }
 }
 
 export async function actOnOrder(

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 
 import { isCreditCode } from '../domain/workOrders/creditCode'
+import type { OrderAction } from '../domain/workOrders/orderFlow'
 import {
   CHANNELS,
   CLAIMANT_KINDS,
@@ -14,6 +15,9 @@ import {
 const values = (list: readonly { value: string }[]) => list.map((v) => v.value) as [string, ...string[]]
 export const text = (max: number, message: string) =>
   z.string({ error: message }).trim().min(1, message).max(max, `${message}（不超过 ${max} 字）`)
+export const orderNumber = z
+  .string()
+  .regex(/^GD\d{14}$/, '工单编号格式如 GD20261125000123 / number like GD20261125000123')
 const codes = z.array(z.string().regex(/^[A-Za-z0-9-]{1,40}$/, '知识编号格式不对')).max(10)
 
 export const newOrder = z.object({
@@ -105,3 +109,7 @@ export const intakeQuery = z
       .optional(),
   })
   .refine((q) => q.title || q.content, { message: '请至少填写标题 title 或诉求内容 content' })
+
+/** The input of one action: 不予受理 must name its category. */
+export const actionInputFor = (action: OrderAction) =>
+  action === 'not-accept' ? actionBody.extend({ reason: notAcceptReason }) : actionBody

@@ -1,6 +1,7 @@
 /** Report data for the reports API: orders of a period and filters, as the pure report functions take them. */
 import type { Payload, Where } from 'payload'
 
+import { entryVersion } from '../domain/knowledge/entryVersion'
 import type { ReportOrder } from '../domain/workOrders/reports'
 import type { WorkOrder } from '../payload-types'
 
@@ -109,7 +110,7 @@ export async function answeredWithOtherVersions(payload: Payload, code: string) 
   })
   const orders = docs.flatMap((o) => {
     const cited = (o.citedEntries ?? []).find((c) => c.code === code)
-    if (!cited || cited.version === current.updatedAt) return []
+    if (!cited || cited.version === entryVersion(current)) return []
     return [
       {
         number: o.number,
@@ -119,5 +120,5 @@ export async function answeredWithOtherVersions(payload: Payload, code: string) 
       },
     ]
   })
-  return { code, currentVersion: current.updatedAt, orders }
+  return { code, currentVersion: entryVersion(current), orders }
 }

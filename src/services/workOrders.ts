@@ -6,6 +6,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
+import { entryVersion } from '../domain/knowledge/entryVersion'
 import { type AccessUser, type RelationValue, relationId, type Role } from '../domain/roles'
 import type { Limits } from '../domain/workOrders/clocks'
 import type { OrderState } from '../domain/workOrders/orderFlow'
@@ -75,7 +76,7 @@ export async function citations(payload: Payload, codes: readonly string[], req?
       req,
     })
     if (!docs[0]) throw new ServiceError(400, `引用的知识条目 ${code} 不存在或未发布`)
-    out.push({ code, version: docs[0].updatedAt, title: docs[0].title })
+    out.push({ code, version: entryVersion(docs[0]), title: docs[0].title })
   }
   return out
 }

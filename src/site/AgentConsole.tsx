@@ -6,6 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 
+import { shanghaiDateTimeString } from '../domain/shanghaiTime'
+
 type Hit = {
   code: string
   title: string
@@ -27,7 +29,8 @@ type Entry = Record<string, unknown> & {
   audience: string
   summary?: string
   body?: string
-  updatedAt: string
+  /** The cited version: when the live content was published. */
+  version: string
   relatedEntries: { code: string; title: string }[]
 }
 
@@ -293,7 +296,7 @@ export function AgentConsole({ agentName }: { agentName: string }) {
                 </p>
               )}
               <p className="meta">
-                {entry.code} · 版本 {new Date(entry.updatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+                {entry.code} · 版本 {shanghaiDateTimeString(new Date(entry.version))}
               </p>
             </>
           ) : (

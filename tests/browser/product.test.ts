@@ -66,6 +66,28 @@ it('public: never shows an internal answer script, and reads without JavaScript'
   expect(await page.locator('.empty').innerText()).toContain('12345')
 }, 120_000)
 
+it('public: a claimant looks up their order’s progress without JavaScript, and a wrong pair finds nothing', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto(`${server.base}/`)
+  await page.click('a:has-text("查询工单办理进度")')
+  await page.waitForURL(/\/progress$/)
+  // The demo's 养老金未按时到账 (王芳, 13812340002), registered 10 days before the server's HOTLINE_NOW 2026-11-25.
+  await page.fill('input[name="number"]', 'GD20261115000001')
+  await page.fill('input[name="phoneLast4"]', '0002')
+  await page.click('button:has-text("查询")')
+  await page.waitForSelector('dl.progress-result')
+  const result = await page.locator('dl.progress-result').innerText()
+  expect(result).toContain('已办结')
+  expect(result).toContain('江临市人力资源和社会保障局')
+  expect(result).toContain('养老金已于今日补发到账')
+  for (const secret of ['王芳', '王*', '13812340002', '138****0002']) expect(await page.content()).not.toContain(secret)
+  await page.fill('input[name="phoneLast4"]', '0003')
+  await page.click('button:has-text("查询")')
+  expect(await page.locator('[role="alert"]').innerText()).toContain('未查到该工单')
+  expect(await page.locator('dl.progress-result').count()).toBe(0)
+}, 120_000)
+
 it('agent console: finds an internal script by keyboard, marked internal, and records a direct answer', async () => {
   const page = await adminLogin(browser, server.base, 'agent@hotline.example')
   await page.goto(`${server.base}/console`)

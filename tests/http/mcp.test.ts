@@ -104,6 +104,65 @@ describe('MCP tools for agent assistants', () => {
     expect(await refusal(client, 'get_work_order', { number: 'GD20991231000001' })).toMatch(/没有这张工单/)
   })
 
+  it('acts on work orders with the same service, rules and inputs as the HTTP API', async () => {
+    const client = await connect(keys.workOrders)
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['get_work_order_actions', 'act_on_work_order']),
+    )
+    const create = async (title: string) =>
+      json(
+        await call(client, 'create_work_order', {
+          type: 'consultation',
+          title,
+          content: `${title}，需要什么材料`,
+          claimant: { name: '钱七', phone: '13600004444' },
+        }),
+      ).number as string
+    const number = await create('身份证补领咨询')
+    const actions = json(await call(client, 'get_work_order_actions', { number }))
+    expect(actions).toEqual({
+      number,
+      state: 'intake',
+      stateLabel: '待处理',
+      actions: [
+        { action: 'answer', label: '直接答复' },
+        { action: 'not-accept', label: '不予受理' },
+      ],
+    })
+    const viaHttp = await fetch(`${base}/api/v1/work-orders/${number}/actions`, {
+      headers: { Authorization: `Bearer ${keys.workOrders}` },
+    })
+    expect(await viaHttp.json()).toEqual(actions)
+
+    // The flow's rules and the HTTP input schema refuse alike.
+    expect(await refusal(client, 'act_on_work_order', { number, action: 'dispatch', unit: 'JL-RS' })).toMatch(
+      /没有权限.*派发/,
+    )
+    expect(await refusal(client, 'act_on_work_order', { number, action: 'not-accept' })).toMatch(/不予受理类别 reason/)
+    expect(await refusal(client, 'act_on_work_order', { number, action: 'answer' })).toMatch(/citedEntries/)
+    expect(await refusal(client, 'act_on_work_order', { number, action: 'fly' })).toMatch(/action/)
+
+    const top = json(await call(client, 'search_knowledge', { q: '身份证丢了怎么办', limit: 1 })).hits[0]
+    const answered = json(
+      await call(client, 'act_on_work_order', { number, action: 'answer', citedEntries: [top.code] }),
+    )
+    expect(answered).toMatchObject({ state: 'closed', resolution: 'answered', citedEntries: [{ code: top.code }] })
+    expect(answered.timeline.at(-1)).toMatchObject({ action: 'answer', actor: 'API：工单助手' })
+    expect(JSON.stringify(answered)).not.toContain('13600004444')
+    expect(json(await call(client, 'get_work_order_actions', { number })).actions).toEqual([])
+
+    const second = await create('身份证补领咨询（重复来电）')
+    const refused = json(
+      await call(client, 'act_on_work_order', {
+        number: second,
+        action: 'not-accept',
+        reason: 'duplicate',
+        duplicateOf: number,
+      }),
+    )
+    expect(refused).toMatchObject({ state: 'closed', resolution: 'not_accepted' })
+  })
+
   it('lists the agent tools, and only those', async () => {
     const client = await connect(keys.agent)
     const { tools } = await client.listTools()

@@ -181,7 +181,8 @@ describe('work orders over HTTP', () => {
       resolution: 'answered',
       citedEntries: [{ code, title: '甲局已发布' }],
     })
-    expect(answered.body.citedEntries[0].version).toBeTruthy()
+    // The version is when the entry was published on the hotline clock (the world is built at HOTLINE_NOW), not the real clock.
+    expect(answered.body.citedEntries[0].version).toBe(new Date('2026-11-25T10:00:00+08:00').toISOString())
   })
 
   it('refuses what a role may not do, and bad input, with messages', async () => {
@@ -460,7 +461,8 @@ describe('the work-order round, the knowledge loop and reports', () => {
     expect(res.body.orders).toEqual([
       expect.objectContaining({ number: created.body.number, claimant: { name: '钱*', phone: '135****4444' } }),
     ])
-    expect(res.body.currentVersion).not.toBe(res.body.orders[0].citedVersion)
+    expect(res.body.currentVersion).toBe(new Date('2026-11-26T10:00:00+08:00').toISOString())
+    expect(res.body.orders[0].citedVersion).toBe(new Date('2026-11-25T10:00:00+08:00').toISOString())
   })
 
   it('reports in JSON, CSV and XLSX for the hotline staff only', async () => {

@@ -2,6 +2,7 @@ import type { Express } from 'express'
 import request from 'supertest'
 
 import { env } from '../../src/config/env'
+import { fixClock } from '../../src/domain/clock'
 import { rebuildIndex, SEARCH_QUEUE } from '../../src/jobs/syncIndex'
 import { createApp } from '../../src/server/createApp'
 import { useWorld } from '../helpers/fixtures'
@@ -53,7 +54,10 @@ describe('review workflow over HTTP', () => {
       'reject',
     ])
     expect((await transition('reviewer-a', id, 'approve_unit', '内容准确')).status).toBe(200)
+    // Published a day later on the hotline clock: the version answers cite.
+    fixClock(new Date('2026-11-26T09:00:00+08:00'))
     const published = await transition('kb-admin', id, 'approve_hotline')
+    fixClock(new Date('2026-11-25T10:00:00+08:00'))
     expect(published.status).toBe(200)
     expect(published.body.message).toMatch(/热线审核中 → 已发布/)
 
@@ -66,7 +70,12 @@ describe('review workflow over HTTP', () => {
       ['edit', 'editor-a'],
     ])
     const entry = await context.payload.findByID({ collection: 'knowledge-entries', id })
-    expect(entry).toMatchObject({ _status: 'published', workflowState: 'published', publishedUrgently: false })
+    expect(entry).toMatchObject({
+      _status: 'published',
+      workflowState: 'published',
+      publishedUrgently: false,
+      publishedAt: '2026-11-26T01:00:00.000Z',
+    })
     expect(entry.nextReviewAt).toBeTruthy()
     await drainOutbox()
     expect(await agentTitles('老年人乘车优待卡')).toContain('老年人乘车优待卡如何办理')

@@ -9,6 +9,9 @@ export default async function Home() {
     <>
       <h1>您好，请问您要办什么事？</h1>
       <SearchBox />
+      <p className="meta">
+        已经拨打过 12345？<a href="/progress">查询工单办理进度</a>
+      </p>
       {notices.length > 0 && (
         <section className="part" aria-labelledby="notices">
           <h2 id="notices">通知公告</h2>

@@ -6,6 +6,7 @@ import config from '@payload-config'
 import { now } from '../../domain/clock'
 import { searchEngine } from '../../search/searchEngine'
 import { findEntry, searchKnowledge } from '../../services/knowledgeQueries'
+import { lookupProgress } from '../../services/workOrderProgress'
 
 export const sitePayload = () => getPayload({ config })
 
@@ -66,4 +67,8 @@ export async function searchData(q: string, category: string | undefined, page: 
 
 export async function entryData(code: string) {
   return findEntry(await sitePayload(), 'public', code, now())
+}
+
+export async function progressData(number: string, phoneLast4: string) {
+  return lookupProgress(await sitePayload(), number, phoneLast4)
 }

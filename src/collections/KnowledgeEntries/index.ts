@@ -144,6 +144,17 @@ export const KnowledgeEntries: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
     },
     {
+      name: 'publishedAt',
+      label: '发布时间（引用版本）',
+      type: 'date',
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime' },
+        description: '现行内容发布的时间；工单引用知识时记录此版本',
+      },
+    },
+    {
       name: 'nextReviewAt',
       label: '下次复核',
       type: 'date',

@@ -165,3 +165,16 @@ export function decideOrderAction(
   if (action === 'subdispatch' && order.subUnit) throw new OrderFlowError(400, '该工单已二级派发')
   return { from: order.state, to: typeof rule.to === 'function' ? rule.to(order) : rule.to }
 }
+
+/** The actions an actor may take on an order now, by the same rules that decide them. */
+export function allowedOrderActions(order: OrderFacts, actor: AccessUser, now: Date): OrderAction[] {
+  return ORDER_ACTIONS.map((a) => a.value).filter((action) => {
+    try {
+      decideOrderAction(order, action, actor, now)
+      return true
+    } catch (err) {
+      if (err instanceof OrderFlowError) return false
+      throw err
+    }
+  })
+}

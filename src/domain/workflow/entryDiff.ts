@@ -11,6 +11,7 @@ const IGNORED = new Set([
   'workflowState',
   'lastEditedBy',
   'reviewedAt',
+  'publishedAt',
   'nextReviewAt',
   'publishedUrgently',
   'version',

@@ -7,9 +7,9 @@ import { rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import type { Role } from '../../domain/roles'
 import { isOrderAction, ORDER_ACTIONS } from '../../domain/workOrders/orderFlow'
 import { suggestForIntake } from '../../services/intakeSuggestions'
-import { actOnOrder } from '../../services/workOrderActions'
+import { actOnOrder, orderActions } from '../../services/workOrderActions'
 import { unmaskClaimant } from '../../services/workOrderClaimant'
-import { actionBody, intakeQuery, newOrder, notAcceptReason, text } from '../../services/workOrderInput'
+import { actionInputFor, intakeQuery, newOrder, text } from '../../services/workOrderInput'
 import { createOrder } from '../../services/workOrderIntake'
 import { presentOrder } from '../../services/workOrderPresentation'
 import { actorOf, loadOrder } from '../../services/workOrders'
@@ -43,12 +43,15 @@ export function workOrdersRouter(payload: Payload): Router {
     res.json(presentOrder(await loadOrder(payload, req.params.number, actor), actor))
   })
 
+  router.get('/:number/actions', async (req, res) => {
+    res.json(await orderActions(payload, req.params.number, actorOf(res.locals.caller)))
+  })
+
   router.post('/:number/actions/:action', async (req, res) => {
     const { action } = req.params
     if (!isOrderAction(action))
       throw new HttpError(400, `未知的操作 ${action}；可用：${ORDER_ACTIONS.map((a) => a.value).join('、')}`)
-    const body = parseParams(actionBody, req.body ?? {})
-    if (action === 'not-accept') parseParams(z.object({ reason: notAcceptReason }), body)
+    const body = parseParams(actionInputFor(action), req.body ?? {})
     const actor = actorOf(res.locals.caller)
     res.json(presentOrder(await actOnOrder(payload, req.params.number, action, body, actor), actor))
   })

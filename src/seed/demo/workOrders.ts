@@ -1,7 +1,16 @@
-/** Demo work orders in several states, created through the work-order service as the demo staff would. */
+/**
+ * Demo work orders in several states, created through the work-order service as the demo staff would,
+ * dated before the seed's clock. Seeded on a Monday late in the last year the calendar has an
+ * arrangement for (e.g. HOTLINE_NOW=2026-12-21T10:00:00+08:00), the deadline round then finds an
+ * intake (dispatch) timeout, a sign-for timeout and a callback timeout the next day, a handling
+ * deadline in the last days of the year, and a complaint whose deadline reaches into the next year
+ * (guessed without its 调休 arrangement: marked, never supervised). A supervisor's manual 督办 on the
+ * 不满意 complaint has the unit's rectification waiting for review. README "Work orders" shows the run.
+ */
 import type { Payload } from 'payload'
 
 import { fixClock, fixedClock, now } from '../../domain/clock'
+import { openManualSupervision, submitRectification } from '../../services/orderSupervision'
 import { actOnOrder } from '../../services/workOrderActions'
 import { createOrder } from '../../services/workOrderIntake'
 import type { Actor } from '../../services/workOrders'
@@ -18,6 +27,7 @@ export async function seedDemoWorkOrders(payload: Payload): Promise<number> {
   const dispatcher = actor('dispatcher@hotline.example')
   const rs = actor('handler.rs@hotline.example')
   const gjj = actor('handler.gjj@hotline.example')
+  const supervisor = actor('supervisor@hotline.example')
   const today = now()
   const previous = fixedClock()
   // Orders are dated in the recent past: the clock moves back while they are written.
@@ -46,6 +56,7 @@ export async function seedDemoWorkOrders(payload: Payload): Promise<number> {
       await actOnOrder(payload, created.number, action, input, who)
     }
     count++
+    return created.number
   }
   try {
     await order(
@@ -80,7 +91,7 @@ export async function seedDemoWorkOrders(payload: Payload): Promise<number> {
         [4, dispatcher, 'close', {}],
       ],
     )
-    await order(
+    const slowReview = await order(
       8,
       {
         type: 'complaint',
@@ -94,6 +105,54 @@ export async function seedDemoWorkOrders(payload: Payload): Promise<number> {
         [1, gjj, 'accept', {}],
         [2, gjj, 'reply', { result: '已加急审核', text: '您的申请已审核通过', contacted: true }],
         [3, dispatcher, 'callback', { satisfaction: 'dissatisfied', solved: false }],
+      ],
+    )
+    // 第二十二条(四): the supervisor opens an item on the 不满意 complaint; the unit answers with its rectification.
+    at(4, 15)
+    const item = await openManualSupervision(
+      payload,
+      {
+        workOrder: slowReview,
+        reason: 'poor_handling',
+        description: '租房提取申请两周未审核，回访不满意，须查明原因并整改',
+      },
+      supervisor,
+    )
+    at(3, 16)
+    await submitRectification(
+      payload,
+      item.id,
+      '已约谈经办人；租房提取审核建立 5 个工作日时限台账，每周通报超时件',
+      gjj,
+    )
+    await order(
+      7,
+      {
+        type: 'complaint',
+        title: '工伤认定申请逾期未答复',
+        content: '提交工伤认定申请已 70 天，仍未收到认定结论',
+        district: '江北区',
+        respondent: '江临市人力资源和社会保障局工伤保险科',
+        claimant: { name: '吴敏', phone: '13812340007' },
+      },
+      [
+        [0, dispatcher, 'dispatch', { unit: 'JL-RS' }],
+        [1, rs, 'accept', {}],
+      ],
+    )
+    await order(
+      6,
+      {
+        type: 'help',
+        title: '社保转移接续进度查询',
+        content: '外省社保转入已申请一个月，请协助催办',
+        district: '临湖区',
+        claimant: { name: '郑涛', phone: '13812340008' },
+      },
+      [
+        [0, dispatcher, 'dispatch', { unit: 'JL-RS' }],
+        [1, rs, 'accept', {}],
+        [2, rs, 'reply', { result: '已联系转出地催办', text: '转移接续手续已办结，请留意到账信息', contacted: true }],
       ],
     )
     await order(
@@ -111,7 +170,7 @@ export async function seedDemoWorkOrders(payload: Payload): Promise<number> {
       ],
     )
     await order(
-      1,
+      2,
       {
         type: 'suggestion',
         title: '建议延长公积金大厅周末服务',

@@ -1,5 +1,6 @@
 /** The search contract both engines implement; nothing here knows Payload or HTTP. */
 import type { SynonymRule } from './analysis/synonyms'
+import type { MarkRange } from './highlight'
 import type { PinnedAnswer } from './pins'
 
 /** One knowledge entry as the index sees it. */
@@ -50,7 +51,10 @@ export type SearchHit = {
   /** Whether the entry really answers the query (confidence at or above the threshold). */
   confident: boolean
   expired: boolean
+  /** HTML-escaped fragments with `<mark>`, for API callers; absent when nothing matched there. */
   highlights: { title?: string; summary?: string }
+  /** The same marks as ranges into the title and summary: pages render these, never HTML. */
+  marks: { title: MarkRange[]; summary: MarkRange[] }
 }
 
 export type SearchResult = {

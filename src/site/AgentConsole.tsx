@@ -6,6 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 
+import { Marked } from './Marked'
+
 type Hit = {
   code: string
   title: string
@@ -13,7 +15,7 @@ type Hit = {
   unit: string
   category: string
   summary: string
-  highlights: { title?: string; summary?: string }
+  marks: { title: [number, number][]; summary: [number, number][] }
   confident: boolean
   audience: string
   stale: boolean
@@ -235,8 +237,12 @@ export function AgentConsole({ agentName }: { agentName: string }) {
               {h.audience === 'internal' && <span className="badge internal">内部</span>}
               {h.confident ? <span className="badge">可信</span> : <span className="badge weak">仅供参考</span>}
               {h.stale && <span className="badge weak">逾期未复核</span>}
-              <strong dangerouslySetInnerHTML={{ __html: h.highlights.title ?? h.title }} />
-              <div className="meta" dangerouslySetInnerHTML={{ __html: h.highlights.summary ?? h.summary }} />
+              <strong>
+                <Marked text={h.title} ranges={h.marks.title} />
+              </strong>
+              <div className="meta">
+                <Marked text={h.summary} ranges={h.marks.summary} />
+              </div>
             </li>
           ))}
         </ol>

@@ -6,7 +6,7 @@
 import { type Analyzer, type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
 import { coverage, isConfident } from '../confidence'
-import { highlight } from '../highlight'
+import { hitHighlights } from '../highlight'
 import { type PinnedAnswer, pinKey } from '../pins'
 import {
   type EngineHealth,
@@ -250,7 +250,7 @@ export class EmbeddedEngine implements SearchEngine {
         // A pinned answer is the kb-admins' own answer to the query.
         confident: isPinned.has(c.doc) || (own !== undefined && isConfident(confidence, own, queryWeight)),
         expired: expiredAt(document, window, time),
-        highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
+        ...hitHighlights(document, matched),
       }
     })
     const pinnedOnly = pinned.filter((c) => !Array.from(all.docs.subarray(0, all.length)).includes(c.doc)).length

@@ -12,7 +12,7 @@ import { type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
 import { coverage, isConfident } from '../confidence'
 import { FIELD_BOOSTS } from '../embedded/EmbeddedEngine'
-import { highlight } from '../highlight'
+import { hitHighlights } from '../highlight'
 import type { PinnedAnswer } from '../pins'
 import {
   type EngineHealth,
@@ -210,7 +210,7 @@ export class TypesenseEngine implements SearchEngine {
         // A pinned answer is the kb-admins' own answer to the query.
         confident: Boolean(hit.curated) || isConfident(confidence, 0, queryWeight),
         expired: expiredAt(document, validityWindow(document), time),
-        highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
+        ...hitHighlights(document, matched),
       }
     })
     return { found: response.found, hits, facets, tookMs: performance.now() - started }

@@ -13,12 +13,14 @@ import type { Env } from '../config/env'
 import { errorHandler, notFound } from '../http/errors'
 import { openApiDocument } from '../http/openapi'
 import { payloadRest } from '../http/payloadRest'
+import { restGuard } from '../http/restGuard'
 import { agentRouter } from '../http/routes/agent'
 import { healthRouter } from '../http/routes/health'
 import { publicRouter } from '../http/routes/public'
 import { reportsRouter } from '../http/routes/reports'
 import { goneWhenExpired } from '../http/routes/siteGuards'
 import { workOrdersRouter } from '../http/routes/workOrders'
+import { refuseCrossSiteWrites } from '../http/sameOrigin'
 import { logger } from '../log'
 import { MCP_PATH, mcpRouter } from '../mcp/router'
 import { searchEngine } from '../search/searchEngine'
@@ -41,6 +43,8 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
     }),
   )
 
+  app.use(refuseCrossSiteWrites(e.trustedOrigins))
+
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))
   v1.use(healthRouter(payload, e.databaseKind, searchEngine))
@@ -53,7 +57,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   app.use('/api/v1', v1)
 
   app.use(MCP_PATH, mcpRouter(payload, searchEngine), errorHandler)
-  app.use('/api', payloadRest(payload.config))
+  app.use('/api', restGuard(payload), payloadRest(payload.config, e.publicUrl))
   app.get('/entries/:code', goneWhenExpired(payload))
 
   if (nextHandler) {

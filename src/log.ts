@@ -36,6 +36,8 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, '[redacted-jwt]'],
   [/\b(Bearer|JWT)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [redacted]'],
   [/(payload-token=)[^;\s"\\]+/g, '$1[redacted]'],
+  // Password-reset and verification links in e-mails written to the log.
+  [/([?&](?:token|key)=)[A-Za-z0-9._-]{16,}/g, '$1[redacted]'],
 ]
 
 /** Removes credentials from one serialized log line. */

@@ -383,6 +383,10 @@ export interface User {
   )[];
   unit?: (number | null) | Unit;
   phone?: string | null;
+  /**
+   * 修改本人密码时必填
+   */
+  currentPassword?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1275,6 +1279,7 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   unit?: T;
   phone?: T;
+  currentPassword?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

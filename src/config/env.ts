@@ -87,6 +87,8 @@ export type Env = Readonly<{
   loginLockMs: number
   /** Failed logins per client address within the lock time before it gets 429, whatever the account. */
   loginClientMaxFailures: number
+  /** Session cookies only over HTTPS: in production, or whenever the public URL is https. */
+  secureCookies: boolean
   /** A staff session ends after this long without activity. */
   sessionIdleSeconds: number
   /** Anonymous public requests (site pages, public API) served at once; more wait in a queue of this length. */
@@ -166,6 +168,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     loginLockMs: v.LOGIN_LOCK_MINUTES * 60_000,
     loginClientMaxFailures: v.LOGIN_CLIENT_MAX_FAILURES,
     sessionIdleSeconds: v.SESSION_IDLE_MINUTES * 60,
+    secureCookies: isProduction || publicUrl.startsWith('https:'),
     anonymous: { concurrency: v.ANONYMOUS_CONCURRENCY, queue: v.ANONYMOUS_QUEUE },
     publicRateLimit: v.PUBLIC_RATE_LIMIT,
     searchEngine: v.SEARCH_ENGINE,

@@ -10,6 +10,7 @@ import type { Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import type { Env } from '../config/env'
+import { loginThrottle, resetPasswordPolicy } from '../http/authGuards'
 import { errorHandler, notFound } from '../http/errors'
 import { openApiDocument } from '../http/openapi'
 import { payloadRest } from '../http/payloadRest'
@@ -57,7 +58,17 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   app.use('/api/v1', v1)
 
   app.use(MCP_PATH, mcpRouter(payload, searchEngine), errorHandler)
-  app.use('/api', restGuard(payload), payloadRest(payload.config, e.publicUrl))
+  app.use(
+    '/api',
+    restGuard(payload),
+    loginThrottle({
+      maxAttempts: e.loginMaxAttempts,
+      lockMs: e.loginLockMs,
+      clientMaxFailures: e.loginClientMaxFailures,
+    }),
+    resetPasswordPolicy(),
+    payloadRest(payload.config, e.publicUrl),
+  )
   app.get('/entries/:code', goneWhenExpired(payload))
 
   if (nextHandler) {

@@ -48,7 +48,20 @@ const FACETS: [string, string][] = [
   ['district', '区域'],
 ]
 
+/**
+ * The session ends after SESSION_IDLE_MINUTES without activity; while the agent works, each request
+ * renews it at most every few minutes.
+ */
+const RENEW_EVERY_MS = 5 * 60_000
+let renewedAt = Date.now()
+function renewSession() {
+  if (Date.now() - renewedAt < RENEW_EVERY_MS) return
+  renewedAt = Date.now()
+  void fetch('/api/users/refresh-token', { method: 'POST', credentials: 'include' }).catch(() => undefined)
+}
+
 const api = async <T,>(url: string, init?: RequestInit): Promise<T> => {
+  renewSession()
   const res = await fetch(url, {
     credentials: 'include',
     ...init,

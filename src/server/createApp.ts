@@ -10,7 +10,9 @@ import type { Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import type { Env } from '../config/env'
+import { anonymousTraffic } from '../http/anonymousGate'
 import { loginThrottle, resetPasswordPolicy } from '../http/authGuards'
+import { apiContentSecurity, pageContentSecurity } from '../http/contentSecurity'
 import { errorHandler, notFound } from '../http/errors'
 import { openApiDocument } from '../http/openapi'
 import { payloadRest } from '../http/payloadRest'
@@ -30,8 +32,8 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
-  // The Payload admin (Next) relies on inline scripts and styles; a CSP arrives with the public site.
-  app.use(helmet({ contentSecurityPolicy: false }))
+  // The policy is ours (contentSecurity.ts): strict for API answers, nonce-based for pages.
+  app.use(helmet({ contentSecurityPolicy: false }), apiContentSecurity)
   app.use(
     pinoHttp({
       logger,
@@ -45,13 +47,14 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   )
 
   app.use(refuseCrossSiteWrites(e.trustedOrigins))
+  app.use(anonymousTraffic({ requestsPerMinute: e.publicRateLimit, ...e.anonymous }))
 
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))
   v1.use(healthRouter(payload, e.databaseKind, searchEngine))
   v1.get('/openapi.json', (_req, res) => res.json(openApiDocument))
   v1.use('/agent', agentRouter(payload, searchEngine))
-  v1.use('/public', publicRouter(payload, searchEngine, { requestsPerMinute: e.publicRateLimit }))
+  v1.use('/public', publicRouter(payload, searchEngine))
   v1.use('/work-orders', workOrdersRouter(payload))
   v1.use('/reports', reportsRouter(payload))
   v1.use(notFound)
@@ -72,7 +75,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   app.get('/entries/:code', goneWhenExpired(payload))
 
   if (nextHandler) {
-    app.use(nextHandler)
+    app.use(pageContentSecurity(e.nodeEnv === 'development'), nextHandler)
   } else {
     app.use(notFound)
   }

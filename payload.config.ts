@@ -27,7 +27,6 @@ import { WorkOrders } from './src/collections/WorkOrders'
 import { databaseAdapter } from './src/config/database'
 import { emailAdapter } from './src/config/email'
 import { env } from './src/config/env'
-import { readableJson } from './src/fields/readableJson'
 import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
 import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
@@ -91,7 +90,6 @@ export default buildConfig({
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       admin: { ...defaultJobsCollection.admin, group: '系统', hidden: false },
-      fields: readableJson(defaultJobsCollection.fields),
     }),
   },
   // Our own routers live under /api/v1; GraphQL is not part of the product.

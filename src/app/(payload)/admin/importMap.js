@@ -25,7 +25,6 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { NoPublishButton as NoPublishButton_1ed821aee007f45761041bd89fbaa4a6 } from '../../../../src/components/WorkflowPanel'
 import { CurrentPasswordField as CurrentPasswordField_2c1957eae8e18a7c7fc440ff22930ac7 } from '../../../../src/components/CurrentPasswordField'
-import { JsonView as JsonView_490c9546659adc183d64c4da2f0a72f6 } from '../../../../src/components/JsonView'
 import { UnreadNotifications as UnreadNotifications_1a8033c8ab7eefa9f7fb26c15da925c8 } from '../../../../src/components/UnreadNotifications'
 import { MyWork as MyWork_d40c1e2347a90734df8605b79d130530 } from '../../../../src/components/MyWork'
 import { ReportsView as ReportsView_b564e9858f8e207af12546b84ef61f0a } from '../../../../src/components/ReportsView'
@@ -60,7 +59,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/WorkflowPanel#NoPublishButton": NoPublishButton_1ed821aee007f45761041bd89fbaa4a6,
   "/src/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_2c1957eae8e18a7c7fc440ff22930ac7,
-  "/src/components/JsonView#JsonView": JsonView_490c9546659adc183d64c4da2f0a72f6,
   "/src/components/UnreadNotifications#UnreadNotifications": UnreadNotifications_1a8033c8ab7eefa9f7fb26c15da925c8,
   "/src/components/MyWork#MyWork": MyWork_d40c1e2347a90734df8605b79d130530,
   "/src/components/ReportsView#ReportsView": ReportsView_b564e9858f8e207af12546b84ef61f0a,

@@ -43,6 +43,8 @@ const e = env()
 
 export default buildConfig({
   serverURL: e.publicUrl,
+  // Session cookies count only on requests from the product's own pages (Origin checked by Payload).
+  csrf: [...e.trustedOrigins],
   secret: e.payloadSecret,
   db: databaseAdapter(e),
   editor: lexicalEditor(),

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const handle = nextApp.getRequestHandler()
   const app = createApp(payload, e, (req, res) => handle(req, res))
   const server = app.listen(e.port, e.host, () => {
-    const base = e.publicUrl ?? `http://localhost:${e.port}`
+    const base = e.publicUrl
     const lines = [
       `hotline-kb is listening on ${base}`,
       `  公众网站 site:    ${base}/`,

@@ -432,6 +432,10 @@ export interface User {
   )[];
   unit?: (number | null) | Unit;
   phone?: string | null;
+  /**
+   * 修改本人密码时必填
+   */
+  currentPassword?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1440,6 +1444,7 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   unit?: T;
   phone?: T;
+  currentPassword?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

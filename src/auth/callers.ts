@@ -2,8 +2,8 @@
  * Who is calling /api/v1: a signed-in hotline user (Payload session cookie or `Authorization: JWT …`)
  * or an agent tool with an API key (`Authorization: Bearer hk_…`) carrying the needed scope.
  */
-import type { RequestHandler } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import type { Request, RequestHandler, Response } from 'express'
+import { MemoryStore, rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
 import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
@@ -121,20 +121,36 @@ export function requireApiKey(payload: Payload, scopes: readonly ApiKeyScope[]):
   }
 }
 
-/** Requests per minute per caller: an API key's own limit, or the default for signed-in users. */
-export function rateLimitPerCaller(defaultPerMinute: number): RequestHandler {
-  return rateLimit({
+/**
+ * Requests per minute per caller: an API key's own limit, or the default for signed-in users. `cost`
+ * says how many calls one request makes (a JSON-RPC batch is one call per item).
+ */
+export function rateLimitPerCaller(defaultPerMinute: number, cost?: (req: Request) => number): RequestHandler {
+  const store = new MemoryStore()
+  const key = (res: Response) => {
+    const caller = res.locals.caller as Caller
+    return `${caller.kind}:${caller.id}`
+  }
+  const limiter = rateLimit({
     windowMs: 60_000,
     limit: (_req, res) =>
       (res.locals.caller as Caller | undefined)?.kind === 'api-key'
         ? (res.locals.caller as { rateLimitPerMinute: number }).rateLimitPerMinute
         : defaultPerMinute,
-    keyGenerator: (_req, res) => {
-      const caller = res.locals.caller as Caller
-      return `${caller.kind}:${caller.id}`
-    },
+    keyGenerator: (_req, res) => key(res),
+    store,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     message: { error: 'rate_limited', message: '请求过于频繁，请稍后再试' },
   })
+  if (!cost) return limiter
+  return async (req, res, next) => {
+    try {
+      // The limiter counts the request itself; the calls beyond the first are counted here.
+      for (let extra = cost(req) - 1; extra > 0; extra--) await store.increment(key(res))
+    } catch (err) {
+      return next(err)
+    }
+    limiter(req, res, next)
+  }
 }

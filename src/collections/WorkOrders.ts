@@ -209,7 +209,13 @@ export const WorkOrders: CollectionConfig = {
     { name: 'explanationAccepted', label: '尽责说明已认可（不计负面评价）', type: 'checkbox', defaultValue: false },
     { name: 'parent', label: '主工单', type: 'relationship', relationTo: 'work-orders' },
     { name: 'related', label: '关联/重复工单', type: 'relationship', relationTo: 'work-orders', hasMany: true },
-    { name: 'timeline', label: '处理记录', type: 'json', admin: readOnly },
+    {
+      name: 'timeline',
+      label: '处理记录',
+      type: 'json',
+      // A table instead of Payload's JSON editor, which loads Monaco from a CDN.
+      admin: { ...readOnly, components: { Field: '/src/components/TimelineField#TimelineField' } },
+    },
     // Set by src/services/personalDataRetention.ts when the claimant's personal data is removed.
     {
       name: 'anonymisedAt',

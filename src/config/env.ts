@@ -29,6 +29,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  ANONYMOUS_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  ANONYMOUS_QUEUE: z.coerce.number().int().min(0).default(200),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   PROGRESS_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   SEARCH_ENGINE: z.enum(['embedded', 'typesense']).default('embedded'),
@@ -76,7 +80,10 @@ export type Env = Readonly<{
   isProduction: boolean
   port: number
   host: string
-  publicUrl: string | undefined
+  /** The product's base URL (Payload's serverURL), without a trailing slash. */
+  publicUrl: string
+  /** Origins whose pages may send cookie-authenticated writes: the product's own. */
+  trustedOrigins: readonly string[]
   dataDir: string
   /** Where uploads (the `media` collection) are stored on disk. */
   mediaDir: string
@@ -89,6 +96,14 @@ export type Env = Readonly<{
   logLevel: string
   loginMaxAttempts: number
   loginLockMs: number
+  /** Failed logins per client address within the lock time before it gets 429, whatever the account. */
+  loginClientMaxFailures: number
+  /** Session cookies only over HTTPS: in production, or whenever the public URL is https. */
+  secureCookies: boolean
+  /** A staff session ends after this long without activity. */
+  sessionIdleSeconds: number
+  /** Anonymous public requests (site pages, public API) served at once; more wait in a queue of this length. */
+  anonymous: { concurrency: number; queue: number }
   /** Requests per minute and client IP on the public API. */
   publicRateLimit: number
   /** Progress look-ups (order number + phone digits) per 15 minutes and client IP, page and API together. */
@@ -147,13 +162,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError('Invalid configuration:\n  SEARCH_ENGINE=typesense needs TYPESENSE_URL and TYPESENSE_API_KEY')
   }
   const dataDir = path.resolve(v.DATA_DIR)
+  const publicUrl = (v.PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '')
+  // Without PUBLIC_URL the product is reached on this machine: any loopback name of its port.
+  const trustedOrigins = v.PUBLIC_URL
+    ? [new URL(publicUrl).origin]
+    : ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${v.PORT}`)
   const databaseUri = v.DATABASE_URI ?? `file:${path.join(dataDir, 'hotline-kb.db')}`
   return Object.freeze({
     nodeEnv: v.NODE_ENV,
     isProduction,
     port: v.PORT,
     host: v.HOST,
-    publicUrl: v.PUBLIC_URL,
+    publicUrl,
+    trustedOrigins,
     dataDir,
     mediaDir: path.join(dataDir, 'media'),
     databaseUri,
@@ -165,6 +186,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     logLevel: v.LOG_LEVEL,
     loginMaxAttempts: v.LOGIN_MAX_ATTEMPTS,
     loginLockMs: v.LOGIN_LOCK_MINUTES * 60_000,
+    loginClientMaxFailures: v.LOGIN_CLIENT_MAX_FAILURES,
+    sessionIdleSeconds: v.SESSION_IDLE_MINUTES * 60,
+    secureCookies: isProduction || publicUrl.startsWith('https:'),
+    anonymous: { concurrency: v.ANONYMOUS_CONCURRENCY, queue: v.ANONYMOUS_QUEUE },
     publicRateLimit: v.PUBLIC_RATE_LIMIT,
     progressRateLimit: v.PROGRESS_RATE_LIMIT,
     searchEngine: v.SEARCH_ENGINE,

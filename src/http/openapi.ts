@@ -40,7 +40,15 @@ const hitProperties = {
   highlights: {
     type: 'object',
     properties: { title: { type: 'string' }, summary: { type: 'string' } },
-    description: '带 <mark> 标记的 HTML 片段',
+    description: '带 <mark> 标记的 HTML 片段（其余字符已转义）',
+  },
+  marks: {
+    type: 'object',
+    properties: {
+      title: { type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 } },
+      summary: { type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 } },
+    },
+    description: '命中词在 title、summary 中的位置 [起, 止)（UTF-16 下标），页面据此渲染，不插入 HTML',
   },
   confident: { type: 'boolean', description: '是否确信回答了问题' },
   url: { type: 'string' },

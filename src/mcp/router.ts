@@ -17,7 +17,8 @@ export function mcpRouter(payload: Payload, engine: () => SearchEngine): Router 
   const router = Router()
   router.use(express.json({ limit: '100kb' }))
   router.use(requireApiKey(payload, ['agent', 'public', 'work-orders']))
-  router.use(rateLimitPerCaller(600))
+  // A JSON-RPC batch counts as many calls as it holds.
+  router.use(rateLimitPerCaller(600, (req) => (Array.isArray(req.body) ? Math.max(1, req.body.length) : 1)))
 
   router.post('/', async (req, res) => {
     const caller = res.locals.caller as Extract<Caller, { kind: 'api-key' }>

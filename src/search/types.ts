@@ -1,6 +1,7 @@
 /** The search contract both engines implement; nothing here knows Payload or HTTP. */
 import type { SynonymRule } from './analysis/synonyms'
 import type { ConfidenceSignals } from './confidence'
+import type { MarkRange } from './highlight'
 import type { PinnedAnswer } from './pins'
 
 /** One knowledge entry as the index sees it. */
@@ -57,7 +58,10 @@ export type SearchHit = {
   /** The similar question (相似问) that matched the query best, if any did. */
   matchedQuestion?: string
   expired: boolean
+  /** HTML-escaped fragments with `<mark>`, for API callers; absent when nothing matched there. */
   highlights: { title?: string; summary?: string }
+  /** The same marks as ranges into the title and summary: pages render these, never HTML. */
+  marks: { title: MarkRange[]; summary: MarkRange[] }
 }
 
 export type SearchResult = {

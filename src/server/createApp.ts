@@ -10,9 +10,13 @@ import type { Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import type { Env } from '../config/env'
+import { anonymousTraffic } from '../http/anonymousGate'
+import { loginThrottle, resetPasswordPolicy } from '../http/authGuards'
+import { apiContentSecurity, pageContentSecurity } from '../http/contentSecurity'
 import { errorHandler, notFound } from '../http/errors'
 import { openApiDocument } from '../http/openapi'
 import { payloadRest } from '../http/payloadRest'
+import { restGuard } from '../http/restGuard'
 import { agentRouter } from '../http/routes/agent'
 import { healthRouter } from '../http/routes/health'
 import { metricsRouter } from '../http/routes/metrics'
@@ -23,6 +27,7 @@ import { reportsRouter } from '../http/routes/reports'
 import { goneWhenExpired } from '../http/routes/siteGuards'
 import { supervisionRouter } from '../http/routes/supervision'
 import { workOrdersRouter } from '../http/routes/workOrders'
+import { refuseCrossSiteWrites } from '../http/sameOrigin'
 import { logger } from '../log'
 import { MCP_PATH, mcpRouter } from '../mcp/router'
 import { searchEngine } from '../search/searchEngine'
@@ -31,8 +36,8 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
-  // The Payload admin (Next) relies on inline scripts and styles; a CSP arrives with the public site.
-  app.use(helmet({ contentSecurityPolicy: false }))
+  // The policy is ours (contentSecurity.ts): strict for API answers, nonce-based for pages.
+  app.use(helmet({ contentSecurityPolicy: false }), apiContentSecurity)
   app.use(
     pinoHttp({
       logger,
@@ -52,13 +57,16 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
 
   // One limit for the claimant's progress look-up, on the API and the page alike.
   const progressLimit = progressLimiter(e.progressRateLimit)
+  app.use(refuseCrossSiteWrites(e.trustedOrigins))
+  app.use(anonymousTraffic({ requestsPerMinute: e.publicRateLimit, ...e.anonymous }))
+
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))
   v1.use(healthRouter(payload, e.databaseKind, searchEngine))
   v1.get('/openapi.json', (_req, res) => res.json(openApiDocument))
   v1.use('/agent', agentRouter(payload, searchEngine))
   v1.use('/public/progress', progressRouter(payload, progressLimit))
-  v1.use('/public', publicRouter(payload, searchEngine, { requestsPerMinute: e.publicRateLimit }))
+  v1.use('/public', publicRouter(payload, searchEngine))
   v1.use('/work-orders', workOrdersRouter(payload))
   v1.use('/reports', reportsRouter(payload))
   v1.use('/supervision', supervisionRouter(payload))
@@ -67,12 +75,22 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   app.use('/api/v1', v1)
 
   app.use(MCP_PATH, mcpRouter(payload, searchEngine), errorHandler)
-  app.use('/api', payloadRest(payload.config))
+  app.use(
+    '/api',
+    restGuard(payload),
+    loginThrottle({
+      maxAttempts: e.loginMaxAttempts,
+      lockMs: e.loginLockMs,
+      clientMaxFailures: e.loginClientMaxFailures,
+    }),
+    resetPasswordPolicy(),
+    payloadRest(payload.config, e.publicUrl),
+  )
   app.get('/entries/:code', goneWhenExpired(payload))
   app.get('/progress', progressLimit)
 
   if (nextHandler) {
-    app.use(nextHandler)
+    app.use(pageContentSecurity(e.nodeEnv === 'development'), nextHandler)
   } else {
     app.use(notFound)
   }

@@ -16,6 +16,7 @@ export function publicHit(hit: SearchHit) {
     category: d.category,
     summary: d.summary,
     highlights: hit.highlights,
+    marks: hit.marks,
     confident: hit.confident,
     url: `/entries/${encodeURIComponent(d.code)}`,
   }

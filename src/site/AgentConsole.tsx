@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { shanghaiDateTimeString } from '../domain/shanghaiTime'
+import { Marked } from './Marked'
 
 type Hit = {
   code: string
@@ -15,7 +16,7 @@ type Hit = {
   unit: string
   category: string
   summary: string
-  highlights: { title?: string; summary?: string }
+  marks: { title: [number, number][]; summary: [number, number][] }
   confident: boolean
   audience: string
   stale: boolean
@@ -49,7 +50,20 @@ const FACETS: [string, string][] = [
   ['district', '区域'],
 ]
 
+/**
+ * The session ends after SESSION_IDLE_MINUTES without activity; while the agent works, each request
+ * renews it at most every few minutes.
+ */
+const RENEW_EVERY_MS = 5 * 60_000
+let renewedAt = Date.now()
+function renewSession() {
+  if (Date.now() - renewedAt < RENEW_EVERY_MS) return
+  renewedAt = Date.now()
+  void fetch('/api/users/refresh-token', { method: 'POST', credentials: 'include' }).catch(() => undefined)
+}
+
 const api = async <T,>(url: string, init?: RequestInit): Promise<T> => {
+  renewSession()
   const res = await fetch(url, {
     credentials: 'include',
     ...init,
@@ -238,8 +252,12 @@ export function AgentConsole({ agentName }: { agentName: string }) {
               {h.audience === 'internal' && <span className="badge internal">内部</span>}
               {h.confident ? <span className="badge">可信</span> : <span className="badge weak">仅供参考</span>}
               {h.stale && <span className="badge weak">逾期未复核</span>}
-              <strong dangerouslySetInnerHTML={{ __html: h.highlights.title ?? h.title }} />
-              <div className="meta" dangerouslySetInnerHTML={{ __html: h.highlights.summary ?? h.summary }} />
+              <strong>
+                <Marked text={h.title} ranges={h.marks.title} />
+              </strong>
+              <div className="meta">
+                <Marked text={h.summary} ranges={h.marks.summary} />
+              </div>
             </li>
           ))}
         </ol>

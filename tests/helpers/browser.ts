@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core, as the project's browser tests use it. */
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
@@ -23,6 +23,11 @@ export async function adminLogin(
   password = 'Demo@12345',
 ): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })
+  return loginIn(context, base, email, password)
+}
+
+/** Signs in through the admin's login form in the given browser context. */
+export async function loginIn(context: BrowserContext, base: string, email: string, password = 'Demo@12345') {
   const page = await context.newPage()
   await page.goto(`${base}/admin/login`)
   await page.fill('input[name="email"]', email)

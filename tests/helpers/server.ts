@@ -16,7 +16,8 @@ const freePort = () =>
     })
   })
 
-export type RunningServer = { base: string; stop: () => Promise<void> }
+/** `output()` is everything the server wrote to stdout and stderr so far: its log. */
+export type RunningServer = { base: string; output: () => string; stop: () => Promise<void> }
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
@@ -55,6 +56,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   })
   return {
     base: `http://127.0.0.1:${port}`,
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => {

@@ -99,10 +99,11 @@ describe('Payload REST (/api) through Express', () => {
     expect(res.status).toBe(403)
   })
 
-  it('locks an account after repeated failed logins (LOGIN_MAX_ATTEMPTS=3 in tests)', async () => {
+  it('locks an account after repeated failed logins from several clients (LOGIN_MAX_ATTEMPTS=3 in tests)', async () => {
     for (let i = 0; i < 3; i++) {
       const res = await request(app)
         .post('/api/users/login')
+        .set('X-Forwarded-For', `10.9.0.${i}`)
         .send({ email: 'supervisor@test.example', password: 'wrong' })
       expect(res.status).toBe(401)
     }
@@ -110,7 +111,7 @@ describe('Payload REST (/api) through Express', () => {
       .post('/api/users/login')
       .send({ email: 'supervisor@test.example', password: 'Secret-123' })
     expect(locked.status).toBe(401)
-    expect(JSON.stringify(locked.body)).toMatch(/锁定|locked/i)
+    expect(JSON.stringify(locked.body)).toMatch(/锁定/)
   })
 })
 

@@ -18,6 +18,27 @@ describe('configuration', () => {
     expect(parseEnv({ DATA_DIR: dir }).payloadSecret).toBe(e.payloadSecret)
   })
 
+  it('defaults the public URL to localhost:PORT, trusts only its origins, and secures cookies for production or https', () => {
+    const local = parseEnv({ DATA_DIR: tmp(), PORT: '3100' })
+    expect(local.publicUrl).toBe('http://localhost:3100')
+    expect(local.trustedOrigins).toEqual(['http://localhost:3100', 'http://127.0.0.1:3100', 'http://[::1]:3100'])
+    expect(local.secureCookies).toBe(false)
+    expect(local.sessionIdleSeconds).toBe(30 * 60)
+    const site = parseEnv({ DATA_DIR: tmp(), PUBLIC_URL: 'https://12345.example.gov.cn/' })
+    expect(site.publicUrl).toBe('https://12345.example.gov.cn')
+    expect(site.trustedOrigins).toEqual(['https://12345.example.gov.cn'])
+    expect(site.secureCookies).toBe(true)
+    const production = parseEnv({
+      NODE_ENV: 'production',
+      DATA_DIR: tmp(),
+      PAYLOAD_SECRET: 'a-production-secret-of-enough-length-000',
+      PERSONAL_DATA_KEY: 'ab'.repeat(32),
+      SESSION_IDLE_MINUTES: '15',
+    })
+    expect(production.secureCookies).toBe(true)
+    expect(production.sessionIdleSeconds).toBe(15 * 60)
+  })
+
   it('chooses MongoDB for mongodb URIs', () => {
     expect(parseEnv({ DATA_DIR: tmp(), DATABASE_URI: 'mongodb+srv://u:p@cluster/hotline' }).databaseKind).toBe(
       'mongodb',

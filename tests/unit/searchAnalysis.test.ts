@@ -1,9 +1,11 @@
+import fc from 'fast-check'
+
 import { BIGRAM_PREFIX, CHAR_PREFIX, createAnalyzer, LATIN_PREFIX } from '../../src/search/analysis/analyzer'
 import { normalizeText } from '../../src/search/analysis/normalize'
 import { WORD_WEIGHTS } from '../../src/search/analysis/wordWeight'
 import { CONFIDENT_AT, confidenceOf, coverage } from '../../src/search/confidence'
 import { mrrAt, ndcgAt, recallAt } from '../../src/search/eval/metrics'
-import { highlight } from '../../src/search/highlight'
+import { highlight, hitHighlights, markRanges } from '../../src/search/highlight'
 
 const analyzer = createAnalyzer({ synonyms: [['医保', '医疗保险'], { root: '驾照', synonyms: ['驾驶证'] }] })
 
@@ -131,6 +133,29 @@ describe('highlights', () => {
     expect(highlight('居民身份证遗失补领', ['身份证', `${BIGRAM_PREFIX}遗失`])).toBe('居民<mark>身份证遗失</mark>补领')
     expect(highlight('<b>医保</b>', ['医保'])).toBe('&#60;b&#62;<mark>医保</mark>&#60;/b&#62;')
     expect(highlight('无关内容', ['医保', 'py:yibao'])).toBeUndefined()
+  })
+
+  it('gives the marks as ranges into the text, so that pages never insert entry text as HTML', () => {
+    expect(markRanges('居民身份证遗失补领', ['身份证', `${BIGRAM_PREFIX}遗失`])).toEqual([[2, 7]])
+    const title = '<img src=x onerror=alert(1)>社保卡'
+    const marks = hitHighlights({ title, summary: '<img src=x onerror=alert(1)>' }, ['社保'])
+    expect(marks.marks).toEqual({ title: [[28, 30]], summary: [] })
+    expect(marks.highlights.title).toBe('&#60;img src=x onerror=alert(1)&#62;<mark>社保</mark>卡')
+    expect(marks.highlights.summary).toBeUndefined()
+  })
+
+  it('ranges are ordered, disjoint and inside the text (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.array(fc.string({ minLength: 1, maxLength: 3 }), { maxLength: 5 }), (text, terms) => {
+        let at = 0
+        for (const [start, end] of markRanges(text, terms)) {
+          expect(start).toBeGreaterThanOrEqual(at)
+          expect(end).toBeGreaterThan(start)
+          expect(end).toBeLessThanOrEqual(text.length)
+          at = end
+        }
+      }),
+    )
   })
 })
 

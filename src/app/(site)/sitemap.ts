@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic'
 /** Every public, published entry, so that search engines find the answers. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const payload = await sitePayload()
-  const base = env().publicUrl ?? `http://localhost:${env().port}`
+  const base = env().publicUrl
   const { docs } = await payload.find({
     collection: 'knowledge-entries',
     where: { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] },

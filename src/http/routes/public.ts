@@ -9,19 +9,9 @@ import type { SearchEngine } from '../../search/types'
 import { findEntry, recordFeedback, searchKnowledge } from '../../services/knowledgeQueries'
 import { parseParams, publicSearchParams, suggestParams } from '../searchParams'
 
-export type PublicRouterOptions = { requestsPerMinute: number }
-
-export function publicRouter(payload: Payload, engine: () => SearchEngine, options: PublicRouterOptions): Router {
+/** Rate limits and the anonymous concurrency gate apply before this router (anonymousGate.ts). */
+export function publicRouter(payload: Payload, engine: () => SearchEngine): Router {
   const router = Router()
-  router.use(
-    rateLimit({
-      windowMs: 60_000,
-      limit: options.requestsPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      message: { error: 'rate_limited', message: '请求过于频繁，请稍后再试' },
-    }),
-  )
   router.use((req, res, next) => {
     if (req.method === 'GET') res.setHeader('Cache-Control', 'public, max-age=60')
     next()

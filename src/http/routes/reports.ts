@@ -7,6 +7,7 @@ import { z } from 'zod'
 
 import { rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import { now } from '../../domain/clock'
+import { spreadsheetSafeRow } from '../../domain/exchange/spreadsheetSafe'
 import type { Role } from '../../domain/roles'
 import { parseHotlineDate } from '../../domain/shanghaiTime'
 import { ORDER_TYPES } from '../../domain/workOrders/orderTypes'
@@ -45,8 +46,9 @@ const filters = z.object({
 })
 
 /** Rows as CSV or XLSX, or the JSON document itself. */
-async function send(res: Response, format: string, name: string, json: unknown, rows: Record<string, unknown>[]) {
+async function send(res: Response, format: string, name: string, json: unknown, data: Record<string, unknown>[]) {
   if (format === 'json') return res.json(json)
+  const rows = data.map(spreadsheetSafeRow)
   if (format === 'csv') {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8')
     res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`)

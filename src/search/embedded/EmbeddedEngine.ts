@@ -13,7 +13,7 @@ import {
 import type { SynonymRule } from '../analysis/synonyms'
 import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage } from '../confidence'
 import { FIELD_BOOSTS, fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
-import { highlight } from '../highlight'
+import { hitHighlights } from '../highlight'
 import { type PinnedAnswer, pinKey } from '../pins'
 import {
   type EngineHealth,
@@ -296,7 +296,7 @@ export class EmbeddedEngine implements SearchEngine {
         signals,
         matchedQuestion: question && this.questions.text(question.slot),
         expired: expiredAt(document, window, time),
-        highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
+        ...hitHighlights(document, matched),
       }
     })
     const pinnedOnly = pinned.filter((c) => !Array.from(all.docs.subarray(0, all.length)).includes(c.doc)).length

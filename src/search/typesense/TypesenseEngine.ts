@@ -12,7 +12,7 @@ import { type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
 import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage } from '../confidence'
 import { FIELD_BOOSTS, TEXT_FIELDS } from '../fields'
-import { highlight } from '../highlight'
+import { hitHighlights } from '../highlight'
 import type { PinnedAnswer } from '../pins'
 import {
   type EngineHealth,
@@ -222,7 +222,7 @@ export class TypesenseEngine implements SearchEngine {
         confident: Boolean(hit.curated) || confidence >= CONFIDENT_AT,
         signals,
         expired: expiredAt(document, validityWindow(document), time),
-        highlights: { title: highlight(document.title, matched), summary: highlight(document.summary, matched) },
+        ...hitHighlights(document, matched),
       }
     })
     return { found: response.found, hits, facets, tookMs: performance.now() - started }

@@ -1,3 +1,4 @@
+import { TimelineField as TimelineField_2c4e14f29b081eb5c81a5b5fc72efbf3 } from '../../../../src/components/TimelineField'
 import { WorkflowPanel as WorkflowPanel_1ed821aee007f45761041bd89fbaa4a6 } from '../../../../src/components/WorkflowPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -23,6 +24,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { NoPublishButton as NoPublishButton_1ed821aee007f45761041bd89fbaa4a6 } from '../../../../src/components/WorkflowPanel'
+import { CurrentPasswordField as CurrentPasswordField_2c1957eae8e18a7c7fc440ff22930ac7 } from '../../../../src/components/CurrentPasswordField'
 import { UnreadNotifications as UnreadNotifications_1a8033c8ab7eefa9f7fb26c15da925c8 } from '../../../../src/components/UnreadNotifications'
 import { MyWork as MyWork_d40c1e2347a90734df8605b79d130530 } from '../../../../src/components/MyWork'
 import { ReportsView as ReportsView_b564e9858f8e207af12546b84ef61f0a } from '../../../../src/components/ReportsView'
@@ -30,6 +32,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/components/TimelineField#TimelineField": TimelineField_2c4e14f29b081eb5c81a5b5fc72efbf3,
   "/src/components/WorkflowPanel#WorkflowPanel": WorkflowPanel_1ed821aee007f45761041bd89fbaa4a6,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -55,6 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/WorkflowPanel#NoPublishButton": NoPublishButton_1ed821aee007f45761041bd89fbaa4a6,
+  "/src/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_2c1957eae8e18a7c7fc440ff22930ac7,
   "/src/components/UnreadNotifications#UnreadNotifications": UnreadNotifications_1a8033c8ab7eefa9f7fb26c15da925c8,
   "/src/components/MyWork#MyWork": MyWork_d40c1e2347a90734df8605b79d130530,
   "/src/components/ReportsView#ReportsView": ReportsView_b564e9858f8e207af12546b84ef61f0a,

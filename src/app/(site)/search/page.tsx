@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 
 import { ENTRY_TYPES } from '../../../domain/knowledge/entryTypes'
 import { labelOf } from '../../../domain/labels'
+import { Marked } from '../../../site/Marked'
 import { SearchBox } from '../../../site/SearchBox'
 import { homeData, PER_PAGE, searchData } from '../siteData'
 
@@ -74,12 +75,13 @@ export default async function SearchPage({ searchParams }: Params) {
               <li key={h.code}>
                 <h2>
                   <span className="badge">{typeLabel(h.type)}</span>
-                  <a
-                    href={`/entries/${h.code}`}
-                    dangerouslySetInnerHTML={{ __html: h.highlights.title ?? escape(h.title) }}
-                  />
+                  <a href={`/entries/${h.code}`}>
+                    <Marked text={h.title} ranges={h.marks.title} />
+                  </a>
                 </h2>
-                <p dangerouslySetInnerHTML={{ __html: h.highlights.summary ?? escape(h.summary ?? '') }} />
+                <p>
+                  <Marked text={h.summary ?? ''} ranges={h.marks.summary} />
+                </p>
                 <p className="meta">
                   {h.unit} · {h.category}
                 </p>
@@ -100,9 +102,6 @@ export default async function SearchPage({ searchParams }: Params) {
     </>
   )
 }
-
-/** Highlights are escaped by the search layer; plain titles are escaped here. */
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 async function EmptyState() {
   const { categories } = await homeData()

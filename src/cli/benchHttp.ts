@@ -1,0 +1,106 @@
+/**
+ * `npm run bench:http`: agent search latency while anonymous visitors flood the server-rendered
+ * public search page. The real product (server.ts, production build, demo data) runs as a child
+ * process, once with the anonymous concurrency gate off and once with it on (the default), the
+ * rate limit raised as if the flood came from many addresses. Prints agent p50/p99 alone and under
+ * the flood, and what the flood got.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import autocannon from 'autocannon'
+
+const FLOOD_CONNECTIONS = Number(process.env.BENCH_FLOOD_CONNECTIONS ?? 50)
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10)
+const AGENT_QUERIES = ['身份证丢了怎么办', '公积金提取', '停水', '社保卡挂失', '医保报销']
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
+async function startProduct(extraEnv: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-http-'))
+  const inherited: Record<string, string | undefined> = { ...process.env }
+  delete inherited.NODE_ENV
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', './bin/register-tsx.mjs', 'server.ts'],
+    {
+      env: {
+        ...inherited,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_URI: `file:${path.join(dataDir, 'kb.db')}`,
+        LOG_LEVEL: 'warn',
+        PUBLIC_RATE_LIMIT: '100000000',
+        ...extraEnv,
+      } as unknown as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('is listening on')) resolve()
+    })
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.slice(-2000)}`)))
+  })
+  child.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }))
+  return { base: `http://127.0.0.1:${port}`, child }
+}
+
+const agentLoad = (base: string, token: string, duration: number) =>
+  autocannon({
+    url: base,
+    connections: 2,
+    duration,
+    headers: { authorization: `JWT ${token}` },
+    requests: AGENT_QUERIES.map((q) => ({ method: 'GET', path: `/api/v1/agent/search?q=${encodeURIComponent(q)}` })),
+  })
+
+async function run(label: string, extraEnv: Record<string, string>) {
+  const { base, child } = await startProduct(extraEnv)
+  try {
+    const login = await fetch(`${base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'agent@hotline.example', password: 'Demo@12345' }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    await fetch(`${base}/search?q=${encodeURIComponent('身份证丢了咋办')}`) // first render compiles
+    const alone = await agentLoad(base, token, 5)
+    const [agents, flood] = await Promise.all([
+      agentLoad(base, token, SECONDS),
+      autocannon({
+        url: `${base}/search?q=${encodeURIComponent('身份证丢了咋办')}`,
+        connections: FLOOD_CONNECTIONS,
+        duration: SECONDS,
+        workers: 1,
+      }),
+    ])
+    const served = flood.requests.total - flood.non2xx
+    console.log(
+      `${label.padEnd(22)} agent alone p50 ${alone.latency.p50} ms p99 ${alone.latency.p99} ms | under flood p50 ${agents.latency.p50} ms p99 ${agents.latency.p99} ms (${agents.requests.total} requests, ${agents.non2xx + agents.errors} errors) | flood: ${served} pages served, ${flood.non2xx} turned away (503), ${flood.errors} errors`,
+    )
+  } finally {
+    child.kill('SIGTERM')
+  }
+}
+
+console.log(
+  `bench:http on ${os.cpus().length} cores, Node ${process.version}: ${FLOOD_CONNECTIONS} anonymous connections on /search for ${SECONDS} s, 2 agent connections on /api/v1/agent/search`,
+)
+await run('gate off', { ANONYMOUS_CONCURRENCY: '100000' })
+await run('gate on (default)', {})
+process.exit(0)

@@ -5,7 +5,7 @@ import { normalizeText } from '../../src/search/analysis/normalize'
 import { WORD_WEIGHTS } from '../../src/search/analysis/wordWeight'
 import { CONFIDENT_AT, confidenceOf, coverage } from '../../src/search/confidence'
 import { mrrAt, ndcgAt, recallAt } from '../../src/search/eval/metrics'
-import { highlight, hitHighlights, markRanges } from '../../src/search/highlight'
+import { hitHighlights, markRanges } from '../../src/search/highlight'
 
 const analyzer = createAnalyzer({ synonyms: [['医保', '医疗保险'], { root: '驾照', synonyms: ['驾驶证'] }] })
 
@@ -130,9 +130,10 @@ describe('confidence', () => {
 
 describe('highlights', () => {
   it('marks matched words, merges neighbours and escapes HTML', () => {
-    expect(highlight('居民身份证遗失补领', ['身份证', `${BIGRAM_PREFIX}遗失`])).toBe('居民<mark>身份证遗失</mark>补领')
-    expect(highlight('<b>医保</b>', ['医保'])).toBe('&#60;b&#62;<mark>医保</mark>&#60;/b&#62;')
-    expect(highlight('无关内容', ['医保', 'py:yibao'])).toBeUndefined()
+    const title = (text: string, terms: string[]) => hitHighlights({ title: text, summary: '' }, terms).highlights.title
+    expect(title('居民身份证遗失补领', ['身份证', `${BIGRAM_PREFIX}遗失`])).toBe('居民<mark>身份证遗失</mark>补领')
+    expect(title('<b>医保</b>', ['医保'])).toBe('&#60;b&#62;<mark>医保</mark>&#60;/b&#62;')
+    expect(title('无关内容', ['医保', 'py:yibao'])).toBeUndefined()
   })
 
   it('gives the marks as ranges into the text, so that pages never insert entry text as HTML', () => {

@@ -1,7 +1,8 @@
 /**
- * The Typesense collection: display fields with Typesense's `zh` locale, and shadow fields holding
- * our analyzer's tokens (words, bigrams, pinyin), which queries use with `pre_segmented_query` so
- * that both engines match the same way (Typesense's zh locale misses substrings inside words).
+ * The Typesense collection: display fields stored but not indexed (no query reads them: indexing
+ * them with the `zh` locale cost memory and index time), and shadow fields holding our analyzer's
+ * tokens (words, bigrams, pinyin), which queries use with `pre_segmented_query` so that both engines
+ * match the same way (Typesense's zh locale misses substrings inside words).
  */
 import type { CollectionCreateSchema } from 'typesense/lib/Typesense/Collections'
 
@@ -9,6 +10,7 @@ import type { Analyzer } from '../analysis/analyzer'
 import { FIELD_BOOSTS } from '../embedded/EmbeddedEngine'
 import type { SearchDocument } from '../types'
 import { validityWindow } from '../validity'
+import { SYMBOLS_TO_INDEX, typesenseToken } from './requests'
 
 export type TextField = keyof typeof FIELD_BOOSTS
 export const TEXT_FIELDS = Object.keys(FIELD_BOOSTS) as TextField[]
@@ -28,30 +30,29 @@ export type TypesenseDocument = Omit<SearchDocument, 'validFrom' | 'validUntil' 
 } & Record<`t_${TextField}`, string>
 
 export function collectionSchema(name: string, sets: { synonyms: string; curation: string }): CollectionCreateSchema {
-  const zh = (field: string, type: 'string' | 'string[]' = 'string') => ({
+  const facet = (field: string, type: 'string' | 'string[]' = 'string') => ({ name: field, type, facet: true })
+  const stored = (field: string, type: 'string' | 'string[]' = 'string') => ({
     name: field,
     type,
-    locale: 'zh',
+    index: false,
     optional: true,
   })
-  const facet = (field: string, type: 'string' | 'string[]' = 'string') => ({ name: field, type, facet: true })
-  const stored = (field: string) => ({ name: field, type: 'string' as const, index: false, optional: true })
   return {
     name,
-    // Our tokens carry prefixes (b:, py:, pi:) that must survive Typesense's tokenizer.
-    symbols_to_index: [':'],
+    // Our tokens carry prefixes (b:, py:, pi:) and symbols (3.5, 50%) that must survive the tokenizer.
+    symbols_to_index: [...SYMBOLS_TO_INDEX],
     synonym_sets: [sets.synonyms],
     curation_sets: [sets.curation],
     fields: [
       { name: 'code', type: 'string' },
       { name: 'version', type: 'int64' },
-      zh('title'),
-      zh('summary'),
-      zh('body'),
-      zh('tags', 'string[]'),
-      zh('question'),
-      zh('structured'),
-      { name: 'present', type: 'string[]', optional: true },
+      stored('title'),
+      stored('summary'),
+      stored('body'),
+      stored('tags', 'string[]'),
+      stored('question'),
+      stored('structured'),
+      stored('present', 'string[]'),
       facet('type'),
       facet('unit'),
       facet('category'),
@@ -74,10 +75,16 @@ const fieldText = (doc: SearchDocument, field: TextField): string => {
   return Array.isArray(value) ? value.join(' ') : value
 }
 
+/** Fields a document may lack; a conditional update sends them as null to clear an old value. */
+export const OPTIONAL_FIELDS = ['districts', 'present', 'validFrom', 'validUntil', 'reviewedAt', 'nextReviewAt']
+
 export function toTypesenseDocument(doc: SearchDocument, analyzer: Analyzer): TypesenseDocument {
   const window = validityWindow(doc)
   const shadow = Object.fromEntries(
-    TEXT_FIELDS.map((f) => [shadowField(f), analyzer.indexTokens(fieldText(doc, f)).join(' ')]),
+    TEXT_FIELDS.map((f) => [
+      shadowField(f),
+      analyzer.indexTokens(fieldText(doc, f)).map(typesenseToken).filter(Boolean).join(' '),
+    ]),
   )
   return {
     ...doc,

@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 import { ApiKeys } from './src/collections/ApiKeys'
 import { AuditLog } from './src/collections/AuditLog'
 import { Categories } from './src/collections/Categories'
+import { InstanceLeases, RateLimitHits, SearchChanges } from './src/collections/Coordination'
 import { EntryFeedback } from './src/collections/EntryFeedback'
 import { ErrorReports } from './src/collections/ErrorReports'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
@@ -54,6 +55,9 @@ export default buildConfig({
     Synonyms,
     SearchWords,
     SearchPins,
+    SearchChanges,
+    InstanceLeases,
+    RateLimitHits,
     Units,
     Categories,
     WorkCalendar,

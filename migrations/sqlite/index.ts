@@ -7,6 +7,7 @@ import * as migration_20261125_060157_work_order_round_gaps from './20261125_060
 import * as migration_20261125_060536_work_order_pause from './20261125_060536_work_order_pause'
 import * as migration_20261125_061037_work_order_attachments from './20261125_061037_work_order_attachments'
 import * as migration_20261125_061638_entry_feedback from './20261125_061638_entry_feedback'
+import * as migration_20261130_103144_multi_instance from './20261130_103144_multi_instance'
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261125_061638_entry_feedback.up,
     down: migration_20261125_061638_entry_feedback.down,
     name: '20261125_061638_entry_feedback',
+  },
+  {
+    up: migration_20261130_103144_multi_instance.up,
+    down: migration_20261130_103144_multi_instance.down,
+    name: '20261130_103144_multi_instance',
   },
 ]

@@ -10,6 +10,7 @@ import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
 import { now } from '../domain/clock'
 import { type AccessUser, hasRole, type Role } from '../domain/roles'
 import { ServiceError } from '../services/errors'
+import { DatabaseRateLimitStore } from './databaseRateLimitStore'
 import { toFetchHeaders } from './fetchHeaders'
 
 /** Hotline roles that use the agent API. */
@@ -121,10 +122,14 @@ export function requireApiKey(payload: Payload, scopes: readonly ApiKeyScope[]):
   }
 }
 
-/** Requests per minute per caller: an API key's own limit, or the default for signed-in users. */
-export function rateLimitPerCaller(defaultPerMinute: number): RequestHandler {
+/**
+ * Requests per minute per caller: an API key's own limit, or the default for signed-in users,
+ * counted in the database so that the limit holds across app servers (`name` keeps routers apart).
+ */
+export function rateLimitPerCaller(payload: Payload, name: string, defaultPerMinute: number): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
+    store: new DatabaseRateLimitStore(payload, name),
     limit: (_req, res) =>
       (res.locals.caller as Caller | undefined)?.kind === 'api-key'
         ? (res.locals.caller as { rateLimitPerMinute: number }).rateLimitPerMinute

@@ -17,7 +17,7 @@ export function mcpRouter(payload: Payload, engine: () => SearchEngine): Router 
   const router = Router()
   router.use(express.json({ limit: '100kb' }))
   router.use(requireApiKey(payload, ['agent', 'public', 'work-orders']))
-  router.use(rateLimitPerCaller(600))
+  router.use(rateLimitPerCaller(payload, 'mcp', 600))
 
   router.post('/', async (req, res) => {
     const caller = res.locals.caller as Extract<Caller, { kind: 'api-key' }>

@@ -15,7 +15,7 @@ const ORDER_ROLES: readonly Role[] = ['admin', 'dispatcher', 'agent', 'superviso
 export function workOrdersRouter(payload: Payload): Router {
   const router = Router()
   router.use(requireCaller(payload, { roles: ORDER_ROLES, scope: 'work-orders' }))
-  router.use(rateLimitPerCaller(600))
+  router.use(rateLimitPerCaller(payload, 'work-orders', 600))
 
   router.post('/', async (req, res) => {
     const input = parseParams(newOrder, req.body ?? {})

@@ -30,6 +30,7 @@ const schema = z.object({
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   SEARCH_ENGINE: z.enum(['embedded', 'typesense']).default('embedded'),
   TYPESENSE_URL: z
     .string()
@@ -80,6 +81,8 @@ export type Env = Readonly<{
   loginLockMs: number
   /** Requests per minute and client IP on the public API. */
   publicRateLimit: number
+  /** Proxies whose X-Forwarded-For names the client (Express `trust proxy`: loopback, uniquelocal, CIDRs). */
+  trustProxy: string
   searchEngine: 'embedded' | 'typesense'
   /** AES-256 key for claimant personal data (and its keyed hashes). */
   personalDataKey: Buffer
@@ -146,6 +149,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     loginMaxAttempts: v.LOGIN_MAX_ATTEMPTS,
     loginLockMs: v.LOGIN_LOCK_MINUTES * 60_000,
     publicRateLimit: v.PUBLIC_RATE_LIMIT,
+    trustProxy: v.TRUST_PROXY,
     searchEngine: v.SEARCH_ENGINE,
     smtp: v.SMTP_HOST ? { host: v.SMTP_HOST, port: v.SMTP_PORT, user: v.SMTP_USER, pass: v.SMTP_PASS } : undefined,
     mailFrom: { address: v.MAIL_FROM, name: v.MAIL_FROM_NAME },

@@ -26,7 +26,10 @@ import { searchEngine } from '../search/searchEngine'
 export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  app.set(
+    'trust proxy',
+    e.trustProxy.split(',').map((p) => p.trim()),
+  )
   // The Payload admin (Next) relies on inline scripts and styles; a CSP arrives with the public site.
   app.use(helmet({ contentSecurityPolicy: false }))
   app.use(

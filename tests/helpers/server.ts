@@ -16,7 +16,7 @@ const freePort = () =>
     })
   })
 
-export type RunningServer = { base: string; stop: () => Promise<void> }
+export type RunningServer = { base: string; stop: () => Promise<void>; kill: () => Promise<void> }
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
@@ -53,15 +53,19 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.slice(-2000)}`)))
   })
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      child.once('exit', () => {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+        resolve()
+      })
+      child.kill(signal)
+    })
   return {
     base: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => {
-          fs.rmSync(dataDir, { recursive: true, force: true })
-          resolve()
-        })
-        child.kill('SIGTERM')
-      }),
+    stop: () => end('SIGTERM'),
+    // As a crash: no shutdown of any kind.
+    kill: () => end('SIGKILL'),
   }
 }

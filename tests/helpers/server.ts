@@ -16,7 +16,13 @@ const freePort = () =>
     })
   })
 
-export type RunningServer = { base: string; stop: () => Promise<void>; kill: () => Promise<void> }
+export type RunningServer = {
+  base: string
+  stop: () => Promise<void>
+  kill: () => Promise<void>
+  /** What the server printed so far (stdout and stderr). */
+  output: () => string
+}
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
@@ -67,5 +73,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     stop: () => end('SIGTERM'),
     // As a crash: no shutdown of any kind.
     kill: () => end('SIGKILL'),
+    output: () => output,
   }
 }

@@ -29,6 +29,7 @@ import { databaseAdapter } from './src/config/database'
 import { emailAdapter } from './src/config/email'
 import { env } from './src/config/env'
 import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
+import { processLease } from './src/jobs/lease'
 import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
 import { WorkOrderDeadlinesTask } from './src/jobs/workOrderDeadlines'
@@ -87,8 +88,11 @@ export default buildConfig({
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   jobs: {
     tasks: [IndexEntryTask, ReloadSearchSettingsTask, KnowledgeMaintenanceTask, WorkOrderDeadlinesTask],
-    // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron).
-    autoRun: [{ cron: '0 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],
+    // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron), on
+    // one app server per minute: the holder of that minute's lease (asked mid-minute, so that clocks
+    // a few seconds apart still name the same slot).
+    autoRun: [{ cron: '30 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],
+    shouldAutoRun: (payload) => processLease(payload, 'maintenance', 60_000).held(),
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       admin: { ...defaultJobsCollection.admin, group: '系统', hidden: false },

@@ -70,3 +70,11 @@ export async function pruneLeases(payload: Payload, olderThanMs = 60 * 60_000): 
     overrideAccess: true,
   })
 }
+
+const processLeases = new Map<string, Lease>()
+
+/** One lease per name in this process (Payload's cron asks through the config, outside the server's code). */
+export function processLease(payload: Payload, name: string, slotMs?: number): Lease {
+  if (!processLeases.has(name)) processLeases.set(name, createLease(payload, name, slotMs))
+  return processLeases.get(name)!
+}

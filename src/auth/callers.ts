@@ -10,7 +10,7 @@ import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
 import { now } from '../domain/clock'
 import { type AccessUser, hasRole, type Role } from '../domain/roles'
 import { ServiceError } from '../services/errors'
-import { DatabaseRateLimitStore } from './databaseRateLimitStore'
+import { rateLimitStore } from './databaseRateLimitStore'
 import { toFetchHeaders } from './fetchHeaders'
 
 /** Hotline roles that use the agent API. */
@@ -124,12 +124,13 @@ export function requireApiKey(payload: Payload, scopes: readonly ApiKeyScope[]):
 
 /**
  * Requests per minute per caller: an API key's own limit, or the default for signed-in users,
- * counted in the database so that the limit holds across app servers (`name` keeps routers apart).
+ * counted where RATE_LIMIT_STORE says (the database holds a limit across app servers; `name` keeps
+ * routers apart).
  */
 export function rateLimitPerCaller(payload: Payload, name: string, defaultPerMinute: number): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
-    store: new DatabaseRateLimitStore(payload, name),
+    store: rateLimitStore(payload, name),
     limit: (_req, res) =>
       (res.locals.caller as Caller | undefined)?.kind === 'api-key'
         ? (res.locals.caller as { rateLimitPerMinute: number }).rateLimitPerMinute

@@ -6,6 +6,12 @@
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
+import { env } from '../config/env'
+
+/** The store of one limiter (`RATE_LIMIT_STORE`): the database's, or express-rate-limit's memory store. */
+export const rateLimitStore = (payload: Payload, name: string): Store | undefined =>
+  env().rateLimitStore === 'database' ? new DatabaseRateLimitStore(payload, name) : undefined
+
 export class DatabaseRateLimitStore implements Store {
   localKeys = false
   private windowMs = 60_000

@@ -31,6 +31,7 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   TRUST_PROXY: z.string().min(1).default('loopback'),
+  RATE_LIMIT_STORE: z.enum(['database', 'memory']).optional(),
   SEARCH_ENGINE: z.enum(['embedded', 'typesense']).default('embedded'),
   TYPESENSE_URL: z
     .string()
@@ -83,6 +84,8 @@ export type Env = Readonly<{
   publicRateLimit: number
   /** Proxies whose X-Forwarded-For names the client (Express `trust proxy`: loopback, uniquelocal, CIDRs). */
   trustProxy: string
+  /** Where rate limits count: the database (shared by every app server) or this process's memory. */
+  rateLimitStore: 'database' | 'memory'
   searchEngine: 'embedded' | 'typesense'
   /** AES-256 key for claimant personal data (and its keyed hashes). */
   personalDataKey: Buffer
@@ -150,6 +153,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     loginLockMs: v.LOGIN_LOCK_MINUTES * 60_000,
     publicRateLimit: v.PUBLIC_RATE_LIMIT,
     trustProxy: v.TRUST_PROXY,
+    // Several app servers run on MongoDB; the embedded SQLite default is one process.
+    rateLimitStore: v.RATE_LIMIT_STORE ?? (databaseUri.startsWith('file:') ? 'memory' : 'database'),
     searchEngine: v.SEARCH_ENGINE,
     smtp: v.SMTP_HOST ? { host: v.SMTP_HOST, port: v.SMTP_PORT, user: v.SMTP_USER, pass: v.SMTP_PASS } : undefined,
     mailFrom: { address: v.MAIL_FROM, name: v.MAIL_FROM_NAME },

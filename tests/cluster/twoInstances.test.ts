@@ -90,6 +90,7 @@ beforeAll(async () => {
     DATA_DIR: shared,
     DATABASE_URI: `file:${path.join(shared, 'kb.db')}`,
     PUBLIC_RATE_LIMIT: String(PUBLIC_LIMIT),
+    RATE_LIMIT_STORE: 'database',
   }
   // The first seeds the demo data (and builds when needed); the second joins the same database.
   a = await startServer(env)

@@ -38,6 +38,8 @@ describe('docker-compose.production.yml', () => {
       const env = services[a]!.environment!
       expect(env.NODE_ENV).toBe('production')
       expect(env.SEARCH_ENGINE).toBe('typesense')
+      expect(env.RATE_LIMIT_STORE).toBe('database')
+      expect(env.TRUST_PROXY).toContain('uniquelocal')
       for (const m of named('mongo')) expect(env.DATABASE_URI).toContain(`${m}:27017`)
       expect(env.DATABASE_URI).toMatch(/[?&]replicaSet=rs0(&|$)/)
       // The multi-host form the conformance suite accepts.

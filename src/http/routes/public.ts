@@ -4,7 +4,7 @@ import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { DatabaseRateLimitStore } from '../../auth/databaseRateLimitStore'
+import { rateLimitStore } from '../../auth/databaseRateLimitStore'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
 import { findEntry, recordFeedback, searchKnowledge } from '../../services/knowledgeQueries'
@@ -18,8 +18,8 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine, optio
     rateLimit({
       windowMs: 60_000,
       limit: options.requestsPerMinute,
-      // Counted in the database: the limit holds across app servers.
-      store: new DatabaseRateLimitStore(payload, 'public'),
+      // Counted in the database when several app servers share it (RATE_LIMIT_STORE).
+      store: rateLimitStore(payload, 'public'),
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       message: { error: 'rate_limited', message: '请求过于频繁，请稍后再试' },
@@ -33,7 +33,7 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine, optio
   const feedbackLimit = rateLimit({
     windowMs: 60_000,
     limit: 20,
-    store: new DatabaseRateLimitStore(payload, 'feedback'),
+    store: rateLimitStore(payload, 'feedback'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     message: { error: 'rate_limited', message: '反馈过于频繁，请稍后再试' },

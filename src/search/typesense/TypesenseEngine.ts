@@ -5,9 +5,8 @@
  * Synonyms live in a synonym set and pinned answers in a curation set; a reindex builds a new
  * collection and swaps the alias, so searches never see a half-built index.
  */
-import { Client } from 'typesense'
+import { Client, Errors } from 'typesense'
 import type { SearchResponse } from 'typesense/lib/Typesense/Documents'
-import { ObjectAlreadyExists, ObjectNotFound } from 'typesense/lib/Typesense/Errors'
 import type { SearchParams } from 'typesense/lib/Typesense/Types'
 
 import { type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
@@ -111,17 +110,14 @@ export class TypesenseEngine implements SearchEngine {
     const { id: _id, ...fields } = document
     const update = { ...Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, null])), ...fields } as TypesenseDocument
     const onlyOlder = `id:=${quote(doc.code)} && version:<=${doc.version}`
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const { num_updated } = await this.documents(collection).update(update, { filter_by: onlyOlder })
-      if (num_updated > 0) return
-      try {
-        await this.documents(collection).create(document)
-        return
-      } catch (err) {
-        // It exists: either newer (the next update changes nothing, and we are done) or created
-        // meanwhile by an older write, which the next update replaces.
-        if (!(err instanceof ObjectAlreadyExists)) throw err
-      }
+    const updateOlder = () => this.documents(collection).update(update, { filter_by: onlyOlder })
+    if ((await updateOlder()).num_updated > 0) return
+    try {
+      await this.documents(collection).create(document)
+    } catch (err) {
+      if (!(err instanceof Errors.ObjectAlreadyExists)) throw err
+      // It exists: newer (this update changes nothing) or just created by an older write (replaced).
+      await updateOlder()
     }
   }
 
@@ -188,7 +184,7 @@ export class TypesenseEngine implements SearchEngine {
     try {
       return (await this.client.aliases(this.options.alias).retrieve()).collection_name
     } catch (err) {
-      if (err instanceof ObjectNotFound) return undefined
+      if (err instanceof Errors.ObjectNotFound) return undefined
       throw err
     }
   }

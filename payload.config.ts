@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 import { ApiKeys } from './src/collections/ApiKeys'
 import { AuditLog } from './src/collections/AuditLog'
 import { Categories } from './src/collections/Categories'
+import { InstanceLeases, RateLimitHits, SearchChanges } from './src/collections/Coordination'
 import { EntryFeedback } from './src/collections/EntryFeedback'
 import { ErrorReports } from './src/collections/ErrorReports'
 import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
@@ -30,6 +31,7 @@ import { emailAdapter } from './src/config/email'
 import { env } from './src/config/env'
 import { countRuns } from './src/jobs/countRuns'
 import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
+import { processLease } from './src/jobs/lease'
 import { PersonalDataRetentionTask } from './src/jobs/personalDataRetention'
 import { ScheduledBackupTask } from './src/jobs/scheduledBackup'
 import { IndexEntryTask } from './src/jobs/syncIndex'
@@ -62,6 +64,9 @@ export default buildConfig({
     Synonyms,
     SearchWords,
     SearchPins,
+    SearchChanges,
+    InstanceLeases,
+    RateLimitHits,
     Units,
     Categories,
     WorkCalendar,
@@ -99,8 +104,11 @@ export default buildConfig({
       PersonalDataRetentionTask,
       TrainIntakeModelTask,
     ].map(countRuns),
-    // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron).
-    autoRun: [{ cron: '0 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],
+    // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron), on
+    // one app server per minute: the holder of that minute's lease (asked mid-minute, so that clocks
+    // a few seconds apart still name the same slot).
+    autoRun: [{ cron: '30 * * * * *', queue: MAINTENANCE_QUEUE, limit: 1 }],
+    shouldAutoRun: (payload) => processLease(payload, 'maintenance', 60_000).held(),
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       admin: { ...defaultJobsCollection.admin, group: '系统', hidden: false },

@@ -10,8 +10,7 @@ import next from 'next'
 
 import { ConfigError, env } from './src/config/env'
 import { startOutboxRunner } from './src/jobs/outboxRunner'
-import { rebuildIndex } from './src/jobs/syncIndex'
-import { reloadSearchSettings } from './src/jobs/syncSearchSettings'
+import { startSearchFollower } from './src/jobs/searchFollower'
 import { logger } from './src/log'
 import { searchEngine } from './src/search/searchEngine'
 import { DEMO_PASSWORD, DEMO_USERS } from './src/seed/demo/organisation'
@@ -58,13 +57,14 @@ async function main(): Promise<void> {
   const calendarDays = await seedWorkCalendar(payload)
   if (calendarDays) logger.info(`fresh database: ${calendarDays} official holidays and make-up workdays seeded`)
   if (await seedSlaRules(payload)) logger.info('fresh database: default time-limit rules seeded')
-  const settings = await reloadSearchSettings(payload)
-  // The embedded index lives in memory; a Typesense index survives restarts and the outbox keeps it current.
-  const health = await searchEngine().health()
-  const indexed = health.documents === 0 ? await rebuildIndex(payload) : health.documents
-  logger.info(
-    `search (${health.engine}): ${settings.words.length} words, ${settings.synonyms.length} synonym rules, ${settings.pins.length} pins, ${indexed} entries indexed`,
-  )
+  // Settings and index (each app server follows the database's search changes from here on); an
+  // unreachable engine does not stop the start: health reports it and the follower retries.
+  const follower = await startSearchFollower(payload, {
+    onStartup: (s) =>
+      logger.info(
+        `search (${searchEngine().name}): ${s.words} words, ${s.synonyms} synonym rules, ${s.pins} pins, ${s.indexed} entries indexed`,
+      ),
+  })
   const stopOutbox = startOutboxRunner(payload)
 
   const nextApp = next({ dev, dir: root })
@@ -98,6 +98,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     stopOutbox()
+    follower.stop()
     server.close(() => void payload.destroy().finally(() => process.exit(0)))
     setTimeout(() => process.exit(0), 5000).unref()
   }

@@ -32,6 +32,9 @@ export interface Config {
     'search-synonyms': SearchSynonym;
     'search-words': SearchWord;
     'search-pins': SearchPin;
+    'search-changes': SearchChange;
+    'instance-leases': InstanceLease;
+    'rate-limit-hits': RateLimitHit;
     units: Unit;
     categories: Category;
     'work-calendar': WorkCalendar;
@@ -60,6 +63,9 @@ export interface Config {
     'search-synonyms': SearchSynonymsSelect<false> | SearchSynonymsSelect<true>;
     'search-words': SearchWordsSelect<false> | SearchWordsSelect<true>;
     'search-pins': SearchPinsSelect<false> | SearchPinsSelect<true>;
+    'search-changes': SearchChangesSelect<false> | SearchChangesSelect<true>;
+    'instance-leases': InstanceLeasesSelect<false> | InstanceLeasesSelect<true>;
+    'rate-limit-hits': RateLimitHitsSelect<false> | RateLimitHitsSelect<true>;
     units: UnitsSelect<false> | UnitsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     'work-calendar': WorkCalendarSelect<false> | WorkCalendarSelect<true>;
@@ -668,6 +674,39 @@ export interface SearchPin {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-changes".
+ */
+export interface SearchChange {
+  id: number;
+  kind: 'entry' | 'settings';
+  code?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "instance-leases".
+ */
+export interface InstanceLease {
+  id: number;
+  slot: string;
+  holder: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limit-hits".
+ */
+export interface RateLimitHit {
+  id: number;
+  key: string;
+  window: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 法定节假日与调休上班日；周一至周五为工作日，周末休息，除非此处另有规定
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -933,6 +972,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'search-pins';
         value: number | SearchPin;
+      } | null)
+    | ({
+        relationTo: 'search-changes';
+        value: number | SearchChange;
+      } | null)
+    | ({
+        relationTo: 'instance-leases';
+        value: number | InstanceLease;
+      } | null)
+    | ({
+        relationTo: 'rate-limit-hits';
+        value: number | RateLimitHit;
       } | null)
     | ({
         relationTo: 'units';
@@ -1357,6 +1408,36 @@ export interface SearchPinsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-changes_select".
+ */
+export interface SearchChangesSelect<T extends boolean = true> {
+  kind?: T;
+  code?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "instance-leases_select".
+ */
+export interface InstanceLeasesSelect<T extends boolean = true> {
+  slot?: T;
+  holder?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limit-hits_select".
+ */
+export interface RateLimitHitsSelect<T extends boolean = true> {
+  key?: T;
+  window?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "units_select".
  */
 export interface UnitsSelect<T extends boolean = true> {
@@ -1624,7 +1705,9 @@ export interface TaskIndexEntry {
  * via the `definition` "TaskReloadSearchSettings".
  */
 export interface TaskReloadSearchSettings {
-  input?: unknown;
+  input: {
+    rebuild?: boolean | null;
+  };
   output: {
     rebuilt?: boolean | null;
   };

@@ -2,6 +2,7 @@ import * as migration_20261125_000000_initial from './20261125_000000_initial'
 import * as migration_20261125_063000_workflow_work_orders from './20261125_063000_workflow_work_orders'
 import * as migration_20261130_101251_catalogue_item_code from './20261130_101251_catalogue_item_code'
 import * as migration_20261130_103000_personal_data_retention from './20261130_103000_personal_data_retention'
+import * as migration_20261130_103144_multi_instance from './20261130_103144_multi_instance'
 import * as migration_20261130_110100_question_candidates from './20261130_110100_question_candidates'
 
 export const migrations = [
@@ -24,6 +25,11 @@ export const migrations = [
     up: migration_20261130_103000_personal_data_retention.up,
     down: migration_20261130_103000_personal_data_retention.down,
     name: '20261130_103000_personal_data_retention',
+  },
+  {
+    up: migration_20261130_103144_multi_instance.up,
+    down: migration_20261130_103144_multi_instance.down,
+    name: '20261130_103144_multi_instance',
   },
   {
     up: migration_20261130_110100_question_candidates.up,

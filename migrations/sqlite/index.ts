@@ -13,6 +13,7 @@ import * as migration_20261130_112826_media_audience from './20261130_112826_med
 import * as migration_20261130_113547_catalogue_item_code from './20261130_113547_catalogue_item_code'
 import * as migration_20261130_114731_question_candidates from './20261130_114731_question_candidates'
 import * as migration_20261130_115513_entry_published_at from './20261130_115513_entry_published_at'
+import * as migration_20261130_120135_multi_instance from './20261130_120135_multi_instance'
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261130_115513_entry_published_at.up,
     down: migration_20261130_115513_entry_published_at.down,
     name: '20261130_115513_entry_published_at',
+  },
+  {
+    up: migration_20261130_120135_multi_instance.up,
+    down: migration_20261130_120135_multi_instance.down,
+    name: '20261130_120135_multi_instance',
   },
 ]

@@ -10,6 +10,7 @@ import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
 import { now } from '../domain/clock'
 import { type AccessUser, hasRole, type Role } from '../domain/roles'
 import { ServiceError } from '../services/errors'
+import { rateLimitStore } from './databaseRateLimitStore'
 import { toFetchHeaders } from './fetchHeaders'
 
 /** Hotline roles that use the agent API. */
@@ -122,11 +123,17 @@ export function requireApiKey(payload: Payload, scopes: readonly ApiKeyScope[]):
 }
 
 /**
- * Requests per minute per caller: an API key's own limit, or the default for signed-in users. `cost`
- * says how many calls one request makes (a JSON-RPC batch is one call per item).
+ * Requests per minute per caller: an API key's own limit, or the default for signed-in users,
+ * counted where RATE_LIMIT_STORE says (the database holds a limit across app servers; `name` keeps
+ * routers apart). `cost` says how many calls one request makes (a JSON-RPC batch is one per item).
  */
-export function rateLimitPerCaller(defaultPerMinute: number, cost?: (req: Request) => number): RequestHandler {
-  const store = new MemoryStore()
+export function rateLimitPerCaller(
+  payload: Payload,
+  name: string,
+  defaultPerMinute: number,
+  cost?: (req: Request) => number,
+): RequestHandler {
+  const store = rateLimitStore(payload, name) ?? new MemoryStore()
   const key = (res: Response) => {
     const caller = res.locals.caller as Caller
     return `${caller.kind}:${caller.id}`

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated, staffOnly } from '../access/common'
 import { queueSearchSettings } from '../hooks/queueSearchSettings'
+import { refuseUnusableSynonym } from '../hooks/refuseUnusableSynonym'
 
 /**
  * Synonyms kb-admins maintain for search: a group of equivalent terms, or root → one-way terms; the
@@ -34,6 +35,7 @@ export const Synonyms: CollectionConfig = {
     { name: 'label', type: 'text', admin: { hidden: true } },
   ],
   hooks: {
+    beforeValidate: [refuseUnusableSynonym],
     beforeChange: [({ data }) => ({ ...data, label: [data.root, ...(data.terms ?? [])].filter(Boolean).join(' / ') })],
     afterChange: [queueSearchSettings],
     afterDelete: [queueSearchSettings],

@@ -35,6 +35,8 @@ const schema = z.object({
   ANONYMOUS_QUEUE: z.coerce.number().int().min(0).default(200),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   PROGRESS_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  TRUST_PROXY: z.string().min(1).default('loopback'),
+  RATE_LIMIT_STORE: z.enum(['database', 'memory']).optional(),
   SEARCH_ENGINE: z.enum(['embedded', 'typesense']).default('embedded'),
   TYPESENSE_URL: z
     .string()
@@ -108,6 +110,10 @@ export type Env = Readonly<{
   publicRateLimit: number
   /** Progress look-ups (order number + phone digits) per 15 minutes and client IP, page and API together. */
   progressRateLimit: number
+  /** Proxies whose X-Forwarded-For names the client (Express `trust proxy`: loopback, uniquelocal, CIDRs). */
+  trustProxy: string
+  /** Where rate limits count: the database (shared by every app server) or this process's memory. */
+  rateLimitStore: 'database' | 'memory'
   searchEngine: 'embedded' | 'typesense'
   /** AES-256 key for claimant personal data (and its keyed hashes). */
   personalDataKey: Buffer
@@ -192,6 +198,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     anonymous: { concurrency: v.ANONYMOUS_CONCURRENCY, queue: v.ANONYMOUS_QUEUE },
     publicRateLimit: v.PUBLIC_RATE_LIMIT,
     progressRateLimit: v.PROGRESS_RATE_LIMIT,
+    trustProxy: v.TRUST_PROXY,
+    // Several app servers run on MongoDB; the embedded SQLite default is one process.
+    rateLimitStore: v.RATE_LIMIT_STORE ?? (databaseUri.startsWith('file:') ? 'memory' : 'database'),
     searchEngine: v.SEARCH_ENGINE,
     smtp: v.SMTP_HOST ? { host: v.SMTP_HOST, port: v.SMTP_PORT, user: v.SMTP_USER, pass: v.SMTP_PASS } : undefined,
     mailFrom: { address: v.MAIL_FROM, name: v.MAIL_FROM_NAME },

@@ -2,19 +2,21 @@ import type { CollectionBeforeValidateHook } from 'payload'
 
 import { nextEntryCode } from '../domain/knowledge/entryCode'
 
-/** New entries without a code get the next free KB- number. */
+/**
+ * New entries without a code get the next free KB- number: the numeric maximum of all codes, since
+ * in string order KB-9999 sorts after KB-10000.
+ */
 export const assignEntryCode: CollectionBeforeValidateHook = async ({ data, operation, req }) => {
   if (operation !== 'create' || !data || data.code) return data
-  const latest = await req.payload.find({
+  const all = await req.payload.find({
     collection: 'knowledge-entries',
     where: { code: { like: 'KB-' } },
-    sort: '-code',
-    limit: 1,
+    pagination: false,
     depth: 0,
     draft: true,
     overrideAccess: true,
     req,
     select: { code: true },
   })
-  return { ...data, code: nextEntryCode(latest.docs.map((d) => d.code as string)) }
+  return { ...data, code: nextEntryCode(all.docs.map((d) => d.code as string)) }
 }

@@ -2,9 +2,15 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { SEARCH_QUEUE } from '../jobs/syncIndex'
 
-/** Queued with the request's transaction, so the index task exists exactly when the write does. */
-const queue = (req: PayloadRequest, code: string | null | undefined) =>
-  code ? req.payload.jobs.queue({ task: 'indexEntry', input: { code }, queue: SEARCH_QUEUE, req }) : undefined
+/**
+ * Queued with the request's transaction, so the index task exists exactly when the write does; the
+ * change row lets every app server's own index follow it (see src/jobs/searchFollower.ts).
+ */
+const queue = async (req: PayloadRequest, code: string | null | undefined) => {
+  if (!code) return
+  await req.payload.create({ collection: 'search-changes', data: { kind: 'entry', code }, req, overrideAccess: true })
+  await req.payload.jobs.queue({ task: 'indexEntry', input: { code }, queue: SEARCH_QUEUE, req })
+}
 
 export const queueIndexingAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
   await queue(req, doc.code)

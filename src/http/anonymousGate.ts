@@ -6,7 +6,7 @@
  * the gate, so under an anonymous flood they wait for at most `concurrency` renders, not hundreds.
  */
 import type { Request, RequestHandler } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import { rateLimit, type Store } from 'express-rate-limit'
 
 /** Paths of the signed-in side and of static assets; every other GET is a public page or the public API. */
 const NOT_ANONYMOUS = /^\/(?:admin|console|_next|api\/(?!v1\/public\/)|favicon)/
@@ -15,10 +15,12 @@ export const isAnonymousPublic = (req: Request): boolean =>
   (req.method === 'GET' || req.method === 'HEAD' || req.path.startsWith('/api/v1/public/')) &&
   !NOT_ANONYMOUS.test(req.path)
 
-export function publicRateLimit(requestsPerMinute: number): RequestHandler {
+/** `store`: where the counts live (RATE_LIMIT_STORE); express-rate-limit's memory by default. */
+export function publicRateLimit(requestsPerMinute: number, store?: Store): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: requestsPerMinute,
+    store,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     message: { error: 'rate_limited', message: '请求过于频繁，请稍后再试' },
@@ -64,8 +66,9 @@ export function anonymousTraffic(options: {
   requestsPerMinute: number
   concurrency: number
   queue: number
+  store?: Store
 }): RequestHandler {
-  const limit = publicRateLimit(options.requestsPerMinute)
+  const limit = publicRateLimit(options.requestsPerMinute, options.store)
   const gate = concurrencyGate(options)
   return (req, res, next) => {
     if (!isAnonymousPublic(req)) return next()

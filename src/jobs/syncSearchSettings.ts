@@ -6,7 +6,8 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import type { SynonymRule } from '../search/analysis/synonyms'
-import { searchEngine } from '../search/searchEngine'
+import { keepsIndexInProcess, searchEngine } from '../search/searchEngine'
+import { unusableSynonymRules } from '../search/synonymRules'
 import { rebuildIndex } from './syncIndex'
 
 export type SearchSettings = { synonyms: SynonymRule[]; pins: { query: string; codes: string[] }[]; words: string[] }
@@ -41,6 +42,10 @@ export async function reloadSearchSettings(
 ): Promise<SearchSettings & { rebuilt: boolean }> {
   const settings = await loadSearchSettings(payload)
   const engine = searchEngine()
+  const unusable = unusableSynonymRules(settings.synonyms)
+  // Saving such a rule is refused now; older ones are left out of the engine's synonym set.
+  if (unusable.length)
+    payload.logger.warn({ rules: unusable }, 'synonym rules that segment to stop words only are ignored')
   await engine.setWords(settings.words)
   await engine.setSynonyms(settings.synonyms)
   await engine.setPins(settings.pins)
@@ -51,11 +56,19 @@ export async function reloadSearchSettings(
   return { ...settings, rebuilt: rebuild }
 }
 
-export const ReloadSearchSettingsTask: TaskConfig<{ input: Record<string, never>; output: { rebuilt: boolean } }> = {
+/**
+ * The outbox task: pushes the settings to the engine. A shared index (Typesense) is rebuilt here,
+ * once, when the vocabulary changed; an in-process index is rebuilt by each instance when its own
+ * vocabulary changes (here, and in src/jobs/searchFollower.ts on the other instances).
+ */
+export const ReloadSearchSettingsTask: TaskConfig<{ input: { rebuild?: boolean }; output: { rebuilt: boolean } }> = {
   slug: 'reloadSearchSettings',
   label: '同步检索词库',
-  inputSchema: [],
+  inputSchema: [{ name: 'rebuild', type: 'checkbox' }],
   retries: { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
   outputSchema: [{ name: 'rebuilt', type: 'checkbox' }],
-  handler: async ({ req }) => ({ output: { rebuilt: (await reloadSearchSettings(req.payload)).rebuilt } }),
+  handler: async ({ input, req }) => {
+    const rebuild = keepsIndexInProcess(searchEngine()) ? undefined : Boolean(input.rebuild)
+    return { output: { rebuilt: (await reloadSearchSettings(req.payload, { rebuild })).rebuilt } }
+  },
 }

@@ -18,7 +18,9 @@ export function mcpRouter(payload: Payload, engine: () => SearchEngine): Router 
   router.use(express.json({ limit: '100kb' }))
   router.use(requireApiKey(payload, ['agent', 'public', 'work-orders']))
   // A JSON-RPC batch counts as many calls as it holds.
-  router.use(rateLimitPerCaller(600, (req) => (Array.isArray(req.body) ? Math.max(1, req.body.length) : 1)))
+  router.use(
+    rateLimitPerCaller(payload, 'mcp', 600, (req) => (Array.isArray(req.body) ? Math.max(1, req.body.length) : 1)),
+  )
 
   router.post('/', async (req, res) => {
     const caller = res.locals.caller as Extract<Caller, { kind: 'api-key' }>

@@ -16,3 +16,6 @@ export function searchEngine(): SearchEngine {
     kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine()
   return shared.__hotlineKbSearchEngine
 }
+
+/** Whether each process holds its own index (embedded), which then follows the database itself. */
+export const keepsIndexInProcess = (engine: SearchEngine): boolean => engine.name === 'embedded'

@@ -9,6 +9,7 @@ import helmet from 'helmet'
 import type { Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
+import { rateLimitStore } from '../auth/databaseRateLimitStore'
 import type { Env } from '../config/env'
 import { anonymousTraffic } from '../http/anonymousGate'
 import { loginThrottle, resetPasswordPolicy } from '../http/authGuards'
@@ -35,7 +36,10 @@ import { searchEngine } from '../search/searchEngine'
 export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  app.set(
+    'trust proxy',
+    e.trustProxy.split(',').map((p) => p.trim()),
+  )
   // The policy is ours (contentSecurity.ts): strict for API answers, nonce-based for pages.
   app.use(helmet({ contentSecurityPolicy: false }), apiContentSecurity)
   app.use(
@@ -58,7 +62,13 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   // One limit for the claimant's progress look-up, on the API and the page alike.
   const progressLimit = progressLimiter(e.progressRateLimit)
   app.use(refuseCrossSiteWrites(e.trustedOrigins))
-  app.use(anonymousTraffic({ requestsPerMinute: e.publicRateLimit, ...e.anonymous }))
+  app.use(
+    anonymousTraffic({
+      requestsPerMinute: e.publicRateLimit,
+      ...e.anonymous,
+      store: rateLimitStore(payload, 'public'),
+    }),
+  )
 
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))

@@ -5,15 +5,15 @@
  */
 import type { Payload } from 'payload'
 
+import { withDatabase } from '../helpers/mongoUri'
+
 const uri = process.env.MONGODB_TEST_URI
 
 if (uri) {
   let payload: Payload
   beforeAll(async () => {
-    const url = new URL(uri)
-    url.pathname = `/hotline_kb_test_${process.pid}_${Date.now()}`
     // Neither development nor test: the schema comes from the migrations, as in production.
-    Object.assign(process.env, { DATABASE_URI: url.toString() })
+    Object.assign(process.env, { DATABASE_URI: withDatabase(uri, `hotline_kb_test_${process.pid}_${Date.now()}`) })
     Reflect.deleteProperty(process.env, 'NODE_ENV')
     const { bootPayload } = await import('../../src/server/bootPayload')
     payload = await bootPayload()

@@ -16,8 +16,13 @@ const freePort = () =>
     })
   })
 
-/** `output()` is everything the server wrote to stdout and stderr so far: its log. */
-export type RunningServer = { base: string; output: () => string; stop: () => Promise<void> }
+export type RunningServer = {
+  base: string
+  stop: () => Promise<void>
+  kill: () => Promise<void>
+  /** What the server printed so far (stdout and stderr). */
+  output: () => string
+}
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
@@ -54,16 +59,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.slice(-2000)}`)))
   })
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      child.once('exit', () => {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+        resolve()
+      })
+      child.kill(signal)
+    })
   return {
     base: `http://127.0.0.1:${port}`,
+    stop: () => end('SIGTERM'),
+    // As a crash: no shutdown of any kind.
+    kill: () => end('SIGKILL'),
     output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => {
-          fs.rmSync(dataDir, { recursive: true, force: true })
-          resolve()
-        })
-        child.kill('SIGTERM')
-      }),
   }
 }

@@ -32,6 +32,13 @@ describe('knowledge entry validation', () => {
     await expect(create({ type: 'faq', title: '格式', code: 'ABC' })).rejects.toMatchObject(fieldError('code', /格式/))
   })
 
+  it('numbers on after KB-9999 (the highest code is numeric, not by string order)', async () => {
+    await create({ type: 'faq', title: '九九九九', code: 'KB-9999' })
+    const a = await create({ type: 'faq', title: '一万' })
+    const b = await create({ type: 'faq', title: '一万零一' })
+    expect([a.code, b.code]).toEqual(['KB-10000', 'KB-10001'])
+  })
+
   it('needs materials or steps in a guide', async () => {
     await expect(create({ type: 'guide', title: '空指南', guide: { fee: '不收费' } })).rejects.toMatchObject(
       fieldError('guide.materials', /申请材料或办理流程/),

@@ -45,6 +45,14 @@ describe('configuration', () => {
     )
   })
 
+  it('counts rate limits in the database on MongoDB (several app servers) and in memory on SQLite', () => {
+    const mongo = { DATA_DIR: tmp(), DATABASE_URI: 'mongodb://h1,h2,h3/hotline?replicaSet=rs0' }
+    expect(parseEnv(mongo).rateLimitStore).toBe('database')
+    expect(parseEnv({ DATA_DIR: tmp() }).rateLimitStore).toBe('memory')
+    expect(parseEnv({ DATA_DIR: tmp(), RATE_LIMIT_STORE: 'database' }).rateLimitStore).toBe('database')
+    expect(parseEnv({ DATA_DIR: tmp(), TRUST_PROXY: 'loopback, uniquelocal' }).trustProxy).toBe('loopback, uniquelocal')
+  })
+
   it('refuses to start in production without PAYLOAD_SECRET', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(ConfigError)
     expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/PAYLOAD_SECRET/)

@@ -11,7 +11,7 @@ import { agentSearchParams, errorReportBody, parseParams, suggestParams } from '
 export function agentRouter(payload: Payload, engine: () => SearchEngine): Router {
   const router = Router()
   router.use(requireCaller(payload, { roles: AGENT_API_ROLES, scope: 'agent' }))
-  router.use(rateLimitPerCaller(600))
+  router.use(rateLimitPerCaller(payload, 'agent', 600))
 
   router.get('/search', async (req, res) => {
     const p = parseParams(agentSearchParams, req.query)

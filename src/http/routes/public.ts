@@ -4,6 +4,7 @@ import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
+import { rateLimitStore } from '../../auth/databaseRateLimitStore'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
 import { findEntry, recordFeedback, searchKnowledge } from '../../services/knowledgeQueries'
@@ -20,6 +21,7 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine): Rout
   const feedbackLimit = rateLimit({
     windowMs: 60_000,
     limit: 20,
+    store: rateLimitStore(payload, 'feedback'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     message: { error: 'rate_limited', message: '反馈过于频繁，请稍后再试' },

@@ -67,7 +67,7 @@ async function send(res: Response, format: string, name: string, json: unknown, 
 export function reportsRouter(payload: Payload): Router {
   const router = Router()
   router.use(requireCaller(payload, { roles: REPORT_ROLES, scope: 'work-orders' }))
-  router.use(rateLimitPerCaller(120))
+  router.use(rateLimitPerCaller(payload, 'reports', 120))
 
   const period = (query: unknown) => {
     const p = parseParams(filters, query)

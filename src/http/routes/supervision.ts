@@ -28,7 +28,7 @@ const id = z.object({ id: z.coerce.number({ error: '督办事项编号须为数�
 export function supervisionRouter(payload: Payload): Router {
   const router = Router()
   router.use(requireCaller(payload, { roles: ROLES, scope: 'work-orders' }))
-  router.use(rateLimitPerCaller(120))
+  router.use(rateLimitPerCaller(payload, 'supervision', 120))
 
   router.post('/', async (req, res) => {
     const input = parseParams(manual, req.body ?? {})

@@ -22,7 +22,7 @@ const SUGGESTION_ROLES: readonly Role[] = ['admin', 'dispatcher', 'agent', 'supe
 export function workOrdersRouter(payload: Payload): Router {
   const router = Router()
   router.use(requireCaller(payload, { roles: ORDER_ROLES, scope: 'work-orders' }))
-  router.use(rateLimitPerCaller(600))
+  router.use(rateLimitPerCaller(payload, 'work-orders', 600))
 
   router.post('/', async (req, res) => {
     const input = parseParams(newOrder, req.body ?? {})

@@ -1,7 +1,8 @@
 /**
- * The Typesense collection: display fields with Typesense's `zh` locale, and shadow fields holding
- * our analyzer's tokens (words, bigrams, pinyin), which queries use with `pre_segmented_query` so
- * that both engines match the same way (Typesense's zh locale misses substrings inside words).
+ * The Typesense collection: display fields stored but not indexed (no query reads them: indexing
+ * them with the `zh` locale cost memory and index time), and shadow fields holding our analyzer's
+ * tokens (words, bigrams, pinyin), which queries use with `pre_segmented_query` so that both engines
+ * match the same way (Typesense's zh locale misses substrings inside words).
  */
 import type { CollectionCreateSchema } from 'typesense/lib/Typesense/Collections'
 
@@ -10,6 +11,7 @@ import { QUESTION_BOOSTS } from '../embedded/questionIndex'
 import { fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import type { SearchDocument } from '../types'
 import { validityWindow } from '../validity'
+import { SYMBOLS_TO_INDEX, typesenseToken } from './requests'
 
 export const QUESTIONS_SHADOW = 't_questions'
 /** Similar questions weigh as much as the title (see src/search/embedded/questionIndex.ts). */
@@ -30,31 +32,30 @@ export type TypesenseDocument = Omit<SearchDocument, 'validFrom' | 'validUntil' 
 } & Record<`t_${TextField}`, string> & { t_questions: string[] }
 
 export function collectionSchema(name: string, sets: { synonyms: string; curation: string }): CollectionCreateSchema {
-  const zh = (field: string, type: 'string' | 'string[]' = 'string') => ({
+  const facet = (field: string, type: 'string' | 'string[]' = 'string') => ({ name: field, type, facet: true })
+  const stored = (field: string, type: 'string' | 'string[]' = 'string') => ({
     name: field,
     type,
-    locale: 'zh',
+    index: false,
     optional: true,
   })
-  const facet = (field: string, type: 'string' | 'string[]' = 'string') => ({ name: field, type, facet: true })
-  const stored = (field: string) => ({ name: field, type: 'string' as const, index: false, optional: true })
   return {
     name,
-    // Our tokens carry prefixes (b:, py:, pi:) that must survive Typesense's tokenizer.
-    symbols_to_index: [':'],
+    // Our tokens carry prefixes (b:, py:, pi:) and symbols (3.5, 50%) that must survive the tokenizer.
+    symbols_to_index: [...SYMBOLS_TO_INDEX],
     synonym_sets: [sets.synonyms],
     curation_sets: [sets.curation],
     fields: [
       { name: 'code', type: 'string' },
       { name: 'version', type: 'int64' },
-      zh('title'),
-      zh('summary'),
-      zh('body'),
-      zh('tags', 'string[]'),
-      zh('question'),
-      zh('questions', 'string[]'),
-      zh('structured'),
-      { name: 'present', type: 'string[]', optional: true },
+      stored('title'),
+      stored('summary'),
+      stored('body'),
+      stored('tags', 'string[]'),
+      stored('question'),
+      stored('questions', 'string[]'),
+      stored('structured'),
+      stored('present', 'string[]'),
       facet('type'),
       facet('unit'),
       facet('category'),
@@ -74,15 +75,21 @@ export function collectionSchema(name: string, sets: { synonyms: string; curatio
   }
 }
 
+/** Fields a document may lack; a conditional update sends them as null to clear an old value. */
+export const OPTIONAL_FIELDS = ['districts', 'present', 'validFrom', 'validUntil', 'reviewedAt', 'nextReviewAt']
+
+/** Our tokens as the server indexes them (see typesenseToken), so that indexing and queries agree. */
+const shadowTokens = (tokens: string[]) => tokens.map(typesenseToken).filter(Boolean).join(' ')
+
 export function toTypesenseDocument(doc: SearchDocument, analyzer: Analyzer): TypesenseDocument {
   const window = validityWindow(doc)
   const shadow = Object.fromEntries(
-    TEXT_FIELDS.map((f) => [shadowField(f), fieldTokens(analyzer, f, fieldText(doc, f)).join(' ')]),
+    TEXT_FIELDS.map((f) => [shadowField(f), shadowTokens(fieldTokens(analyzer, f, fieldText(doc, f)))]),
   )
   return {
     ...doc,
     ...shadow,
-    [QUESTIONS_SHADOW]: (doc.questions ?? []).map((q) => analyzer.indexTokens(q).join(' ')),
+    [QUESTIONS_SHADOW]: (doc.questions ?? []).map((q) => shadowTokens(analyzer.indexTokens(q))),
     id: doc.code,
     starts_at: Number.isFinite(window.startsAt) ? window.startsAt : 0,
     lapses_at: Number.isFinite(window.lapsesAt) ? window.lapsesAt : NO_END,

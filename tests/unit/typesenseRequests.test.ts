@@ -15,7 +15,7 @@ import {
   synonymItems,
   typesenseToken,
 } from '../../src/search/typesense/requests'
-import { collectionSchema, shadowField, toTypesenseDocument } from '../../src/search/typesense/schema'
+import { collectionSchema, QUESTIONS_SHADOW, shadowField, toTypesenseDocument } from '../../src/search/typesense/schema'
 import { matchedTerms, TypesenseEngine } from '../../src/search/typesense/TypesenseEngine'
 
 type Sent = { method: string; path: string; params: Record<string, unknown>; body: unknown }
@@ -274,14 +274,14 @@ describe('Typesense requests', () => {
 
   it('11. indexes only the fields queries read: display fields are stored, not indexed', () => {
     const schema = collectionSchema('kb_1', { synonyms: 's', curation: 'c' })
-    const queried = new Set(TEXT_FIELDS.map(shadowField))
+    const queried = new Set([...TEXT_FIELDS.map(shadowField), QUESTIONS_SHADOW])
     for (const field of schema.fields ?? []) {
       if (field.type !== 'string' && field.type !== 'string[]') continue
       const indexed = field.index !== false
       expect(field.locale).toBeUndefined()
       if (indexed) expect(queried.has(field.name) || field.facet === true || field.name === 'code').toBe(true)
     }
-    for (const name of ['title', 'summary', 'body', 'tags', 'question', 'structured'])
+    for (const name of ['title', 'summary', 'body', 'tags', 'question', 'questions', 'structured'])
       expect(schema.fields!.find((f) => f.name === name)!.index).toBe(false)
   })
 })

@@ -46,7 +46,7 @@ export async function trainIntakeModel(payload: Payload): Promise<TrainingReport
   })
   const examples = docs
     .filter((o) => o.category !== null && o.category !== undefined)
-    .map((o) => ({ title: o.title, content: o.content, label: String(relationId(o.category as never)) }))
+    .map((o) => ({ title: o.title, content: o.content, label: String(relationId(o.category)) }))
   if (new Set(examples.map((e) => e.label)).size < 2) return null
   const model = CategoryModel.train(examples)
   const stored: StoredModel = { ...model.toJSON(), trainedAt: now().toISOString() }
@@ -94,14 +94,14 @@ async function unitSuggester(payload: Payload): Promise<UnitSuggester> {
   const handled: HandledOrder[] = orders.docs.flatMap((o) =>
     dispatchOutcomes(
       (o.timeline as TimelineStep[] | null) ?? [],
-      o.unit ? unitName.get(String(relationId(o.unit as never))) : undefined,
+      o.unit ? unitName.get(String(relationId(o.unit))) : undefined,
     ).map(({ unit, returned }) => ({
       id: o.number,
       unit,
       returned,
       title: o.title,
       content: o.content,
-      category: o.category ? String(relationId(o.category as never)) : null,
+      category: o.category ? String(relationId(o.category)) : null,
       district: o.district,
     })),
   )

@@ -7,7 +7,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { now } from '../domain/clock'
 import { isLearnable, maskCallerQuestion } from '../domain/knowledge/callerQuestion'
-import { relationId } from '../domain/roles'
+import { type RelationValue, relationId } from '../domain/roles'
 
 const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '')
 
@@ -70,10 +70,10 @@ export async function recordQuestionCandidate(
  */
 export async function adoptQuestionCandidate(
   payload: Payload,
-  candidate: { entry: unknown; text: string },
+  candidate: { entry: RelationValue; text: string },
   req: PayloadRequest,
 ): Promise<void> {
-  const id = relationId(candidate.entry as never)!
+  const id = relationId(candidate.entry)!
   const entry = await payload.findByID({ collection: 'knowledge-entries', id, draft: true, depth: 0, req })
   const questions = entry.questions ?? []
   if (questions.some((q) => same(q, candidate.text))) return

@@ -79,8 +79,7 @@ export function presentOrder(order: WorkOrder, viewer: AccessUser) {
     answerRating: order.answerRating ?? null,
     explanation: order.explanation ?? null,
     explanationAccepted: order.explanationAccepted ?? false,
-    parent:
-      relationId(order.parent as never) !== undefined ? ((order.parent as WorkOrder | null)?.number ?? null) : null,
+    parent: relationId(order.parent) !== undefined ? ((order.parent as WorkOrder | null)?.number ?? null) : null,
     timeline: (order.timeline as TimelineItem[] | null) ?? [],
     createdAt: order.createdAt,
   }

@@ -463,6 +463,26 @@ describe('the work-order round, the knowledge loop and reports', () => {
     expect(res.body.currentVersion).not.toBe(res.body.orders[0].citedVersion)
   })
 
+  it('show a unit its own figures only', async () => {
+    at('2026-12-31T10:00:00+08:00')
+    const query = { from: '2026-09-01', to: '2026-12-31' }
+    const own = await request(app).get('/api/v1/reports/summary').query(query).set('Authorization', as('handler-a'))
+    expect(own.status).toBe(200)
+    const all = await request(app).get('/api/v1/reports/summary').query(query).set('Authorization', as('dispatcher'))
+    expect(own.body.ranking.map((u: { unit: string }) => u.unit)).toEqual(['甲局'])
+    expect(own.body.ranking[0]).toEqual(all.body.ranking.find((u: { unit: string }) => u.unit === '甲局'))
+    expect(own.body.dispatchCount).toBe(own.body.ranking[0].orders)
+    const other = await request(app)
+      .get('/api/v1/reports/summary')
+      .query({ ...query, unit: 'B' })
+      .set('Authorization', as('handler-a'))
+    expect(other.status).toBe(403)
+    expect(other.body.message).toBe('只能查看本单位的统计')
+    expect(
+      (await request(app).get('/api/v1/reports/knowledge-gaps').set('Authorization', as('handler-a'))).status,
+    ).toBe(403)
+  })
+
   it('reports in JSON, CSV and XLSX for the hotline staff only', async () => {
     at('2026-12-31T10:00:00+08:00')
     const json = await request(app)
@@ -477,7 +497,8 @@ describe('the work-order round, the knowledge loop and reports', () => {
       .query({ from: '2026-09-01', to: '2026-12-31', format: 'csv' })
       .set('Authorization', as('dispatcher'))
     expect(csv.headers['content-type']).toMatch(/text\/csv/)
-    expect(csv.text).toMatch(/section,name,value[\s\S]*指标,volume/)
+    expect(csv.text).toMatch(/^\uFEFF指标\n指标,数值\n受理总量,\d+\n直接答复率,\d+(\.\d)?%/)
+    expect(csv.text).toMatch(/单位排名\n排名,承办单位,派单量,按时办结率/)
     const xlsx = await request(app)
       .get('/api/v1/reports/trend')
       .query({ from: '2026-09-01', to: '2026-12-31', interval: 'month', format: 'xlsx' })

@@ -8,6 +8,7 @@ import * as migration_20261125_060536_work_order_pause from './20261125_060536_w
 import * as migration_20261125_061037_work_order_attachments from './20261125_061037_work_order_attachments'
 import * as migration_20261125_061638_entry_feedback from './20261125_061638_entry_feedback'
 import * as migration_20261130_102335_work_order_flow from './20261130_102335_work_order_flow'
+import * as migration_20261130_112345_report_indexes from './20261130_112345_report_indexes'
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261130_102335_work_order_flow.up,
     down: migration_20261130_102335_work_order_flow.down,
     name: '20261130_102335_work_order_flow',
+  },
+  {
+    up: migration_20261130_112345_report_indexes.up,
+    down: migration_20261130_112345_report_indexes.down,
+    name: '20261130_112345_report_indexes',
   },
 ]

@@ -10,7 +10,8 @@ import { now } from '../domain/clock'
 import { type AccessUser, hasRole } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
 import { figureRows, percentText } from '../domain/workOrders/reportTables'
-import { reportSummary, reportTrend } from '../services/workOrderReports'
+import type { WorkOrder } from '../payload-types'
+import { adminReportData } from '../services/workOrderReports'
 
 function Bars({ rows, label }: { rows: { name: string; value: number }[]; label: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value))
@@ -39,19 +40,7 @@ function Bars({ rows, label }: { rows: { name: string; value: number }[]; label:
   )
 }
 
-/** Open orders due today or overdue, as the hourly round marked them. */
-async function DeadlineList({ payload }: { payload: Payload }) {
-  const { docs } = await payload.find({
-    collection: 'work-orders',
-    where: {
-      deadlineStatus: { in: ['due_today', 'overdue'] },
-      state: { not_in: ['closed', 'replied', 'called_back'] },
-    },
-    sort: 'dueAt',
-    limit: 50,
-    depth: 1,
-    overrideAccess: true,
-  })
+function DeadlineList({ docs }: { docs: WorkOrder[] }) {
   if (!docs.length) return <p>暂无今日到期或超期的工单。</p>
   return (
     <ul data-deadlines>
@@ -68,12 +57,7 @@ async function DeadlineList({ payload }: { payload: Payload }) {
 
 /** The last 30 days' figures, from counters the database aggregates (src/services/reportStore.ts). */
 async function Report({ payload }: { payload: Payload }) {
-  const to = now()
-  const from = new Date(to.getTime() - 30 * 86_400_000)
-  const [{ summary, ranking }, days] = await Promise.all([
-    reportSummary(payload, { from, to }, to),
-    reportTrend(payload, { from, to }, 'day'),
-  ])
+  const { summary, ranking, days, deadlines } = await adminReportData(payload, now())
   const figures = figureRows(summary).map(
     (f) => [f.label, f.kind === 'percent' ? percentText(f.value) : (f.value ?? '—')] as const,
   )
@@ -92,7 +76,7 @@ async function Report({ payload }: { payload: Payload }) {
         ))}
       </dl>
       <h3>时限预警</h3>
-      <DeadlineList payload={payload} />
+      <DeadlineList docs={deadlines} />
       <h3>每日受理量</h3>
       <Bars label="每日受理量" rows={days.map((t) => ({ name: t.period, value: t.volume }))} />
       <h3>按诉求类型</h3>

@@ -116,6 +116,33 @@ export async function reportTrend(payload: Payload, f: ReportFilters, interval: 
   return trendOf(await reportStore(payload).days(await reportScope(payload, f)), interval)
 }
 
+/** Open orders due today or overdue, as the hourly round marked them, the earliest deadline first. */
+export async function deadlineOrders(payload: Payload, limit = 50) {
+  const { docs } = await payload.find({
+    collection: 'work-orders',
+    where: {
+      deadlineStatus: { in: ['due_today', 'overdue'] },
+      state: { not_in: ['closed', 'replied', 'called_back'] },
+    },
+    sort: 'dueAt',
+    limit,
+    depth: 1,
+    overrideAccess: true,
+  })
+  return docs
+}
+
+/** Everything the admin's 工单报表 shows: the last 30 days' figures and days, and the deadline list. */
+export async function adminReportData(payload: Payload, at: Date) {
+  const f = { from: new Date(at.getTime() - 30 * 86_400_000), to: at }
+  const [{ summary, ranking }, days, deadlines] = await Promise.all([
+    reportSummary(payload, f, at),
+    reportTrend(payload, f, 'day'),
+    deadlineOrders(payload),
+  ])
+  return { summary, ranking, days, deadlines }
+}
+
 /** Supervision items opened on work orders in the period (of the scope's units, when it has some). */
 export async function supervisionCount(payload: Payload, scope: ReportScope): Promise<number> {
   const and: Where[] = [

@@ -357,29 +357,18 @@ export function bucketOfDay(day: string, interval: Interval): string {
   return monday.toISOString().slice(0, 10)
 }
 
-/** Rows counted per UTC hour (`2026-11-20T02`) merged into Shanghai days: SQL groups without date functions. */
-export function daysFromHours(rows: readonly (Omit<DayRow, 'day'> & { hour: string })[]): DayRow[] {
+/** Orders per Shanghai day of creation, the in-memory equivalent of the database's day rows. */
+export function dayRows(orders: readonly ReportOrder[]): DayRow[] {
   const days = new Map<string, DayRow>()
-  for (const { hour, ...c } of rows) {
-    const day = shanghaiDateString(new Date(`${hour}:00:00Z`))
+  for (const o of orders.filter(counted)) {
+    const day = shanghaiDateString(new Date(o.createdAt))
     const d = days.get(day) ?? { day, volume: 0, answered: 0, dispatched: 0 }
-    d.volume += c.volume
-    d.answered += c.answered
-    d.dispatched += c.dispatched
+    d.volume++
+    d.answered += flag(o.resolution === 'answered')
+    d.dispatched += flag(o.dispatchedAt)
     days.set(day, d)
   }
   return [...days.values()].sort((a, b) => byCodePoint(a.day, b.day))
-}
-
-export function dayRows(orders: readonly ReportOrder[]): DayRow[] {
-  return daysFromHours(
-    orders.filter(counted).map((o) => ({
-      hour: new Date(o.createdAt).toISOString().slice(0, 13),
-      volume: 1,
-      answered: flag(o.resolution === 'answered'),
-      dispatched: flag(o.dispatchedAt),
-    })),
-  )
 }
 
 export function trendOf(days: readonly DayRow[], interval: Interval) {

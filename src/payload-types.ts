@@ -93,6 +93,7 @@ export interface Config {
       reloadSearchSettings: TaskReloadSearchSettings;
       knowledgeMaintenance: TaskKnowledgeMaintenance;
       workOrderDeadlines: TaskWorkOrderDeadlines;
+      monthlyReport: TaskMonthlyReport;
       inline: {
         input: unknown;
         output: unknown;
@@ -565,7 +566,8 @@ export interface Notification {
     | 'supervision_opened'
     | 'supervision_overdue'
     | 'work_order'
-    | 'calendar_missing';
+    | 'calendar_missing'
+    | 'report';
   title: string;
   message?: string | null;
   entry?: (number | null) | KnowledgeEntry;
@@ -762,7 +764,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance' | 'workOrderDeadlines';
+        taskSlug:
+          | 'inline'
+          | 'indexEntry'
+          | 'reloadSearchSettings'
+          | 'knowledgeMaintenance'
+          | 'workOrderDeadlines'
+          | 'monthlyReport';
         taskID: string;
         input?:
           | {
@@ -795,7 +803,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'indexEntry' | 'reloadSearchSettings' | 'knowledgeMaintenance' | 'workOrderDeadlines') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'indexEntry'
+        | 'reloadSearchSettings'
+        | 'knowledgeMaintenance'
+        | 'workOrderDeadlines'
+        | 'monthlyReport'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1548,6 +1565,16 @@ export interface TaskKnowledgeMaintenance {
  * via the `definition` "TaskWorkOrderDeadlines".
  */
 export interface TaskWorkOrderDeadlines {
+  input?: unknown;
+  output: {
+    summary?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMonthlyReport".
+ */
+export interface TaskMonthlyReport {
   input?: unknown;
   output: {
     summary?: string | null;

@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 
 import { env } from '../config/env'
 import { now } from '../domain/clock'
+import { MONTH_PATTERN, previousMonth } from '../domain/workOrders/reportMonth'
 import { importEntries, type ImportReport } from '../import/importEntries'
 import { readRecords } from '../import/readRecords'
 import { runKnowledgeMaintenance } from '../jobs/knowledgeMaintenance'
@@ -16,6 +17,7 @@ import { runOrderDeadlines } from '../jobs/workOrderDeadlines'
 import { searchEngine } from '../search/searchEngine'
 import { seedDemo } from '../seed/seedDemo'
 import { bootPayload } from '../server/bootPayload'
+import { publishMonthlyReport } from '../services/monthlyReport'
 
 function printReport(report: ImportReport, file: string): void {
   for (const e of report.errors) console.error(`第 ${e.line} 行${e.code ? `（${e.code}）` : ''}：${e.message}`)
@@ -146,10 +148,22 @@ apikey
 
 program
   .command('jobs')
-  .description('立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）、deadlines（工单时限与督办巡检）')
-  .argument('<job>', '任务名：expiry 或 deadlines')
+  .description(
+    '立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）、deadlines（工单时限与督办巡检）、monthly-report（上月数据分析报告）',
+  )
+  .argument('<job>', '任务名：expiry、deadlines 或 monthly-report')
+  .option('--month <YYYY-MM>', 'monthly-report 的月份（默认上月）')
   .action(
-    withPayload(async (payload: Payload, job: string) => {
+    withPayload(async (payload: Payload, job: string, opts: { month?: string }) => {
+      if (job === 'monthly-report') {
+        const month = opts.month ?? previousMonth(now())
+        if (!MONTH_PATTERN.test(month)) throw new Error(`月份格式应为 YYYY-MM：${month}`)
+        const r = await publishMonthlyReport(payload, month, now())
+        console.log(
+          `${month} 数据分析报告已生成：${r.file}（${r.bytes} 字节），通知 ${r.notified} 人，发送邮件 ${r.emails} 封`,
+        )
+        return
+      }
       if (job === 'deadlines') {
         const d = await runOrderDeadlines(payload)
         console.log(
@@ -157,7 +171,7 @@ program
         )
         return
       }
-      if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry、deadlines）`)
+      if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry、deadlines、monthly-report）`)
       const r = await runKnowledgeMaintenance(payload)
       console.log(
         `巡检完成（${now().toISOString()}）：过期下线 ${r.expired.length} 条${r.expired.length ? `（${r.expired.join('、')}）` : ''}，提醒 ${r.alerts} 条，新开督办 ${r.supervisionOpened.length} 项${r.supervisionOpened.length ? `（${r.supervisionOpened.join('、')}）` : ''}，督办超期升级 ${r.escalated} 项，发送邮件 ${r.emails} 封`,

@@ -483,6 +483,26 @@ describe('the work-order round, the knowledge loop and reports', () => {
     ).toBe(403)
   })
 
+  it('serves the monthly 数据分析报告 to the hotline staff only', async () => {
+    const { publishMonthlyReport } = await import('../../src/services/monthlyReport')
+    await publishMonthlyReport(context.payload, '2026-11', new Date('2026-12-01T08:30:00+08:00'))
+    const get = (month: string, who: string) =>
+      request(app).get(`/api/v1/reports/monthly/${month}`).set('Authorization', as(who))
+    const ok = await get('2026-11', 'dispatcher')
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => cb(null, Buffer.concat(chunks)))
+      })
+    expect(ok.status).toBe(200)
+    expect(ok.headers['content-disposition']).toContain(encodeURIComponent('数据分析报告-2026-11.xlsx'))
+    expect((ok.body as Buffer).subarray(0, 2).toString()).toBe('PK')
+    expect((await get('2026-11', 'handler-a')).status).toBe(403)
+    expect((await get('2026-10', 'dispatcher')).body.message).toBe('2026-10 的数据分析报告尚未生成')
+    expect((await get('2026-13', 'dispatcher')).status).toBe(400)
+  })
+
   it('reports in JSON, CSV and XLSX for the hotline staff only', async () => {
     at('2026-12-31T10:00:00+08:00')
     const json = await request(app)

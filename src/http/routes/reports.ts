@@ -1,4 +1,6 @@
 /** /api/v1/reports: work-order statistics (JSON, CSV, XLSX), knowledge gaps and answer provenance. */
+import fs from 'node:fs'
+
 import { type Request, type Response, Router } from 'express'
 import type { Payload } from 'payload'
 import { z } from 'zod'
@@ -8,8 +10,10 @@ import { now } from '../../domain/clock'
 import { relationId, type Role, UNIT_ROLES } from '../../domain/roles'
 import { parseHotlineDate } from '../../domain/shanghaiTime'
 import { ORDER_TYPES } from '../../domain/workOrders/orderTypes'
+import { MONTH_PATTERN } from '../../domain/workOrders/reportMonth'
 import { summaryTables, type Table, trendTable } from '../../domain/workOrders/reportTables'
 import { feedbackCounts } from '../../services/knowledgeQueries'
+import { monthlyReportFile } from '../../services/monthlyReport'
 import { tablesToCsv, tablesToXlsx } from '../../services/spreadsheets'
 import { answeredWithOtherVersions, knowledgeGaps, reportSummary, reportTrend } from '../../services/workOrderReports'
 import { HttpError } from '../errors'
@@ -96,6 +100,20 @@ export function reportsRouter(payload: Payload): Router {
     const p = period(req, res)
     const rows = await reportTrend(payload, p, p.interval)
     await send(res, p.format, 'trend', { interval: p.interval, rows }, [trendTable(rows)])
+  })
+
+  /** The monthly 数据分析报告 (written by the monthlyReport job), for the hotline staff. */
+  router.get('/monthly/:month', hotlineOnly, (req, res) => {
+    const month = String(req.params.month)
+    if (!MONTH_PATTERN.test(month)) throw new HttpError(400, '月份格式应为 YYYY-MM，如 2026-11')
+    const file = monthlyReportFile(month)
+    if (!fs.existsSync(file)) throw new HttpError(404, `${month} 的数据分析报告尚未生成`)
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="report-${month}.xlsx"; filename*=UTF-8''${encodeURIComponent(`数据分析报告-${month}.xlsx`)}`,
+    )
+    res.sendFile(file)
   })
 
   router.get('/feedback', hotlineOnly, async (_req, res) => res.json({ entries: await feedbackCounts(payload) }))

@@ -290,13 +290,23 @@ async function time(work: () => Promise<unknown>) {
 const last30 = { from: new Date(at.getTime() - 30 * DAY), to: at }
 const lastYear = { from: new Date(at.getTime() - YEAR), to: at }
 console.log(`bench:orders on ${os.cpus().length} cores, Node ${process.version}, clock ${at.toISOString()}`)
-const header = ['orders', 'generate', 'summary 30 d', 'trend day 30 d', 'trend month 1 y', '/admin/reports', 'RSS']
+const header = [
+  'orders',
+  'generate',
+  'summary 30 d',
+  'trend day 30 d',
+  'trend month 1 y',
+  '/admin/reports',
+  'RSS',
+  'RSS Δ reports',
+]
 const lines = [header]
 for (const size of sizes) {
   const t = performance.now()
   await grow(size)
   const generate = `${((performance.now() - t) / 1000).toFixed(1)} s`
   const [{ n }] = await db.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM work_orders`)
+  const before = process.memoryUsage().rss
   const line = [
     `${size} (${n})`,
     generate,
@@ -305,6 +315,7 @@ for (const size of sizes) {
     await time(() => reportTrend(payload, lastYear, 'month')),
     await time(() => adminReportData(payload, at)),
     mb(process.memoryUsage().rss),
+    mb(process.memoryUsage().rss - before),
   ]
   lines.push(line)
   console.log(line.join('  '))

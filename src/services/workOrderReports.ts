@@ -126,6 +126,8 @@ export async function deadlineOrders(payload: Payload, limit = 50) {
     },
     sort: 'dueAt',
     limit,
+    // The first few only: no count of all due orders.
+    pagination: false,
     depth: 1,
     overrideAccess: true,
   })

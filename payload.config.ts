@@ -32,6 +32,7 @@ import { env } from './src/config/env'
 import { countRuns } from './src/jobs/countRuns'
 import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
 import { processLease } from './src/jobs/lease'
+import { MonthlyReportTask } from './src/jobs/monthlyReport'
 import { PersonalDataRetentionTask } from './src/jobs/personalDataRetention'
 import { ScheduledBackupTask } from './src/jobs/scheduledBackup'
 import { IndexEntryTask } from './src/jobs/syncIndex'
@@ -103,6 +104,7 @@ export default buildConfig({
       ScheduledBackupTask,
       PersonalDataRetentionTask,
       TrainIntakeModelTask,
+      MonthlyReportTask,
     ].map(countRuns),
     // Runs scheduled tasks (the maintenance round) in the server process (getPayload with cron), on
     // one app server per minute: the holder of that minute's lease (asked mid-minute, so that clocks

@@ -104,6 +104,7 @@ export interface Config {
       scheduledBackup: TaskScheduledBackup;
       personalDataRetention: TaskPersonalDataRetention;
       trainIntakeModel: TaskTrainIntakeModel;
+      monthlyReport: TaskMonthlyReport;
       inline: {
         input: unknown;
         output: unknown;
@@ -617,7 +618,8 @@ export interface Notification {
     | 'supervision_opened'
     | 'supervision_overdue'
     | 'work_order'
-    | 'calendar_missing';
+    | 'calendar_missing'
+    | 'report';
   title: string;
   message?: string | null;
   entry?: (number | null) | KnowledgeEntry;
@@ -858,7 +860,8 @@ export interface PayloadJob {
           | 'workOrderDeadlines'
           | 'scheduledBackup'
           | 'personalDataRetention'
-          | 'trainIntakeModel';
+          | 'trainIntakeModel'
+          | 'monthlyReport';
         taskID: string;
         input?:
           | {
@@ -901,6 +904,7 @@ export interface PayloadJob {
         | 'scheduledBackup'
         | 'personalDataRetention'
         | 'trainIntakeModel'
+        | 'monthlyReport'
       )
     | null;
   queue?: string | null;
@@ -1757,6 +1761,16 @@ export interface TaskPersonalDataRetention {
  * via the `definition` "TaskTrainIntakeModel".
  */
 export interface TaskTrainIntakeModel {
+  input?: unknown;
+  output: {
+    summary?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMonthlyReport".
+ */
+export interface TaskMonthlyReport {
   input?: unknown;
   output: {
     summary?: string | null;

@@ -4,6 +4,7 @@ import * as migration_20261130_101251_catalogue_item_code from './20261130_10125
 import * as migration_20261130_103000_personal_data_retention from './20261130_103000_personal_data_retention'
 import * as migration_20261130_103144_multi_instance from './20261130_103144_multi_instance'
 import * as migration_20261130_110100_question_candidates from './20261130_110100_question_candidates'
+import * as migration_20261130_112345_report_indexes from './20261130_112345_report_indexes'
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261130_110100_question_candidates.up,
     down: migration_20261130_110100_question_candidates.down,
     name: '20261130_110100_question_candidates',
+  },
+  {
+    up: migration_20261130_112345_report_indexes.up,
+    down: migration_20261130_112345_report_indexes.down,
+    name: '20261130_112345_report_indexes',
   },
 ]

@@ -14,6 +14,7 @@ import * as migration_20261130_113547_catalogue_item_code from './20261130_11354
 import * as migration_20261130_114731_question_candidates from './20261130_114731_question_candidates'
 import * as migration_20261130_115513_entry_published_at from './20261130_115513_entry_published_at'
 import * as migration_20261130_120135_multi_instance from './20261130_120135_multi_instance'
+import * as migration_20261130_120715_report_indexes from './20261130_120715_report_indexes'
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261130_120135_multi_instance.up,
     down: migration_20261130_120135_multi_instance.down,
     name: '20261130_120135_multi_instance',
+  },
+  {
+    up: migration_20261130_120715_report_indexes.up,
+    down: migration_20261130_120715_report_indexes.down,
+    name: '20261130_120715_report_indexes',
   },
 ]

@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 
 import { env } from '../config/env'
 import { now } from '../domain/clock'
+import { MONTH_PATTERN, previousMonth } from '../domain/workOrders/reportMonth'
 import { type ImportFormat, importEntries, type ImportReport } from '../import/importEntries'
 import { readRecords } from '../import/readRecords'
 import { runKnowledgeMaintenance } from '../jobs/knowledgeMaintenance'
@@ -18,6 +19,7 @@ import { seedDemo } from '../seed/seedDemo'
 import { bootPayload } from '../server/bootPayload'
 import { createBackup, embeddedDataPlace, restoreBackup } from '../services/backup'
 import { trainIntakeModel } from '../services/intakeSuggestions'
+import { publishMonthlyReport } from '../services/monthlyReport'
 import { anonymiseExpired } from '../services/personalDataRetention'
 
 const FORMATS: ImportFormat[] = ['auto', 'exchange', 'catalogue']
@@ -222,11 +224,21 @@ apikey
 program
   .command('jobs')
   .description(
-    '立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）、deadlines（工单时限与督办巡检）、retention（个人信息保留期限）',
+    '立即运行后台任务：expiry（知识到期、复核提醒与督办巡检）、deadlines（工单时限与督办巡检）、retention（个人信息保留期限）、monthly-report（上月数据分析报告）',
   )
-  .argument('<job>', '任务名：expiry、deadlines 或 retention')
+  .argument('<job>', '任务名：expiry、deadlines、retention 或 monthly-report')
+  .option('--month <YYYY-MM>', 'monthly-report 的月份（默认上月）')
   .action(
-    withPayload(async (payload: Payload, job: string) => {
+    withPayload(async (payload: Payload, job: string, opts: { month?: string }) => {
+      if (job === 'monthly-report') {
+        const month = opts.month ?? previousMonth(now())
+        if (!MONTH_PATTERN.test(month)) throw new Error(`月份格式应为 YYYY-MM：${month}`)
+        const r = await publishMonthlyReport(payload, month, now())
+        console.log(
+          `${month} 数据分析报告已生成：${r.file}（${r.bytes} 字节），通知 ${r.notified} 人，发送邮件 ${r.emails} 封`,
+        )
+        return
+      }
       if (job === 'deadlines') {
         const d = await runOrderDeadlines(payload)
         console.log(
@@ -241,7 +253,7 @@ program
         )
         return
       }
-      if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry、deadlines、retention）`)
+      if (job !== 'expiry') throw new Error(`未知的任务：${job}（可用：expiry、deadlines、retention、monthly-report）`)
       const r = await runKnowledgeMaintenance(payload)
       console.log(
         `巡检完成（${now().toISOString()}）：过期下线 ${r.expired.length} 条${r.expired.length ? `（${r.expired.join('、')}）` : ''}，提醒 ${r.alerts} 条，新开督办 ${r.supervisionOpened.length} 项${r.supervisionOpened.length ? `（${r.supervisionOpened.join('、')}）` : ''}，督办超期升级 ${r.escalated} 项，发送邮件 ${r.emails} 封`,

@@ -1,6 +1,6 @@
 /**
- * 工单报表 in the admin (/admin/reports): orders due today and overdue, the last 30 days' figures, orders
- * by state, the per-unit ranking and the daily trend as server-rendered SVG bars (no client script needed). Hotline staff and supervisors only.
+ * 工单报表 in the admin (/admin/reports): orders due today and overdue, the last 30 days' figures, volumes
+ * by type and channel, hot categories, the per-unit ranking and the daily trend as server-rendered SVG bars (no client script needed). Hotline staff and supervisors only.
  */
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
@@ -9,11 +9,9 @@ import type { AdminViewServerProps, Payload } from 'payload'
 import { now } from '../domain/clock'
 import { type AccessUser, hasRole } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
-import { orderStateLabel } from '../domain/workOrders/orderFlow'
-import { summarize, trend, unitRanking } from '../domain/workOrders/reports'
-import { reportOrders, supervisionCount } from '../services/workOrderReports'
-
-const percent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`)
+import { figureRows, percentText } from '../domain/workOrders/reportTables'
+import type { WorkOrder } from '../payload-types'
+import { adminReportData } from '../services/workOrderReports'
 
 function Bars({ rows, label }: { rows: { name: string; value: number }[]; label: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value))
@@ -42,25 +40,7 @@ function Bars({ rows, label }: { rows: { name: string; value: number }[]; label:
   )
 }
 
-const byState = (orders: { state: string }[]) => {
-  const counts = new Map<string, number>()
-  for (const o of orders) counts.set(o.state, (counts.get(o.state) ?? 0) + 1)
-  return [...counts].map(([state, value]) => ({ name: orderStateLabel(state), value }))
-}
-
-/** Open orders due today or overdue, as the hourly round marked them. */
-async function DeadlineList({ payload }: { payload: Payload }) {
-  const { docs } = await payload.find({
-    collection: 'work-orders',
-    where: {
-      deadlineStatus: { in: ['due_today', 'overdue'] },
-      state: { not_in: ['closed', 'replied', 'called_back'] },
-    },
-    sort: 'dueAt',
-    limit: 50,
-    depth: 1,
-    overrideAccess: true,
-  })
+function DeadlineList({ docs }: { docs: WorkOrder[] }) {
   if (!docs.length) return <p>暂无今日到期或超期的工单。</p>
   return (
     <ul data-deadlines>
@@ -75,27 +55,77 @@ async function DeadlineList({ payload }: { payload: Payload }) {
   )
 }
 
+/** The last 30 days' figures, from counters the database aggregates (src/services/reportStore.ts). */
+async function Report({ payload }: { payload: Payload }) {
+  const { summary, ranking, days, deadlines } = await adminReportData(payload, now())
+  const figures = figureRows(summary).map(
+    (f) => [f.label, f.kind === 'percent' ? percentText(f.value) : (f.value ?? '—')] as const,
+  )
+  const bars = (rows: { name: string; volume: number }[]) => rows.map((r) => ({ name: r.name, value: r.volume }))
+  return (
+    <>
+      <dl
+        data-report="summary"
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 12 }}
+      >
+        {figures.map(([name, value]) => (
+          <div key={name} style={{ border: '1px solid var(--theme-elevation-150)', padding: 12 }}>
+            <dt style={{ color: 'var(--theme-elevation-500)' }}>{name}</dt>
+            <dd style={{ fontSize: 22, margin: 0 }}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>时限预警</h3>
+      <DeadlineList docs={deadlines} />
+      <h3>每日受理量</h3>
+      <Bars label="每日受理量" rows={days.map((t) => ({ name: t.period, value: t.volume }))} />
+      <h3>按诉求类型</h3>
+      <Bars label="按诉求类型" rows={bars(summary.breakdowns.type)} />
+      <h3>按来源渠道</h3>
+      <Bars label="按来源渠道" rows={bars(summary.breakdowns.channel)} />
+      <h3>热点分类</h3>
+      <Bars label="热点分类" rows={summary.topCategories.map((c) => ({ name: c.name, value: c.count }))} />
+      <h3>承办单位排名</h3>
+      <table className="table" style={{ width: '100%' }}>
+        <thead>
+          <tr>
+            <th>单位</th>
+            <th>件数</th>
+            <th>按时办结率</th>
+            <th>满意率</th>
+            <th>解决率</th>
+            <th>超期</th>
+            <th>退回</th>
+            <th>平均办理（工作日）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranking.map((u) => (
+            <tr key={u.unit}>
+              <td>{u.unit}</td>
+              <td>{u.orders}</td>
+              <td>{percentText(u.onTimeRate)}</td>
+              <td>{percentText(u.satisfactionRate)}</td>
+              <td>{percentText(u.solvedRate)}</td>
+              <td>{u.overdue}</td>
+              <td>{u.returns}</td>
+              <td>{u.averageHandlingDays ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        导出：<a href="/api/v1/reports/summary?format=xlsx">Excel</a> ·{' '}
+        <a href="/api/v1/reports/summary?format=csv">CSV</a>
+      </p>
+    </>
+  )
+}
+
 export async function ReportsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req } = initPageResult
   const user = req.user as AccessUser | null
   const allowed = hasRole(user, 'admin', 'kb-admin', 'dispatcher', 'supervisor')
-  const to = now()
-  const from = new Date(to.getTime() - 30 * 86_400_000)
-  const orders = allowed ? await reportOrders(req.payload, { from, to }) : []
-  const summary = summarize(orders, to, allowed ? await supervisionCount(req.payload, { from, to }) : 0)
-  const figures: [string, string | number][] = [
-    ['受理总量', summary.volume],
-    ['直接答复率', percent(summary.directAnswerRate)],
-    ['派单量', summary.dispatchCount],
-    ['按时办结率', percent(summary.onTimeRate)],
-    ['退回率', percent(summary.returnRate)],
-    ['延期率', percent(summary.extensionRate)],
-    ['回访率', percent(summary.callbackRate)],
-    ['满意率', percent(summary.satisfactionRate)],
-    ['重办率', percent(summary.reopenRate)],
-    ['超期件数', summary.overdue],
-    ['督办件数', summary.supervision],
-  ]
   return (
     <DefaultTemplate
       i18n={req.i18n}
@@ -109,60 +139,7 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
     >
       <Gutter>
         <h1>工单报表（近 30 天）</h1>
-        {!allowed ? (
-          <p>仅热线管理员、派单员和督办员可查看报表。</p>
-        ) : (
-          <>
-            <dl
-              data-report="summary"
-              style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 12 }}
-            >
-              {figures.map(([name, value]) => (
-                <div key={name} style={{ border: '1px solid var(--theme-elevation-150)', padding: 12 }}>
-                  <dt style={{ color: 'var(--theme-elevation-500)' }}>{name}</dt>
-                  <dd style={{ fontSize: 22, margin: 0 }}>{value}</dd>
-                </div>
-              ))}
-            </dl>
-            <h3>时限预警</h3>
-            <DeadlineList payload={req.payload} />
-            <h3>各状态工单</h3>
-            <Bars label="各状态工单" rows={byState(orders)} />
-            <h3>每日受理量</h3>
-            <Bars label="每日受理量" rows={trend(orders, 'day').map((t) => ({ name: t.period, value: t.volume }))} />
-            <h3>热点分类</h3>
-            <Bars label="热点分类" rows={summary.topCategories.map((c) => ({ name: c.name, value: c.count }))} />
-            <h3>承办单位排名</h3>
-            <table className="table" style={{ width: '100%' }}>
-              <thead>
-                <tr>
-                  <th>单位</th>
-                  <th>件数</th>
-                  <th>按时办结率</th>
-                  <th>满意率</th>
-                  <th>超期</th>
-                  <th>退回</th>
-                </tr>
-              </thead>
-              <tbody>
-                {unitRanking(orders, to).map((u) => (
-                  <tr key={u.unit}>
-                    <td>{u.unit}</td>
-                    <td>{u.orders}</td>
-                    <td>{percent(u.onTimeRate)}</td>
-                    <td>{percent(u.satisfactionRate)}</td>
-                    <td>{u.overdue}</td>
-                    <td>{u.returns}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p>
-              导出：<a href="/api/v1/reports/summary?format=xlsx">Excel</a> ·{' '}
-              <a href="/api/v1/reports/summary?format=csv">CSV</a>
-            </p>
-          </>
-        )}
+        {allowed ? <Report payload={req.payload} /> : <p>仅热线管理员、派单员和督办员可查看报表。</p>}
       </Gutter>
     </DefaultTemplate>
   )

@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   { value: 'supervision_overdue', label: '督办超期' },
   { value: 'work_order', label: '工单' },
   { value: 'calendar_missing', label: '工作日历待补充' },
+  { value: 'report', label: '数据分析报告' },
 ] as const
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]['value']

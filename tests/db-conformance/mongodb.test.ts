@@ -24,6 +24,12 @@ if (uri) {
   })
 
   describe('MongoDB conformance', () => {
+    it('aggregates reports in pipelines to the figures of the pure report functions', async () => {
+      const { expectSameFigures, storeFixture } = await import('./reportConformance')
+      await storeFixture(payload)
+      await expectSameFigures(payload)
+    })
+
     it('applies the migrations and enforces unique knowledge codes', async () => {
       expect((await payload.find({ collection: 'payload-migrations', pagination: false })).totalDocs).toBeGreaterThan(0)
       const unit = await payload.create({

@@ -465,6 +465,46 @@ describe('the work-order round, the knowledge loop and reports', () => {
     expect(res.body.orders[0].citedVersion).toBe(new Date('2026-11-25T10:00:00+08:00').toISOString())
   })
 
+  it('show a unit its own figures only', async () => {
+    at('2026-12-31T10:00:00+08:00')
+    const query = { from: '2026-09-01', to: '2026-12-31' }
+    const own = await request(app).get('/api/v1/reports/summary').query(query).set('Authorization', as('handler-a'))
+    expect(own.status).toBe(200)
+    const all = await request(app).get('/api/v1/reports/summary').query(query).set('Authorization', as('dispatcher'))
+    expect(own.body.ranking.map((u: { unit: string }) => u.unit)).toEqual(['甲局'])
+    expect(own.body.ranking[0]).toEqual(all.body.ranking.find((u: { unit: string }) => u.unit === '甲局'))
+    expect(own.body.dispatchCount).toBe(own.body.ranking[0].orders)
+    const other = await request(app)
+      .get('/api/v1/reports/summary')
+      .query({ ...query, unit: 'B' })
+      .set('Authorization', as('handler-a'))
+    expect(other.status).toBe(403)
+    expect(other.body.message).toBe('只能查看本单位的统计')
+    expect(
+      (await request(app).get('/api/v1/reports/knowledge-gaps').set('Authorization', as('handler-a'))).status,
+    ).toBe(403)
+  })
+
+  it('serves the monthly 数据分析报告 to the hotline staff only', async () => {
+    const { publishMonthlyReport } = await import('../../src/services/monthlyReport')
+    await publishMonthlyReport(context.payload, '2026-11', new Date('2026-12-01T08:30:00+08:00'))
+    const get = (month: string, who: string) =>
+      request(app).get(`/api/v1/reports/monthly/${month}`).set('Authorization', as(who))
+    const ok = await get('2026-11', 'dispatcher')
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => cb(null, Buffer.concat(chunks)))
+      })
+    expect(ok.status).toBe(200)
+    expect(ok.headers['content-disposition']).toContain(encodeURIComponent('数据分析报告-2026-11.xlsx'))
+    expect((ok.body as Buffer).subarray(0, 2).toString()).toBe('PK')
+    expect((await get('2026-11', 'handler-a')).status).toBe(403)
+    expect((await get('2026-10', 'dispatcher')).body.message).toBe('2026-10 的数据分析报告尚未生成')
+    expect((await get('2026-13', 'dispatcher')).status).toBe(400)
+  })
+
   it('reports in JSON, CSV and XLSX for the hotline staff only', async () => {
     at('2026-12-31T10:00:00+08:00')
     const json = await request(app)
@@ -479,7 +519,8 @@ describe('the work-order round, the knowledge loop and reports', () => {
       .query({ from: '2026-09-01', to: '2026-12-31', format: 'csv' })
       .set('Authorization', as('dispatcher'))
     expect(csv.headers['content-type']).toMatch(/text\/csv/)
-    expect(csv.text).toMatch(/section,name,value[\s\S]*指标,volume/)
+    expect(csv.text).toMatch(/^\uFEFF指标\n指标,数值\n受理总量,\d+\n直接答复率,\d+(\.\d)?%/)
+    expect(csv.text).toMatch(/单位排名\n排名,承办单位,派单量,按时办结率/)
     const xlsx = await request(app)
       .get('/api/v1/reports/trend')
       .query({ from: '2026-09-01', to: '2026-12-31', interval: 'month', format: 'xlsx' })

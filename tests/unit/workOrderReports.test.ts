@@ -1,134 +1,136 @@
-import { bucketOf, type ReportOrder, summarize, trend, unitRanking } from '../../src/domain/workOrders/reports'
-
-const now = new Date('2026-11-30T12:00:00+08:00')
-const t = (action: string, at: string) => ({ action, at: new Date(at).toISOString() })
-const order = (over: Partial<ReportOrder>): ReportOrder => ({
-  number: 'x',
-  state: 'closed',
-  type: 'help',
-  createdAt: '2026-11-20T02:00:00.000Z',
-  timeline: [],
-  ...over,
-})
-
-/** Six orders, figures counted by hand below. */
-const FIXTURE: ReportOrder[] = [
-  // 1: answered directly.
-  order({
-    number: 'A1',
-    type: 'consultation',
-    resolution: 'answered',
-    category: '社保',
-    timeline: [t('create', '2026-11-20T10:00:00+08:00'), t('answer', '2026-11-20T10:05:00+08:00')],
-  }),
-  // 2: not accepted.
-  order({ number: 'A2', resolution: 'not_accepted', timeline: [t('create', '2026-11-21T10:00:00+08:00')] }),
-  // 3: unit 甲, on time, satisfied.
-  order({
-    number: 'B1',
-    unit: '甲',
-    category: '市政',
-    address: '幸福路1号',
-    dueAt: '2026-11-27T15:59:59.999Z',
-    lastSatisfaction: 'satisfied',
-    resolution: 'handled',
-    timeline: [
-      t('dispatch', '2026-11-20T11:00:00+08:00'),
-      t('reply', '2026-11-25T11:00:00+08:00'),
-      t('callback', '2026-11-26T11:00:00+08:00'),
-    ],
-  }),
-  // 4: unit 甲, returned then replied late, dissatisfied, reopened.
-  order({
-    number: 'B2',
-    unit: '甲',
-    category: '市政',
-    address: '幸福路1号',
-    dueAt: '2026-11-24T15:59:59.999Z',
-    lastSatisfaction: 'dissatisfied',
-    reopens: 1,
-    state: 'called_back',
-    timeline: [
-      t('dispatch', '2026-11-20T11:00:00+08:00'),
-      t('request-return', '2026-11-20T15:00:00+08:00'),
-      t('reply', '2026-11-26T11:00:00+08:00'),
-      t('callback', '2026-11-27T11:00:00+08:00'),
-    ],
-  }),
-  // 5: unit 乙, extended, still open and past due.
-  order({
-    number: 'C1',
-    unit: '乙',
-    category: '环保',
-    dueAt: '2026-11-28T15:59:59.999Z',
-    extensions: 1,
-    state: 'accepted',
-    createdAt: '2026-11-23T02:00:00.000Z',
-    timeline: [t('dispatch', '2026-11-23T11:00:00+08:00')],
-  }),
-  // 6: unit 乙, replied on time, unreachable at callback.
-  order({
-    number: 'C2',
-    unit: '乙',
-    category: '环保',
-    dueAt: '2026-12-05T15:59:59.999Z',
-    lastSatisfaction: 'unreachable',
-    state: 'called_back',
-    createdAt: '2026-11-23T02:00:00.000Z',
-    timeline: [
-      t('dispatch', '2026-11-23T11:00:00+08:00'),
-      t('reply', '2026-11-24T11:00:00+08:00'),
-      t('callback', '2026-11-25T11:00:00+08:00'),
-    ],
-  }),
-  // A split parent is not counted.
-  order({ number: 'P', state: 'split', timeline: [t('split', '2026-11-20T11:00:00+08:00')] }),
-]
+import { spreadsheetCell } from '../../src/domain/exchange/spreadsheetCell'
+import {
+  bucketOf,
+  dayRows,
+  handlingWorkingDays,
+  summarize,
+  trend,
+  unitRanking,
+} from '../../src/domain/workOrders/reports'
+import { calendar, FIXTURE, now } from '../helpers/reportFixture'
 
 describe('work-order reports', () => {
   it('agree with the hand-computed fixture', () => {
-    expect(summarize(FIXTURE, now, 2)).toEqual({
-      volume: 6,
-      directAnswerRate: 0.167, // 1/6
+    const { breakdowns, ...summary } = summarize(FIXTURE, now, calendar, 2)
+    expect(summary).toEqual({
+      volume: 9,
+      directAnswerRate: 0.111, // A1 of 9
+      firstContactRate: 0.5, // consultations A1, A3; answered A1
       notAccepted: 1,
-      dispatchCount: 4,
-      onTimeRate: 0.667, // replied B1, B2, C2; on time B1, C2
-      returnRate: 0.25, // B2 of 4
-      extensionRate: 0.25, // C1 of 4
-      callbackRate: 1, // 3 replied, 3 called back
-      satisfactionRate: 0.5, // evaluated B1, B2 (C2 unreachable); satisfied B1
-      reopenRate: 0.333, // B2 of 3
-      overdue: 2, // B2 replied late, C1 open past due
+      dispatchCount: 6, // B1 B2 C1 C2 C3 R1
+      dueCount: 4, // replied B1 B2 C2, plus C1 past due unreplied
+      onTimeRate: 0.5, // B1 C2
+      overdue: 2, // B2 late, C1 unreplied past due
+      solvedRate: 0.667, // asked A1 B1 B2; solved A1 B1
+      returnRate: 0.167, // B2 of 6
+      extensionRate: 0.167, // C1 of 6
+      callbackRate: 1, // replied B1 B2 C2, all called back
+      satisfactionRate: 0.667, // B1 + A1 of B1 B2 A1 (C2 unreachable)
+      handledSatisfactionRate: 0.5,
+      answerSatisfactionRate: 1,
+      reopenRate: 0.333, // B2 of 3 called back
+      averageHandlingDays: 2.67, // B1 3, B2 4, C2 1
       supervision: 2,
       topCategories: [
-        { name: '市政', count: 2 },
-        { name: '环保', count: 2 },
+        { name: '市政', count: 3 },
+        { name: '环保', count: 3 },
         { name: '社保', count: 1 },
       ],
       topAddresses: [{ name: '幸福路1号', count: 2 }],
     })
+    const brief = (rows: { name: string; volume: number; onTimeRate: number | null }[]) =>
+      rows.map((r) => [r.name, r.volume, r.onTimeRate])
+    expect(brief(breakdowns.type)).toEqual([
+      ['求助', 6, 0.667], // due B1 C1 C2
+      ['咨询', 2, null],
+      ['投诉', 1, 0],
+    ])
+    expect(brief(breakdowns.channel)).toEqual([
+      ['电话', 6, 0.5], // due B1 C1
+      ['微信', 1, 0],
+      ['短信', 1, 1],
+      ['网站', 1, null],
+    ])
+    expect(brief(breakdowns.district)).toEqual([
+      ['未填', 6, 1],
+      ['东城区', 2, 0.5],
+      ['西城区', 1, 0],
+    ])
+    expect(breakdowns.category.map((b) => [b.name, b.volume])).toEqual([
+      ['市政', 3],
+      ['环保', 3],
+      ['未分类', 2],
+      ['社保', 1],
+    ])
   })
 
   it('rank units, and keep accepted explanations from counting against them', () => {
-    expect(unitRanking(FIXTURE, now)).toEqual([
-      { unit: '乙', orders: 2, onTimeRate: 1, satisfactionRate: null, overdue: 1, returns: 0 },
-      { unit: '甲', orders: 2, onTimeRate: 0.5, satisfactionRate: 0.5, overdue: 1, returns: 1 },
+    expect(unitRanking(FIXTURE, now, calendar)).toEqual([
+      {
+        unit: '甲',
+        orders: 2,
+        onTimeRate: 0.5,
+        satisfactionRate: 0.5,
+        solvedRate: 0.5,
+        overdue: 1,
+        returns: 1,
+        averageHandlingDays: 3.5,
+      },
+      {
+        unit: '乙',
+        orders: 4,
+        onTimeRate: 0.5,
+        satisfactionRate: null,
+        solvedRate: null,
+        overdue: 1,
+        returns: 0,
+        averageHandlingDays: 1,
+      },
     ])
     const explained = FIXTURE.map((o) => (o.number === 'B2' ? { ...o, explanationAccepted: true } : o))
-    expect(unitRanking(explained, now).find((u) => u.unit === '甲')).toMatchObject({
+    expect(unitRanking(explained, now, calendar).find((u) => u.unit === '甲')).toMatchObject({
+      orders: 2,
       onTimeRate: 1,
       satisfactionRate: 1,
       overdue: 0,
+      returns: 1,
     })
+  })
+
+  it('count handling time in working days of the calendar', () => {
+    expect(handlingWorkingDays('2026-11-20', '2026-11-20', calendar)).toBe(0)
+    expect(handlingWorkingDays('2026-11-20', '2026-11-23', calendar)).toBe(1) // Friday → Monday
+    expect(handlingWorkingDays('2026-11-21', '2026-11-22', calendar)).toBe(0) // a weekend reply
+    // National Day 10-01…07, the make-up workday Saturday 10-10: Thu, Fri, Sat.
+    expect(handlingWorkingDays('2026-09-30', '2026-10-10', calendar)).toBe(3)
   })
 
   it('buckets by Shanghai day, week (from Monday) and month', () => {
     expect(bucketOf(new Date('2026-11-29T23:30:00+08:00'), 'week')).toBe('2026-11-23')
     expect(bucketOf(new Date('2026-11-30T00:30:00+08:00'), 'week')).toBe('2026-11-30')
     expect(bucketOf(new Date('2026-11-30T17:00:00Z'), 'day')).toBe('2026-12-01')
-    expect(trend(FIXTURE, 'week')).toEqual([
-      { period: '2026-11-16', volume: 4, answered: 1, dispatched: 2 },
-      { period: '2026-11-23', volume: 2, answered: 0, dispatched: 2 },
+    expect(dayRows(FIXTURE)).toEqual([
+      { day: '2026-11-20', volume: 5, answered: 1, dispatched: 2 },
+      { day: '2026-11-23', volume: 4, answered: 0, dispatched: 4 },
     ])
+    expect(trend(FIXTURE, 'week')).toEqual([
+      { period: '2026-11-16', volume: 5, answered: 1, dispatched: 2 },
+      { period: '2026-11-23', volume: 4, answered: 0, dispatched: 4 },
+    ])
+    expect(trend(FIXTURE, 'month')).toEqual([{ period: '2026-11', volume: 9, answered: 1, dispatched: 6 }])
+  })
+})
+
+describe('spreadsheet cells', () => {
+  it('quote text a spreadsheet would run as a formula, and only that', () => {
+    expect(['=1+1', '+86', '-2', '@SUM(A1)', '\tx', '\rx'].map(spreadsheetCell)).toEqual([
+      "'=1+1",
+      "'+86",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+    ])
+    expect(['幸福路1号', 'a=b', 0.5, -3, null].map(spreadsheetCell)).toEqual(['幸福路1号', 'a=b', 0.5, -3, null])
   })
 })

@@ -1,28 +1,25 @@
 /** /api/v1/reports: work-order statistics (JSON, CSV, XLSX), knowledge gaps and answer provenance. */
-import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
-import { type Response, Router } from 'express'
+import fs from 'node:fs'
+
+import { type Request, type Response, Router } from 'express'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { rateLimitPerCaller, requireCaller } from '../../auth/callers'
+import { type Caller, rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import { now } from '../../domain/clock'
-import { spreadsheetSafeRow } from '../../domain/exchange/spreadsheetSafe'
-import type { Role } from '../../domain/roles'
+import { relationId, type Role, UNIT_ROLES } from '../../domain/roles'
 import { parseHotlineDate } from '../../domain/shanghaiTime'
 import { ORDER_TYPES } from '../../domain/workOrders/orderTypes'
-import { summarize, trend, unitRanking } from '../../domain/workOrders/reports'
+import { MONTH_PATTERN } from '../../domain/workOrders/reportMonth'
+import { summaryTables, type Table, trendTable } from '../../domain/workOrders/reportTables'
 import { feedbackCounts } from '../../services/knowledgeQueries'
-import {
-  answeredWithOtherVersions,
-  knowledgeGaps,
-  reportOrders,
-  supervisionCount,
-} from '../../services/workOrderReports'
+import { monthlyReportFile } from '../../services/monthlyReport'
+import { tablesToCsv, tablesToXlsx } from '../../services/spreadsheets'
+import { answeredWithOtherVersions, knowledgeGaps, reportSummary, reportTrend } from '../../services/workOrderReports'
 import { HttpError } from '../errors'
 import { parseParams } from '../searchParams'
 
-const REPORT_ROLES: readonly Role[] = ['admin', 'kb-admin', 'dispatcher', 'supervisor']
+const HOTLINE_ROLES: readonly Role[] = ['admin', 'kb-admin', 'dispatcher', 'supervisor']
 const DAY_MS = 86_400_000
 
 const day = (name: string) =>
@@ -45,67 +42,85 @@ const filters = z.object({
   format: z.enum(['json', 'csv', 'xlsx'], { error: 'format 只能是 json、csv、xlsx' }).default('json'),
 })
 
-/** Rows as CSV or XLSX, or the JSON document itself. */
-async function send(res: Response, format: string, name: string, json: unknown, data: Record<string, unknown>[]) {
+/** The JSON document, or its tables as CSV or XLSX. */
+async function send(res: Response, format: string, name: string, json: unknown, tables: Table[]) {
   if (format === 'json') return res.json(json)
-  const rows = data.map(spreadsheetSafeRow)
   if (format === 'csv') {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8')
     res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`)
-    // The byte-order mark makes Excel read UTF-8 Chinese correctly.
-    return res.send(`\uFEFF${stringify(rows, { header: true })}`)
+    return res.send(tablesToCsv(tables))
   }
-  const book = new ExcelJS.Workbook()
-  const sheet = book.addWorksheet(name)
-  sheet.columns = Object.keys(rows[0] ?? { empty: '' }).map((key) => ({ header: key, key, width: 18 }))
-  sheet.addRows(rows)
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`)
-  res.send(Buffer.from(await book.xlsx.writeBuffer()))
+  res.send(await tablesToXlsx(tables))
+}
+
+/** A unit's staff see their own unit's figures only; hotline staff and API keys see every unit. */
+function ownUnit(res: Response): string | number | undefined {
+  const caller = res.locals.caller as Caller
+  if (caller.kind !== 'user' || caller.roles.some((r) => HOTLINE_ROLES.includes(r))) return undefined
+  const unit = relationId(caller.unit)
+  if (unit === undefined) throw new HttpError(403, '当前账号未关联承办单位，无法查看统计')
+  return unit
+}
+
+const hotlineOnly = (_req: Request, res: Response, next: () => void) => {
+  if (ownUnit(res) !== undefined) throw new HttpError(403, '仅热线工作人员可查看')
+  next()
 }
 
 export function reportsRouter(payload: Payload): Router {
   const router = Router()
-  router.use(requireCaller(payload, { roles: REPORT_ROLES, scope: 'work-orders' }))
+  router.use(requireCaller(payload, { roles: [...HOTLINE_ROLES, ...UNIT_ROLES], scope: 'work-orders' }))
   router.use(rateLimitPerCaller(payload, 'reports', 120))
 
-  const period = (query: unknown) => {
-    const p = parseParams(filters, query)
+  const period = (req: Request, res: Response) => {
+    const p = parseParams(filters, req.query)
     const to = p.to ? new Date(p.to.getTime() + DAY_MS) : now()
     const from = p.from ?? new Date(to.getTime() - 30 * DAY_MS)
     if (from >= to) throw new HttpError(400, 'from 须早于 to')
-    return { ...p, from, to }
+    const unit = ownUnit(res)
+    if (unit !== undefined && p.unit) throw new HttpError(403, '只能查看本单位的统计')
+    return { ...p, from, to, unitId: unit }
   }
 
   router.get('/summary', async (req, res) => {
-    const p = period(req.query)
-    const orders = await reportOrders(payload, p)
-    const summary = summarize(orders, now(), await supervisionCount(payload, p))
-    const ranking = unitRanking(orders, now())
-    const { topCategories, topAddresses, ...figures } = summary
-    await send(res, p.format, 'summary', { from: p.from, to: p.to, ...summary, ranking }, [
-      ...Object.entries(figures).map(([metric, value]) => ({ section: '指标', name: metric, value })),
-      ...topCategories.map((c) => ({ section: '热点分类', name: c.name, value: c.count })),
-      ...topAddresses.map((a) => ({ section: '热点地址', name: a.name, value: a.count })),
-      ...ranking.map((u) => ({
-        section: '单位排名',
-        name: u.unit,
-        value: `准时率 ${u.onTimeRate ?? '—'}；满意率 ${u.satisfactionRate ?? '—'}；件数 ${u.orders}`,
-      })),
-    ])
+    const p = period(req, res)
+    const { summary, ranking } = await reportSummary(payload, p, now())
+    await send(
+      res,
+      p.format,
+      'summary',
+      { from: p.from, to: p.to, ...summary, ranking },
+      summaryTables(summary, ranking),
+    )
   })
 
   router.get('/trend', async (req, res) => {
-    const p = period(req.query)
-    const rows = trend(await reportOrders(payload, p), p.interval)
-    await send(res, p.format, 'trend', { interval: p.interval, rows }, rows)
+    const p = period(req, res)
+    const rows = await reportTrend(payload, p, p.interval)
+    await send(res, p.format, 'trend', { interval: p.interval, rows }, [trendTable(rows)])
   })
 
-  router.get('/feedback', async (_req, res) => res.json({ entries: await feedbackCounts(payload) }))
+  /** The monthly 数据分析报告 (written by the monthlyReport job), for the hotline staff. */
+  router.get('/monthly/:month', hotlineOnly, (req, res) => {
+    const month = String(req.params.month)
+    if (!MONTH_PATTERN.test(month)) throw new HttpError(400, '月份格式应为 YYYY-MM，如 2026-11')
+    const file = monthlyReportFile(month)
+    if (!fs.existsSync(file)) throw new HttpError(404, `${month} 的数据分析报告尚未生成`)
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="report-${month}.xlsx"; filename*=UTF-8''${encodeURIComponent(`数据分析报告-${month}.xlsx`)}`,
+    )
+    res.sendFile(file)
+  })
 
-  router.get('/knowledge-gaps', async (_req, res) => res.json({ groups: await knowledgeGaps(payload) }))
+  router.get('/feedback', hotlineOnly, async (_req, res) => res.json({ entries: await feedbackCounts(payload) }))
 
-  router.get('/answer-provenance', async (req, res) => {
+  router.get('/knowledge-gaps', hotlineOnly, async (_req, res) => res.json({ groups: await knowledgeGaps(payload) }))
+
+  router.get('/answer-provenance', hotlineOnly, async (req, res) => {
     const { code } = parseParams(
       z.object({ code: z.string({ error: '请提供知识编号 code' }).regex(/^[A-Za-z0-9-]{1,40}$/, '知识编号格式不对') }),
       req.query,

@@ -1,0 +1,329 @@
+/**
+ * `npm run bench:orders -- --orders 10000,100000`: a year of realistic work orders (the demo units and
+ * categories, every state, timelines of 3–8 steps, some overdue) inserted in bulk straight into the
+ * embedded database, growing to each size in turn; at each size it times the 30-day summary, the
+ * 30-day daily trend, a year's monthly trend and the data of /admin/reports, and prints one table
+ * with the process RSS. Generation goes through drizzle batch inserts, one transaction per chunk.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { Command } from 'commander'
+
+const options = new Command()
+  .option('--orders <sizes>', 'comma-separated sizes', '10000,100000')
+  .option('--runs <n>', 'timed runs per figure (the median is shown)', '3')
+  .parse(process.argv)
+  .opts<{ orders: string; runs: string }>()
+const sizes = options.orders
+  .split(',')
+  .map((s) => Number(s.replace(/_/g, '')))
+  .sort((a, b) => a - b)
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--orders takes sizes like 10000,100000')
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-orders-'))
+Object.assign(process.env, {
+  DATA_DIR: dataDir,
+  DATABASE_URI: `file:${path.join(dataDir, 'bench.db')}`,
+  LOG_LEVEL: 'warn',
+  HOTLINE_NOW: process.env.HOTLINE_NOW ?? '2026-11-30T12:00:00+08:00',
+})
+
+const { sql } = await import('@payloadcms/db-sqlite')
+const { now } = await import('../domain/clock')
+const { addWorkingDays } = await import('../domain/calendar/workCalendar')
+const { DISTRICTS } = await import('../seed/demo/organisation')
+const { seedDemo } = await import('../seed/seedDemo')
+const { bootPayload } = await import('../server/bootPayload')
+const { loadCalendar } = await import('../services/supervision')
+const { adminReportData, reportSummary, reportTrend } = await import('../services/workOrderReports')
+
+const DAY = 86_400_000
+const HOUR = 3_600_000
+const at = now()
+const payload = await bootPayload()
+await seedDemo(payload, { reset: false })
+const calendar = await loadCalendar(payload)
+const unitIds = (await payload.find({ collection: 'units', pagination: false, depth: 0 })).docs.map((u) => u.id)
+const categoryIds = (await payload.find({ collection: 'categories', pagination: false, depth: 0 })).docs
+  .filter((c) => c.parent)
+  .map((c) => c.id)
+
+// A deterministic generator, so that runs compare.
+let seed = 12345
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
+const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
+const weighted = <T extends string>(table: [T, number][]): T => {
+  let r = random() * table.reduce((s, [, w]) => s + w, 0)
+  for (const [v, w] of table) if ((r -= w) < 0) return v
+  return table[0][0]
+}
+const STREETS = [
+  '幸福路',
+  '建设路',
+  '滨江大道',
+  '人民路',
+  '解放路',
+  '新华街',
+  '学府路',
+  '临湖东路',
+  '港城大道',
+  '科技路',
+]
+// A few hot addresses draw many claims; most addresses come up once or twice.
+const address = () =>
+  random() < 0.2
+    ? `${pick(STREETS.slice(0, 3))}${1 + Math.floor(random() * 5)}号`
+    : `${pick(STREETS)}${1 + Math.floor(random() * 400)}号`
+const LIMIT_DAYS: Record<string, number> = {
+  consultation: 2,
+  help: 10,
+  suggestion: 10,
+  praise: 10,
+  complaint: 15,
+  report: 15,
+}
+
+type Row = Record<string, unknown>
+
+/** One order created at `created`, its fate drawn as a hotline's would be, as a row of `work_orders`. */
+function order(n: number, created: Date): Row {
+  const type = weighted([
+    ['consultation', 45],
+    ['help', 20],
+    ['complaint', 20],
+    ['report', 4],
+    ['suggestion', 8],
+    ['praise', 3],
+  ])
+  const row: Row = {
+    number: `GD${created.toISOString().slice(0, 10).replace(/-/g, '')}${String(n).padStart(7, '0')}`,
+    type,
+    channel: weighted([
+      ['phone', 70],
+      ['web', 8],
+      ['wechat', 10],
+      ['app', 6],
+      ['sms', 3],
+      ['email', 2],
+      ['letter', 1],
+    ]),
+    urgency: random() < 0.02 ? 'urgent' : 'normal',
+    title: `${type === 'consultation' ? '咨询' : '反映'}事项 ${n}`,
+    content: '诉求人来电反映相关问题，请予处理。',
+    category: pick(categoryIds),
+    district: pick(DISTRICTS),
+    address: address(),
+    createdAt: created.toISOString(),
+    updatedAt: created.toISOString(),
+  }
+  const steps: { at: Date; action: string; note?: string }[] = [{ at: created, action: 'create' }]
+  const age = at.getTime() - created.getTime()
+  const step = (action: string, when: Date, note?: string) => {
+    steps.push({ at: when, action, note })
+    return when
+  }
+  const finish = (state: string) => {
+    row.state = state
+    row.timeline = JSON.stringify(
+      steps.map((s) => ({ at: s.at.toISOString(), action: s.action, by: '坐席', note: s.note ?? null })),
+    )
+    return row
+  }
+  const answerable = type === 'consultation' && random() < 0.62
+  if (age < 2 * HOUR && random() < 0.5) return finish(random() < 0.1 ? 'consulting' : 'intake')
+  if (random() < 0.04) {
+    row.resolution = 'not_accepted'
+    step('not-accept', new Date(created.getTime() + 10 * 60_000), '重复诉求且无新情况，已告知进度')
+    return finish('closed')
+  }
+  if (answerable) {
+    row.resolution = 'answered'
+    step('answer', new Date(created.getTime() + 5 * 60_000), '已按知识库答复')
+    if (random() < 0.15 && age > 2 * DAY) {
+      row.answerRating = weighted([
+        ['satisfied', 80],
+        ['basically_satisfied', 12],
+        ['dissatisfied', 4],
+        ['unreachable', 4],
+      ])
+      row.solved = random() < 0.9
+      step('answer-callback', new Date(created.getTime() + 2 * DAY), '抽样回访')
+    }
+    return finish('closed')
+  }
+  if (random() < 0.01) {
+    step('split', new Date(created.getTime() + HOUR), '拆分派发')
+    return finish('split')
+  }
+  const dispatched = step('dispatch', new Date(created.getTime() + (0.5 + random() * 3) * HOUR), '派发')
+  const limit = LIMIT_DAYS[type]
+  row.unit = pick(unitIds)
+  row.dispatchedAt = dispatched.toISOString()
+  let due = addWorkingDays(dispatched, limit, calendar)
+  const sinceDispatch = at.getTime() - dispatched.getTime()
+  if (sinceDispatch < 6 * HOUR) {
+    row.dueAt = due.toISOString()
+    return finish('dispatched')
+  }
+  const signed = step('accept', new Date(dispatched.getTime() + random() * 8 * HOUR), '签收')
+  if (random() < 0.04) step('request-return', new Date(signed.getTime() + HOUR), '非本单位职责')
+  if (random() < 0.05) {
+    const extra = 1 + Math.floor(random() * 10)
+    step('approve-extension', new Date(signed.getTime() + DAY), `同意延期 ${extra} 个工作日`)
+    row.extensions = 1
+    due = addWorkingDays(due, extra, calendar)
+  }
+  row.dueAt = due.toISOString()
+  // Most replies come within the limit, some late, a few never (overdue while still open).
+  const stuck = random() < 0.05
+  const replyAt = new Date(
+    dispatched.getTime() + random() * (random() < 0.9 ? 1 : 1.6) * (due.getTime() - dispatched.getTime()),
+  )
+  if (stuck || replyAt > at) {
+    const open = weighted([
+      ['accepted', 70],
+      ['awaiting_info', 8],
+      ['extension_requested', 6],
+      ['return_requested', 6],
+    ])
+    if (due < at) row.deadlineStatus = 'overdue'
+    return finish(open)
+  }
+  row.repliedAt = step('reply', replyAt, '已办结并答复诉求人').toISOString()
+  const callbackAt = new Date(replyAt.getTime() + (0.5 + random() * 1.5) * DAY)
+  if (callbackAt > at) return finish('replied')
+  row.lastSatisfaction = weighted([
+    ['satisfied', 68],
+    ['basically_satisfied', 15],
+    ['dissatisfied', 10],
+    ['unreachable', 7],
+  ])
+  row.solved = row.lastSatisfaction !== 'dissatisfied' && random() < 0.92
+  step('callback', callbackAt, '回访')
+  if (row.lastSatisfaction === 'dissatisfied' && random() < 0.3) {
+    row.reopens = 1
+    const again = step('reopen', new Date(callbackAt.getTime() + HOUR), '不满意，重办')
+    row.dispatchedAt = again.toISOString()
+    row.dueAt = addWorkingDays(again, limit, calendar).toISOString()
+    return finish('accepted')
+  }
+  if (random() < 0.02) row.explanationAccepted = true
+  step('close', new Date(callbackAt.getTime() + HOUR), '办结')
+  return finish(random() < 0.2 ? 'called_back' : 'closed')
+}
+
+type Drizzle = {
+  all<T>(query: unknown): Promise<T[]>
+}
+const db = (payload.db as unknown as { drizzle: Drizzle }).drizzle
+/** The row's fields and their columns in `work_orders`: only what the generator sets, so the rest keep their defaults. */
+const COLUMNS: [string, string][] = [
+  ['number', 'number'],
+  ['state', 'state'],
+  ['resolution', 'resolution'],
+  ['channel', 'channel'],
+  ['type', 'type'],
+  ['urgency', 'urgency'],
+  ['title', 'title'],
+  ['content', 'content'],
+  ['category', 'category_id'],
+  ['district', 'district'],
+  ['address', 'address'],
+  ['unit', 'unit_id'],
+  ['dispatchedAt', 'dispatched_at'],
+  ['dueAt', 'due_at'],
+  ['deadlineStatus', 'deadline_status'],
+  ['repliedAt', 'replied_at'],
+  ['extensions', 'extensions'],
+  ['reopens', 'reopens'],
+  ['lastSatisfaction', 'last_satisfaction'],
+  ['solved', 'solved'],
+  ['answerRating', 'answer_rating'],
+  ['explanationAccepted', 'explanation_accepted'],
+  ['timeline', 'timeline'],
+  ['createdAt', 'created_at'],
+  ['updatedAt', 'updated_at'],
+]
+const insert = `INSERT INTO work_orders (${COLUMNS.map(([, c]) => `"${c}"`).join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`
+const client = (
+  payload.db as unknown as { client: { batch(s: { sql: string; args: never[] }[], mode: 'write'): Promise<unknown> } }
+).client
+const cell = (v: unknown) => (typeof v === 'boolean' ? Number(v) : (v ?? null))
+const YEAR = 365 * DAY
+const CHUNK = 20_000
+
+let inserted = 0
+/** Adds orders spread over the year before `at`, in creation order, one transaction per chunk. */
+async function grow(total: number) {
+  for (let from = inserted; from < total; from += CHUNK) {
+    const rows: Row[] = []
+    for (let n = from; n < Math.min(total, from + CHUNK); n++) {
+      rows.push(order(n, new Date(at.getTime() - YEAR + random() * YEAR)))
+    }
+    rows.sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)))
+    // One prepared INSERT per row, all of a chunk in one write transaction (libsql's batch, what drizzle's batch uses).
+    await client.batch(
+      rows.map((r) => ({ sql: insert, args: COLUMNS.map(([k]) => cell(r[k])) as never[] })),
+      'write',
+    )
+  }
+  inserted = total
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
+const runs = Number(options.runs)
+/** The median time of `runs` runs after one warm-up, and the RSS after them. */
+async function time(work: () => Promise<unknown>) {
+  await work()
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    await work()
+    times.push(performance.now() - t)
+  }
+  times.sort((a, b) => a - b)
+  return `${(times[Math.floor(times.length / 2)] / 1000).toFixed(3)} s`
+}
+
+const last30 = { from: new Date(at.getTime() - 30 * DAY), to: at }
+const lastYear = { from: new Date(at.getTime() - YEAR), to: at }
+console.log(`bench:orders on ${os.cpus().length} cores, Node ${process.version}, clock ${at.toISOString()}`)
+const header = [
+  'orders',
+  'generate',
+  'summary 30 d',
+  'trend day 30 d',
+  'trend month 1 y',
+  '/admin/reports',
+  'RSS',
+  'RSS Δ reports',
+]
+const lines = [header]
+for (const size of sizes) {
+  const t = performance.now()
+  await grow(size)
+  const generate = `${((performance.now() - t) / 1000).toFixed(1)} s`
+  const [{ n }] = await db.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM work_orders`)
+  const before = process.memoryUsage().rss
+  const line = [
+    `${size} (${n})`,
+    generate,
+    await time(() => reportSummary(payload, last30, at)),
+    await time(() => reportTrend(payload, last30, 'day')),
+    await time(() => reportTrend(payload, lastYear, 'month')),
+    await time(() => adminReportData(payload, at)),
+    mb(process.memoryUsage().rss),
+    mb(process.memoryUsage().rss - before),
+  ]
+  lines.push(line)
+  console.log(line.join('  '))
+}
+const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i].length)))
+console.log(
+  `\n${lines.map((l, r) => `| ${l.map((c, i) => c.padEnd(widths[i])).join(' | ')} |${r === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`).join('\n')}`,
+)
+await payload.destroy()
+fs.rmSync(dataDir, { recursive: true, force: true })
+process.exit(0)

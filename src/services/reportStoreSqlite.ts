@@ -1,0 +1,144 @@
+/**
+ * The report counters on SQLite: GROUP BY over `work_orders` through the adapter's own drizzle
+ * instance. Dates are ISO strings there, so comparing them as text compares the instants; a row's
+ * flags are the SQL form of `orderCounts` in src/domain/workOrders/reports.ts.
+ */
+import { type SQLiteAdapter, sql } from '@payloadcms/db-sqlite'
+import type { Payload } from 'payload'
+
+import { shanghaiDateString, startOfShanghaiDay } from '../domain/shanghaiTime'
+import { COUNTERS, type Counter, type DayRow, type ReportGroup } from '../domain/workOrders/reports'
+import type { ReportScope, ReportStore } from './reportStore'
+
+type SQL = ReturnType<typeof sql>
+type Db = { all<T>(query: SQL): Promise<T[]> }
+
+const inList = (column: SQL, values: readonly (string | number)[]) =>
+  values.length
+    ? sql`${column} IN (${sql.join(
+        values.map((v) => sql`${Number(v)}`),
+        sql`, `,
+      )})`
+    : sql`0`
+
+function where(s: ReportScope): SQL {
+  const parts: SQL[] = [
+    sql`created_at >= ${s.from.toISOString()}`,
+    sql`created_at < ${s.to.toISOString()}`,
+    sql`(state IS NULL OR state <> 'split')`,
+  ]
+  if (s.type) parts.push(sql`type = ${s.type}`)
+  if (s.district) parts.push(sql`district = ${s.district}`)
+  if (s.units) parts.push(inList(sql`unit_id`, s.units))
+  if (s.categories) parts.push(inList(sql`category_id`, s.categories))
+  return sql.join(parts, sql` AND `)
+}
+
+const DAY_MS = 86_400_000
+const GOOD = sql`('satisfied', 'basically_satisfied')`
+
+/** Each counter as a condition on one row of the inner query (which adds `d` dispatched, `r` replied, `cb` called back). */
+const flag = (now: string): Record<Counter, SQL> => ({
+  volume: sql`1`,
+  answered: sql`resolution = 'answered'`,
+  consultations: sql`type = 'consultation'`,
+  answeredConsultations: sql`type = 'consultation' AND resolution = 'answered'`,
+  notAccepted: sql`resolution = 'not_accepted'`,
+  dispatched: sql`d`,
+  replied: sql`r`,
+  due: sql`d AND due_at IS NOT NULL AND (r OR due_at < ${now})`,
+  onTime: sql`r AND due_at IS NOT NULL AND replied_at <= due_at`,
+  returned: sql`d AND instr(timeline, '"action":"request-return"') > 0`,
+  extended: sql`d AND extensions > 0`,
+  calledBack: sql`cb`,
+  evaluated: sql`cb AND last_satisfaction <> 'unreachable'`,
+  satisfied: sql`cb AND last_satisfaction IN ${GOOD}`,
+  answerEvaluated: sql`resolution = 'answered' AND answer_rating IS NOT NULL AND answer_rating <> 'unreachable'`,
+  answerSatisfied: sql`resolution = 'answered' AND answer_rating IN ${GOOD}`,
+  solvedAsked: sql`solved IS NOT NULL`,
+  solved: sql`solved = 1`,
+  reopened: sql`cb AND reopens > 0`,
+})
+
+const idOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v))
+
+export function sqliteReportStore(payload: Payload): ReportStore {
+  const db = (payload.db as unknown as SQLiteAdapter).drizzle as unknown as Db
+  return {
+    async groups(s, now) {
+      const f = flag(now.toISOString())
+      const sums = sql.join(
+        COUNTERS.map((c) => sql`SUM(CASE WHEN ${f[c]} THEN 1 ELSE 0 END) AS ${sql.identifier(c)}`),
+        sql`, `,
+      )
+      const rows = await db.all<Record<string, unknown>>(sql`
+        SELECT unit_id AS unit, type, channel, NULLIF(district, '') AS district, category_id AS category,
+          COALESCE(explanation_accepted, 0) AS explained, ${sums}
+        FROM (
+          SELECT *, (dispatched_at IS NOT NULL) AS d,
+            (dispatched_at IS NOT NULL AND replied_at IS NOT NULL AND replied_at >= dispatched_at) AS r,
+            (dispatched_at IS NOT NULL AND replied_at IS NOT NULL AND replied_at >= dispatched_at
+              AND last_satisfaction IS NOT NULL) AS cb
+          FROM work_orders WHERE ${where(s)}
+        )
+        GROUP BY 1, 2, 3, 4, 5, 6`)
+      return rows.map(
+        (row) =>
+          ({
+            unit: idOrNull(row.unit),
+            type: String(row.type),
+            channel: (row.channel as string | null) ?? null,
+            district: (row.district as string | null) ?? null,
+            category: idOrNull(row.category),
+            explained: Boolean(row.explained),
+            ...Object.fromEntries(COUNTERS.map((c) => [c, Number(row[c] ?? 0)])),
+          }) as ReportGroup,
+      )
+    },
+
+    async handling(s) {
+      const rows = await db.all<{ unit: unknown; dispatchDay: string; replyDay: string; count: number }>(sql`
+        SELECT unit_id AS unit, date(dispatched_at, '+8 hours') AS dispatchDay,
+          date(replied_at, '+8 hours') AS replyDay, COUNT(*) AS count
+        FROM work_orders
+        WHERE ${where(s)} AND dispatched_at IS NOT NULL AND replied_at IS NOT NULL AND replied_at >= dispatched_at
+        GROUP BY 1, 2, 3`)
+      return rows.map((r) => ({ ...r, unit: idOrNull(r.unit), count: Number(r.count) }))
+    },
+
+    async addresses(s, n) {
+      const rows = await db.all<{ name: string; count: number }>(sql`
+        SELECT address AS name, COUNT(*) AS count FROM work_orders
+        WHERE ${where(s)} AND address IS NOT NULL AND address <> ''
+        GROUP BY address ORDER BY count DESC, address LIMIT ${n}`)
+      return rows.map((r) => ({ name: r.name, count: Number(r.count) }))
+    },
+
+    async days(s) {
+      // One aggregate per Shanghai day over a range of the (created_at, state, resolution, dispatched_at)
+      // index: no row is read from the table and nothing is sorted, unlike a GROUP BY on a computed day.
+      const ranges: { day: string; from: Date; to: Date }[] = []
+      for (let t = startOfShanghaiDay(s.from).getTime(); t < s.to.getTime(); t += DAY_MS) {
+        const from = new Date(Math.max(t, s.from.getTime()))
+        ranges.push({ day: shanghaiDateString(from), from, to: new Date(Math.min(t + DAY_MS, s.to.getTime())) })
+      }
+      const rows: DayRow[] = []
+      // SQLite allows 500 terms in a compound SELECT.
+      for (let i = 0; i < ranges.length; i += 400) {
+        const selects = ranges.slice(i, i + 400).map(
+          (r) => sql`SELECT ${r.day} AS day, COUNT(*) AS volume, TOTAL(resolution = 'answered') AS answered,
+            TOTAL(dispatched_at IS NOT NULL) AS dispatched FROM work_orders WHERE ${where({ ...s, ...r })}`,
+        )
+        rows.push(...(await db.all<DayRow>(sql.join(selects, sql` UNION ALL `))))
+      }
+      return rows
+        .filter((r) => Number(r.volume) > 0)
+        .map((r) => ({
+          day: r.day,
+          volume: Number(r.volume),
+          answered: Number(r.answered),
+          dispatched: Number(r.dispatched),
+        }))
+    },
+  }
+}

@@ -24,6 +24,13 @@ export async function MyWork({ payload, user }: { payload: Payload; user?: Acces
   ]
   return (
     <section style={{ marginBottom: 'var(--base)' }}>
+      {o.missingArrangement !== null && (
+        <p role="alert" data-calendar-reminder style={{ padding: 8, border: '1px solid var(--theme-warning-500)' }}>
+          工作日历缺少 {o.missingArrangement}{' '}
+          年的放假调休安排：跨入该年的期限只是推算值，标注“期限待核对”，不会自动督办。请在{' '}
+          <a href="/admin/collections/work-calendar">工作日历</a> 中录入国务院办公厅公布的安排。
+        </p>
+      )}
       <div
         data-overview
         style={{

@@ -6,6 +6,8 @@ import type { Payload, Where } from 'payload'
 
 import { now } from '../domain/clock'
 import { type AccessUser, actingUnitId, hasRole, isStaff } from '../domain/roles'
+import { arrangementMissingFor } from '../domain/workOrders/deadlines'
+import { loadCalendar } from './supervision'
 
 export const EXPIRY_HORIZON_DAYS = 30
 
@@ -48,6 +50,10 @@ export async function knowledgeOverview(payload: Payload, user: AccessUser) {
     openSupervision: supervision,
     openGaps: staff ? await count('knowledge-gaps', { status: { equals: 'open' } }) : null,
     unhelpfulFeedback: staff ? await count('entry-feedback', { helpful: { equals: false } }) : null,
+    // Admins keep the calendar: the year whose 调休 arrangement is missing (deadlines into it are guesses).
+    missingArrangement: hasRole(user, 'admin')
+      ? (arrangementMissingFor(now(), await loadCalendar(payload)) ?? null)
+      : null,
   }
 }
 

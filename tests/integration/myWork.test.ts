@@ -55,6 +55,7 @@ describe('待我处理 lists', () => {
       openSupervision: 0,
       openGaps: null,
       unhelpfulFeedback: null,
+      missingArrangement: null,
     })
     expect(await knowledgeOverview(context.payload, users.editorB as never)).toMatchObject({ expiring: { d30: 0 } })
     expect(await knowledgeOverview(context.payload, users.kbAdmin as never)).toMatchObject({
@@ -62,5 +63,17 @@ describe('待我处理 lists', () => {
       openGaps: 0,
       unhelpfulFeedback: 0,
     })
+  })
+
+  it('reminds the admins of a missing 调休 arrangement: this year, and from October next year', async () => {
+    const { knowledgeOverview } = await import('../../src/services/myWork')
+    const { seedWorkCalendar } = await import('../../src/seed/workCalendar')
+    const { users } = context.world
+    // The test world has no calendar: even this year (2026) lacks its arrangement.
+    expect((await knowledgeOverview(context.payload, users.admin as never)).missingArrangement).toBe(2026)
+    await seedWorkCalendar(context.payload)
+    // 2025 and 2026 are seeded; the clock stands in November 2026, so 2027 is due.
+    expect((await knowledgeOverview(context.payload, users.admin as never)).missingArrangement).toBe(2027)
+    expect((await knowledgeOverview(context.payload, users.kbAdmin as never)).missingArrangement).toBeNull()
   })
 })

@@ -132,7 +132,13 @@ export const WorkOrders: CollectionConfig = {
     },
     { name: 'consultQuestion', label: '会商问题', type: 'textarea', admin: readOnly },
     moment('consultDueAt', '会商答复期限'),
-    { name: 'consultAnswers', label: '会商意见', type: 'json', admin: readOnly },
+    {
+      name: 'consultAnswers',
+      label: '会商意见',
+      type: 'json',
+      // A table instead of Payload's JSON editor, which loads Monaco from a CDN.
+      admin: { ...readOnly, components: { Field: '/src/components/ConsultAnswersField#ConsultAnswersField' } },
+    },
     moment('dispatchedAt', '派发时间'),
     moment('signDueAt', '签收期限'),
     moment('signedAt', '签收时间'),

@@ -6,12 +6,10 @@
 import { useField } from '@payloadcms/ui'
 import type { JSONFieldClientProps } from 'payload'
 
+import { shanghaiDateTimeString } from '../domain/shanghaiTime'
 import { orderStateLabel } from '../domain/workOrders/orderFlow'
 
 type Item = { at: string; label?: string; action: string; actor?: string; from?: string; to?: string; note?: string }
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16)
 
 export function TimelineField({ path, field }: JSONFieldClientProps) {
   const { value } = useField<Item[] | null>({ path })
@@ -35,7 +33,7 @@ export function TimelineField({ path, field }: JSONFieldClientProps) {
           <tbody>
             {items.map((item, i) => (
               <tr key={`${item.at}-${i}`}>
-                <td>{time(item.at)}</td>
+                <td>{shanghaiDateTimeString(new Date(item.at))}</td>
                 <td>{item.label ?? item.action}</td>
                 <td>{item.actor ?? ''}</td>
                 <td>

@@ -1,3 +1,4 @@
+import { ConsultAnswersField as ConsultAnswersField_e05fa2a50377166d16ea7ffebf01e8c4 } from '../../../../src/components/ConsultAnswersField'
 import { TimelineField as TimelineField_2c4e14f29b081eb5c81a5b5fc72efbf3 } from '../../../../src/components/TimelineField'
 import { WorkflowPanel as WorkflowPanel_1ed821aee007f45761041bd89fbaa4a6 } from '../../../../src/components/WorkflowPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -32,6 +33,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/components/ConsultAnswersField#ConsultAnswersField": ConsultAnswersField_e05fa2a50377166d16ea7ffebf01e8c4,
   "/src/components/TimelineField#TimelineField": TimelineField_2c4e14f29b081eb5c81a5b5fc72efbf3,
   "/src/components/WorkflowPanel#WorkflowPanel": WorkflowPanel_1ed821aee007f45761041bd89fbaa4a6,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,

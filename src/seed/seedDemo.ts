@@ -20,6 +20,7 @@ const COLLECTIONS_TO_RESET = [
   'supervision-items',
   'audit-log',
   'search-pins',
+  'question-candidates',
   'knowledge-entries',
   'search-synonyms',
   'search-words',
@@ -42,7 +43,9 @@ export async function seedDemo(payload: Payload, options: { reset: boolean }): P
   if (env().isProduction) throw new SeedRefused('生产环境（NODE_ENV=production）禁止写入演示数据')
   if (options.reset) {
     for (const collection of COLLECTIONS_TO_RESET) {
-      await payload.delete({ collection, where: { id: { exists: true } }, overrideAccess: true })
+      const { errors } = await payload.delete({ collection, where: { id: { exists: true } }, overrideAccess: true })
+      // Payload's bulk delete reports failures instead of throwing: a reset must not half-happen.
+      if (errors.length) throw new Error(`演示数据重置失败（${collection}）：${errors[0]!.message}`)
     }
   }
 

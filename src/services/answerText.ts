@@ -20,8 +20,15 @@ export type AnswerSource = {
 
 export function composeAnswer(entry: AnswerSource): string {
   const g = (entry[entry.type] ?? {}) as Fields
-  const lines: string[] = [entry.summary?.trim() || entry.title]
-  const add = (label: string, value: string | undefined) => value && lines.push(`${label}：${value}`)
+  const lead = entry.summary?.trim() || entry.title
+  const lines: string[] = [lead]
+  // A field that only repeats the lead (an FAQ's answer is often its summary) is read out once.
+  const said = new Set([lead])
+  const add = (label: string, value: string | undefined) => {
+    if (!value || said.has(value) || lead.includes(value)) return
+    said.add(value)
+    lines.push(`${label}：${value}`)
+  }
   switch (entry.type) {
     case 'guide': {
       add('办理条件', text(g.conditions))

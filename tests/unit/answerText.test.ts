@@ -35,3 +35,25 @@ describe('answer text', () => {
     )
   })
 })
+
+describe('answer text without repetition', () => {
+  it('reads an FAQ whose answer repeats its summary once', () => {
+    const answer = composeAnswer({
+      type: 'faq',
+      title: '公积金怎么取',
+      summary: '购房、租房、退休等情形可提取住房公积金。',
+      faq: { answer: '购房、租房、退休等情形可提取住房公积金。' },
+    })
+    expect(answer).toBe('购房、租房、退休等情形可提取住房公积金。')
+  })
+
+  it('keeps an answer that says more than the summary', () => {
+    const answer = composeAnswer({
+      type: 'faq',
+      title: '公积金怎么取',
+      summary: '可以提取。',
+      faq: { answer: '购房、租房、退休等情形可提取住房公积金。' },
+    })
+    expect(answer).toBe('可以提取。\n答复：购房、租房、退休等情形可提取住房公积金。')
+  })
+})

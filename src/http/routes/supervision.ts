@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import type { Role } from '../../domain/roles'
 import { openManualSupervision, reviewRectification, submitRectification } from '../../services/orderSupervision'
+import { escalateSupervision, listSupervision } from '../../services/supervisionDesk'
 import { text } from '../../services/workOrderInput'
 import { actorOf } from '../../services/workOrders'
 import { parseParams } from '../searchParams'
@@ -30,6 +31,18 @@ export function supervisionRouter(payload: Payload): Router {
   router.use(requireCaller(payload, { roles: ROLES, scope: 'work-orders' }))
   router.use(rateLimitPerCaller(payload, 'supervision', 120))
 
+  router.get('/', async (req, res) => {
+    const filter = parseParams(
+      z.object({
+        reason: z.string().max(40).optional(),
+        unit: z.string().max(20).optional(),
+        status: z.enum(['open', 'all']).optional(),
+      }),
+      req.query,
+    )
+    res.json(await listSupervision(payload, actorOf(res.locals.caller), filter))
+  })
+
   router.post('/', async (req, res) => {
     const input = parseParams(manual, req.body ?? {})
     res.status(201).json(await openManualSupervision(payload, input, actorOf(res.locals.caller)))
@@ -51,6 +64,12 @@ export function supervisionRouter(payload: Payload): Router {
       req.body ?? {},
     )
     res.json(await reviewRectification(payload, itemId, body, actorOf(res.locals.caller)))
+  })
+
+  router.post('/:id/escalate', async (req, res) => {
+    const { id: itemId } = parseParams(id, req.params)
+    const body = parseParams(z.object({ note: text(2000, '请说明升级理由 note') }), req.body ?? {})
+    res.json(await escalateSupervision(payload, itemId, body.note, actorOf(res.locals.caller)))
   })
 
   return router

@@ -7,6 +7,7 @@ import { rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import type { Role } from '../../domain/roles'
 import { isOrderAction, ORDER_ACTIONS } from '../../domain/workOrders/orderFlow'
 import { suggestForIntake } from '../../services/intakeSuggestions'
+import { listQueue } from '../../services/orderQueues'
 import { actOnOrder, orderActions } from '../../services/workOrderActions'
 import { unmaskClaimant } from '../../services/workOrderClaimant'
 import { actionInputFor, intakeQuery, newOrder, text } from '../../services/workOrderInput'
@@ -19,6 +20,11 @@ import { parseParams } from '../searchParams'
 const ORDER_ROLES: readonly Role[] = ['admin', 'dispatcher', 'agent', 'supervisor', 'unit-handler']
 const SUGGESTION_ROLES: readonly Role[] = ['admin', 'dispatcher', 'agent', 'supervisor']
 
+const queueQuery = z.object({
+  queue: z.string({ error: '请指定队列 queue' }).min(1, '请指定队列 queue').max(40),
+  page: z.coerce.number({ error: 'page 须为页码' }).int().min(1, 'page 须为页码').max(10_000).default(1),
+})
+
 export function workOrdersRouter(payload: Payload): Router {
   const router = Router()
   router.use(requireCaller(payload, { roles: ORDER_ROLES, scope: 'work-orders' }))
@@ -28,6 +34,12 @@ export function workOrdersRouter(payload: Payload): Router {
     const input = parseParams(newOrder, req.body ?? {})
     const actor = actorOf(res.locals.caller)
     res.status(201).json(presentOrder(await createOrder(payload, input, actor), actor))
+  })
+
+  // A desk's queue, one page at a time (the desk pages read the same service).
+  router.get('/', async (req, res) => {
+    const { queue, page } = parseParams(queueQuery, req.query)
+    res.json(await listQueue(payload, actorOf(res.locals.caller), queue, page))
   })
 
   // Category and unit suggestions while an order is taken (before it has a number).

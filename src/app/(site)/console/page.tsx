@@ -4,6 +4,7 @@ import { headers } from 'next/headers'
 import { type AccessUser, hasRole } from '../../../domain/roles'
 import { AgentConsole } from '../../../site/AgentConsole'
 import { sitePayload } from '../siteData'
+import '../desk/desk.css'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: '坐席工作台', robots: { index: false } }
@@ -22,5 +23,14 @@ export default async function ConsolePage() {
       </>
     )
   }
-  return <AgentConsole agentName={(user as { name?: string }).name ?? user.email} />
+  const { docs } = await payload.find({
+    collection: 'categories',
+    sort: 'path',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { code: true, path: true },
+  })
+  const categories = docs.map((c) => ({ id: String(c.id), code: c.code, path: c.path ?? c.code }))
+  return <AgentConsole agentName={(user as { name?: string }).name ?? user.email} categories={categories} />
 }

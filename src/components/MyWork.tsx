@@ -4,14 +4,32 @@ import type { Payload } from 'payload'
 import type { AccessUser } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
 import { stateLabel } from '../domain/workflow/entryWorkflow'
+import { deskSummary } from '../services/deskSummary'
 import { knowledgeOverview, myWork } from '../services/myWork'
 
 const day = (value?: string | null) => (value ? shanghaiDateString(new Date(value)) : '—')
 
 export async function MyWork({ payload, user }: { payload: Payload; user?: AccessUser | null }) {
   if (!user) return null
-  const lists = await myWork(payload, user)
-  if (!lists.length) return null
+  const [lists, desk] = await Promise.all([myWork(payload, user), deskSummary(payload, user)])
+  const queues = desk.desks.length > 0 && (
+    <div data-desk-queues style={{ marginBottom: 'var(--base)' }}>
+      <h2 style={{ marginBottom: 'calc(var(--base) / 2)' }}>
+        工单待办（<a href="/desk">进入工单工作台</a>）
+      </h2>
+      {desk.desks.map((d) => (
+        <p key={d.desk}>
+          <a href={d.path}>{d.label}</a>：
+          {d.queues.map((q) => (
+            <a key={q.key} href={`${d.path}?queue=${q.key}`} style={{ marginRight: 12 }}>
+              {q.label} {q.count}
+            </a>
+          ))}
+        </p>
+      ))}
+    </div>
+  )
+  if (!lists.length) return queues || null
   const o = await knowledgeOverview(payload, user)
   const tiles: [string, number | null, string][] = [
     ['30 天内到期', o.expiring.d30, '/admin/collections/knowledge-entries'],
@@ -24,6 +42,7 @@ export async function MyWork({ payload, user }: { payload: Payload; user?: Acces
   ]
   return (
     <section style={{ marginBottom: 'var(--base)' }}>
+      {queues}
       {o.missingArrangement !== null && (
         <p role="alert" data-calendar-reminder style={{ padding: 8, border: '1px solid var(--theme-warning-500)' }}>
           工作日历缺少 {o.missingArrangement}{' '}

@@ -24,6 +24,9 @@ export async function UnreadNotifications({
       >
         消息通知{totalDocs > 0 ? `（${totalDocs} 条未读）` : ''}
       </a>
+      <a href="/desk" className="nav__link" style={{ display: 'block', padding: '4px 0' }}>
+        工单工作台
+      </a>
       <a href="/admin/reports" className="nav__link" style={{ display: 'block', padding: '4px 0' }}>
         工单报表
       </a>

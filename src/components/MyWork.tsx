@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import type { AccessUser } from '../domain/roles'
 import { shanghaiDateString } from '../domain/shanghaiTime'
 import { stateLabel } from '../domain/workflow/entryWorkflow'
-import { deskSummary } from '../services/deskSummary'
+import { deskSummary, homeOf } from '../services/deskSummary'
 import { knowledgeOverview, myWork } from '../services/myWork'
 
 const day = (value?: string | null) => (value ? shanghaiDateString(new Date(value)) : '—')
@@ -15,7 +15,7 @@ export async function MyWork({ payload, user }: { payload: Payload; user?: Acces
   const queues = desk.desks.length > 0 && (
     <div data-desk-queues style={{ marginBottom: 'var(--base)' }}>
       <h2 style={{ marginBottom: 'calc(var(--base) / 2)' }}>
-        工单待办（<a href="/desk">进入工单工作台</a>）
+        工单待办（<a href={homeOf(user)}>进入我的工作台</a>）
       </h2>
       {desk.desks.map((d) => (
         <p key={d.desk}>

@@ -219,7 +219,8 @@ it('a return request is approved and the order redispatched; a 督办 by hand is
   const review = supervisor.locator('ul.supervision-items li', { hasText: number })
   expect(await review.innerText()).toContain('整改反馈：已安排专人回电并开通回拨专线')
   await review.locator('button:has-text("认可整改")').click()
-  await supervisor.waitForSelector('text=已认可整改')
+  // Accepted, the item leaves the list of open items.
+  await review.waitFor({ state: 'detached' })
   await supervisor.goto(`${server.base}/desk/supervision?reason=poor_handling&status=all`)
   expect(await supervisor.locator('ul.supervision-items li', { hasText: number }).innerText()).toContain('已办结')
 }, 240_000)

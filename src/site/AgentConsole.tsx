@@ -10,7 +10,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { shanghaiDateTimeString } from '../domain/shanghaiTime'
 import { composeAnswer } from '../services/answerText'
 import { api, signOut } from './api'
-import { type CategoryOption, type Cited, IntakeForm } from './IntakeForm'
+import type { Cited } from './intakeBody'
+import { type CategoryOption, IntakeForm } from './IntakeForm'
 import { Marked } from './Marked'
 
 type Hit = {

@@ -9,36 +9,15 @@ import { useEffect, useRef, useState } from 'react'
 
 import { CLAIMANT_KINDS, NOT_ACCEPTED_REASONS, ORDER_TYPES } from '../domain/workOrders/orderTypes'
 import { api, ApiError, postJson } from './api'
+import { type Call, type Cited, EMPTY_CALL, orderBody } from './intakeBody'
 
 export type CategoryOption = { id: string; code: string; path: string }
-export type Cited = { code: string; title: string; version: string }
 
 type CategorySuggestion = { id: string; path: string; confidence: number; because: string[] }
 type Similar = {
   samePhone: { number: string; title: string; state: string; createdAt: string }[]
   similarOpen: { number: string; title: string; address?: string; state: string; similarity?: number }[]
 }
-
-const EMPTY = {
-  name: '',
-  phone: '',
-  kind: 'person',
-  companyName: '',
-  creditCode: '',
-  anonymous: false,
-  confidential: false,
-  noReply: false,
-  type: 'consultation',
-  urgency: 'normal',
-  complex: false,
-  title: '',
-  content: '',
-  category: '',
-  district: '',
-  address: '',
-  respondent: '',
-}
-type Call = typeof EMPTY
 
 /** Calls `run` once the inputs have rested for `ms`. */
 function useSettled(run: () => void | Promise<void>, deps: unknown[], ms = 400) {
@@ -48,37 +27,6 @@ function useSettled(run: () => void | Promise<void>, deps: unknown[], ms = 400) 
     const timer = setTimeout(() => void latest.current(), ms)
     return () => clearTimeout(timer)
   }, deps)
-}
-
-/** The order as the intake API takes it: empty fields left out. */
-function orderBody(call: Call, cited: readonly Cited[], top: string | undefined, related: readonly string[]) {
-  const optional = (v: string) => v.trim() || undefined
-  return {
-    channel: 'phone',
-    type: call.type,
-    urgency: call.urgency,
-    complex: call.complex,
-    title: call.title.trim(),
-    content: call.content.trim(),
-    category: optional(call.category),
-    district: optional(call.district),
-    address: optional(call.address),
-    respondent: optional(call.respondent),
-    claimant: {
-      kind: call.kind,
-      name: call.anonymous ? undefined : optional(call.name),
-      phone: optional(call.phone.replace(/\s+/g, '')),
-      companyName: call.kind === 'person' ? undefined : optional(call.companyName),
-      creditCode: call.kind === 'enterprise' ? optional(call.creditCode) : undefined,
-      anonymous: call.anonymous,
-      confidential: call.confidential,
-      noReply: call.noReply,
-    },
-    citedEntries: cited.map((c) => c.code),
-    // For the suggestion's accuracy report and the duplicate links; the API ignores what it does not know.
-    suggestedCategory: top,
-    related: related.length ? [...related] : undefined,
-  }
 }
 
 export function IntakeForm({
@@ -96,7 +44,7 @@ export function IntakeForm({
   /** `ok` when the call is filed as the agent chose; the console then starts a new call. */
   onDone: (message: string, ok: boolean) => void
 }) {
-  const [call, setCall] = useState<Call>(EMPTY)
+  const [call, setCall] = useState<Call>(EMPTY_CALL)
   const [suggestions, setSuggestions] = useState<CategorySuggestion[]>([])
   const [similar, setSimilar] = useState<Similar>()
   const [related, setRelated] = useState<string[]>([])

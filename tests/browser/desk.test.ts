@@ -106,7 +106,7 @@ it('console: a call is taken with a category and nothing of it leaks into the ne
   await agent.click('.console-hits li:nth-child(2)')
   await agent.waitForFunction(() => !document.querySelector('#error-text'))
   // A search with no hits: the empty state, and no entry of the previous search on screen.
-  await agent.fill('#console-q', 'zzzz完全无关qqq')
+  await agent.fill('#console-q', 'zzqqxxjjkkvv')
   await agent.waitForSelector('.console p.empty')
   expect(await agent.locator('.console-entry h2').count()).toBe(0)
   // 新来电: search, citations and the form start empty.
@@ -201,7 +201,7 @@ it('a return request is approved and the order redispatched; a 督办 by hand is
   await openFromQueue(gjj, '/desk/unit?queue=sign', number)
   // The other unit no longer sees it.
   await rs.goto(`${server.base}/desk/orders/${number}`)
-  expect(await rs.locator('[role="alert"]').innerText()).toContain('没有这张工单或无权查看')
+  expect(await rs.locator('p[role="alert"]').innerText()).toContain('没有这张工单或无权查看')
 
   const supervisor = await signIn('supervisor@hotline.example')
   await supervisor.goto(`${server.base}/desk/orders/${number}`)

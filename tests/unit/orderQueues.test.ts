@@ -90,6 +90,15 @@ describe('how a deadline reads', () => {
     })
   })
 
+  it('counts hours when the deadline is less than a day away on another day', () => {
+    const lateEvening = new Date('2026-11-30T21:55:00+08:00')
+    expect(countdown(new Date('2026-12-01T01:55:00+08:00'), lateEvening, calendar)).toEqual({
+      status: 'on_time',
+      text: '剩余 4 小时',
+      at: '2026-12-01 01:55',
+    })
+  })
+
   it('shows a working-day deadline as the end of its day, never as midnight of the next', () => {
     expect(countdown(new Date('2026-11-26T00:00:00+08:00'), NOW, calendar)).toMatchObject({
       status: 'due_today',

@@ -104,7 +104,7 @@ export function ageText(since: Date, now: Date): string {
 export type Countdown = { status: DeadlineStatus; text: string; at: string }
 
 /**
- * A deadline as a desk reads it: 剩余 3 个工作日 / 今日 17:00 到期 / 已超期 2 个工作日. A working-day
+ * A deadline as a desk reads it: 剩余 3 个工作日 / 剩余 4 小时 / 今日 17:00 到期 / 已超期 2 个工作日. A working-day
  * deadline ends at midnight; the countdown shows it as the end of its day (23:59), never as 00:00 of the next.
  */
 export function countdown(due: Date, now: Date, calendar: WorkCalendar): Countdown {
@@ -116,6 +116,9 @@ export function countdown(due: Date, now: Date, calendar: WorkCalendar): Countdo
   }
   if (shanghaiDateString(shown) === shanghaiDateString(now))
     return { status: 'due_today', text: `今日 ${at.slice(11)} 到期`, at }
+  // Within a day (an hours clock past midnight) hours say more than "1 working day".
+  const hours = (due.getTime() - now.getTime()) / 3_600_000
+  if (hours < 24) return { status: 'on_time', text: `剩余 ${Math.ceil(hours)} 小时`, at }
   const left = workingDaysBetween(now, shown, calendar) + 1
   return { status: 'on_time', text: `剩余 ${left} 个工作日`, at }
 }

@@ -85,7 +85,11 @@ export default buildConfig({
     components: {
       beforeDashboard: ['/src/components/MyWork#MyWork'],
       afterNavLinks: ['/src/components/UnreadNotifications#UnreadNotifications'],
-      views: { reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' } },
+      views: {
+        reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' },
+        import: { Component: '/src/components/ImportView#ImportView', path: '/import' },
+      },
+      graphics: { Logo: '/src/components/Brand#Logo', Icon: '/src/components/Brand#Icon' },
     },
     meta: { titleSuffix: ' - 12345 热线知识库' },
     timezones: {

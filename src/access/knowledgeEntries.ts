@@ -35,11 +35,15 @@ export const createEntries: Access = ({ req }) => {
   return isStaff(user) || (hasRole(user, 'unit-editor') && actingUnitId(user) !== undefined)
 }
 
+/**
+ * Content is edited by the unit's editors, outside review (the workflow hook says the same on save):
+ * a reviewer, or an editor looking at an entry in review, gets a read-only form in the admin.
+ */
 export const updateEntries: Access = ({ req }) => {
   const user = req.user as AccessUser | null
   if (isStaff(user)) return true
-  const unit = knowledgeUnit(user)
-  return unit !== undefined ? ofUnit(unit) : false
+  const unit = hasRole(user, 'unit-editor') ? actingUnitId(user) : undefined
+  return unit !== undefined ? { and: [ofUnit(unit), { workflowState: { in: [...EDITABLE_STATES] } }] } : false
 }
 
 /**

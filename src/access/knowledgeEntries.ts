@@ -36,14 +36,14 @@ export const createEntries: Access = ({ req }) => {
 }
 
 /**
- * Content is edited by the unit's editors, outside review (the workflow hook says the same on save):
- * a reviewer, or an editor looking at an entry in review, gets a read-only form in the admin.
+ * Content is edited by the unit's editors (the workflow hook also refuses edits during review, with
+ * its reason): a unit reviewer only reviews, and gets a read-only form in the admin.
  */
 export const updateEntries: Access = ({ req }) => {
   const user = req.user as AccessUser | null
   if (isStaff(user)) return true
   const unit = hasRole(user, 'unit-editor') ? actingUnitId(user) : undefined
-  return unit !== undefined ? { and: [ofUnit(unit), { workflowState: { in: [...EDITABLE_STATES] } }] } : false
+  return unit !== undefined ? ofUnit(unit) : false
 }
 
 /**

@@ -52,8 +52,8 @@ export async function browseCategory(payload: Payload, code: string, page: numbe
     overrideAccess: true,
     select: { code: true, title: true, type: true, summary: true, unit: true, category: true },
   })
-  const name = (v: unknown) =>
-    typeof v === 'object' && v ? ((v as { name?: string; path?: string }).path ?? (v as { name?: string }).name) : ''
+  const categoryPath = (v: unknown) =>
+    typeof v === 'object' && v ? ((v as { path?: string | null }).path ?? (v as { name?: string }).name ?? '') : ''
   return {
     name: category.name,
     path: category.path ?? category.name,
@@ -67,7 +67,7 @@ export async function browseCategory(payload: Payload, code: string, page: numbe
       type: e.type,
       summary: e.summary ?? '',
       unit: typeof e.unit === 'object' && e.unit ? e.unit.name : '',
-      category: name(e.category),
+      category: categoryPath(e.category),
     })),
   }
 }

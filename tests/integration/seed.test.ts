@@ -4,6 +4,8 @@ import { now } from '../../src/domain/clock'
 import { isPastValidity } from '../../src/domain/knowledge/entryRules'
 import { ROLES } from '../../src/domain/roles'
 import { isDatabaseEmpty, seedDemo } from '../../src/seed/seedDemo'
+import { browseCategory } from '../../src/services/categoryBrowse'
+import { expiredPublicEntry } from '../../src/services/knowledgeQueries'
 import { startPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -42,6 +44,30 @@ describe('demo data', () => {
     expect(expiringSoon.length).toBeGreaterThanOrEqual(3)
     expect(expired.length).toBeGreaterThanOrEqual(2)
     expect(expired.every((e) => e._status === 'draft')).toBe(true)
+    // Taken down as the daily round would, each pointing the public to its successor (410 page).
+    expect(expired.every((e) => e.workflowState === 'expired')).toBe(true)
+    const gone = await expiredPublicEntry(payload, expired[0].code!, now())
+    expect(gone?.replacements.length).toBeGreaterThan(0)
+
+    // Browsing a top category lists the public entries of its subcategories, a page at a time.
+    const top = await payload.find({
+      collection: 'categories',
+      where: { code: { exists: true } },
+      sort: 'order',
+      limit: 1,
+    })
+    const firstPage = await browseCategory(payload, top.docs[0].code, 1, 5, now())
+    expect(firstPage.found).toBeGreaterThan(0)
+    expect(firstPage.entries.length).toBeLessThanOrEqual(5)
+    expect(firstPage.entries.every((e) => e.category.startsWith(firstPage.path) && e.type !== 'script')).toBe(true)
+    const everyCategoryLists = await payload.find({
+      collection: 'categories',
+      where: { parent: { exists: false } },
+      pagination: false,
+    })
+    for (const c of everyCategoryLists.docs)
+      expect((await browseCategory(payload, c.code, 1, 10, now())).found).toBeGreaterThan(0)
+    await expect(browseCategory(payload, 'NO-SUCH', 1, 10, now())).rejects.toMatchObject({ status: 404 })
     expect(entries.docs.filter((e) => e.type === 'script').every((e) => e.audience === 'internal')).toBe(true)
 
     await seedDemo(payload, { reset: true })

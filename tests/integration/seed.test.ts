@@ -44,7 +44,18 @@ describe('demo data', () => {
     expect(expiringSoon.length).toBeGreaterThanOrEqual(3)
     expect(expired.length).toBeGreaterThanOrEqual(2)
     expect(expired.every((e) => e._status === 'draft')).toBe(true)
+    expect(entries.docs.filter((e) => e.type === 'script').every((e) => e.audience === 'internal')).toBe(true)
+    await seedDemo(payload, { reset: true })
+    const again = await payload.count({ collection: 'knowledge-entries' })
+    expect(again.totalDocs).toBe(entries.docs.length)
+  }, 180_000)
+
+  // Reads the demo city seeded by the test above.
+  it('takes expired entries down with a link to their successor, and lists every category', async () => {
     // Taken down as the daily round would, each pointing the public to its successor (410 page).
+    const expired = (
+      await payload.find({ collection: 'knowledge-entries', pagination: false, draft: true, depth: 0 })
+    ).docs.filter((e) => isPastValidity(e.validUntil, now()))
     expect(expired.every((e) => e.workflowState === 'expired')).toBe(true)
     const oldPolicy = expired.find((e) => e.title.includes('2024年版'))!
     const gone = await expiredPublicEntry(payload, oldPolicy.code!, now())
@@ -69,10 +80,5 @@ describe('demo data', () => {
     for (const c of everyCategoryLists.docs)
       expect((await browseCategory(payload, c.code, 1, 10, now())).found).toBeGreaterThan(0)
     await expect(browseCategory(payload, 'NO-SUCH', 1, 10, now())).rejects.toMatchObject({ status: 404 })
-    expect(entries.docs.filter((e) => e.type === 'script').every((e) => e.audience === 'internal')).toBe(true)
-
-    await seedDemo(payload, { reset: true })
-    const again = await payload.count({ collection: 'knowledge-entries' })
-    expect(again.totalDocs).toBe(entries.docs.length)
-  }, 180_000)
+  }, 60_000)
 })

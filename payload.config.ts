@@ -29,6 +29,7 @@ import { WorkOrders } from './src/collections/WorkOrders'
 import { databaseAdapter } from './src/config/database'
 import { emailAdapter } from './src/config/email'
 import { env } from './src/config/env'
+import { MOMENT_FORMAT, withAdminDefaults } from './src/fields/adminDefaults'
 import { countRuns } from './src/jobs/countRuns'
 import { KnowledgeMaintenanceTask, MAINTENANCE_QUEUE } from './src/jobs/knowledgeMaintenance'
 import { processLease } from './src/jobs/lease'
@@ -76,8 +77,9 @@ export default buildConfig({
     Users,
     ApiKeys,
     PersonalDataLog,
-  ],
+  ].map(withAdminDefaults),
   admin: {
+    dateFormat: MOMENT_FORMAT,
     user: Users.slug,
     importMap: { baseDir: dirname },
     // No gravatar lookups: the admin works offline and shares no e-mail hashes.
@@ -85,7 +87,11 @@ export default buildConfig({
     components: {
       beforeDashboard: ['/src/components/MyWork#MyWork'],
       afterNavLinks: ['/src/components/UnreadNotifications#UnreadNotifications'],
-      views: { reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' } },
+      views: {
+        reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' },
+        import: { Component: '/src/components/ImportView#ImportView', path: '/import' },
+      },
+      graphics: { Logo: '/src/components/Brand#Logo', Icon: '/src/components/Brand#Icon' },
     },
     meta: { titleSuffix: ' - 12345 热线知识库' },
     timezones: {

@@ -35,10 +35,14 @@ export const createEntries: Access = ({ req }) => {
   return isStaff(user) || (hasRole(user, 'unit-editor') && actingUnitId(user) !== undefined)
 }
 
+/**
+ * Content is edited by the unit's editors (the workflow hook also refuses edits during review, with
+ * its reason): a unit reviewer only reviews, and gets a read-only form in the admin.
+ */
 export const updateEntries: Access = ({ req }) => {
   const user = req.user as AccessUser | null
   if (isStaff(user)) return true
-  const unit = knowledgeUnit(user)
+  const unit = hasRole(user, 'unit-editor') ? actingUnitId(user) : undefined
   return unit !== undefined ? ofUnit(unit) : false
 }
 

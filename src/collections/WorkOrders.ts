@@ -187,6 +187,7 @@ export const WorkOrders: CollectionConfig = {
       name: 'citedEntries',
       label: '引用知识',
       type: 'array',
+      labels: { singular: '引用知识', plural: '引用知识' },
       fields: [
         { name: 'code', label: '知识编号', type: 'text', required: true },
         { name: 'version', label: '版本', type: 'text' },

@@ -1,13 +1,9 @@
-/** Links added to the admin's navigation: the user's unread notifications and the reports view. */
+/** Links added to the admin's navigation: the user's unread notifications, reports and import. */
 import type { Payload } from 'payload'
 
-export async function UnreadNotifications({
-  payload,
-  user,
-}: {
-  payload: Payload
-  user?: { id: number | string } | null
-}) {
+import { type AccessUser, hasRole } from '../domain/roles'
+
+export async function UnreadNotifications({ payload, user }: { payload: Payload; user?: AccessUser | null }) {
   if (!user) return null
   const { totalDocs } = await payload.count({
     collection: 'notifications',
@@ -30,6 +26,11 @@ export async function UnreadNotifications({
       <a href="/admin/reports" className="nav__link" style={{ display: 'block', padding: '4px 0' }}>
         工单报表
       </a>
+      {hasRole(user, 'admin', 'kb-admin', 'unit-editor') && (
+        <a href="/admin/import" className="nav__link" style={{ display: 'block', padding: '4px 0' }}>
+          批量导入
+        </a>
+      )}
     </>
   )
 }

@@ -3,15 +3,21 @@
  * The entry's workflow in the admin sidebar: its state, the transitions the signed-in user may take
  * (with a comment box), the history and, while a version is in review, what it changes.
  */
-import { useDocumentInfo } from '@payloadcms/ui'
+import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
+
+import { shanghaiDateTimeString } from '../domain/shanghaiTime'
+import { currentState, stateLabel } from '../domain/workflow/entryWorkflow'
+
+/** A transition reloads the page (the form shows the stored version); its confirmation survives it. */
+const CONFIRMATION_KEY = 'workflow-confirmation'
 
 type Status = {
   state: string
   stateLabel: string
   actions: { action: string; label: string }[]
   history: { at: string; actionLabel: string; actor: string; comment: string | null; urgent: boolean }[]
-  diff: { field: string; before: string; after: string }[]
+  diff: { field: string; label: string; before: string; after: string }[]
 }
 
 export function WorkflowPanel() {
@@ -31,6 +37,14 @@ export function WorkflowPanel() {
     void load()
   }, [load])
 
+  useEffect(() => {
+    const confirmed = sessionStorage.getItem(CONFIRMATION_KEY)
+    if (confirmed) {
+      sessionStorage.removeItem(CONFIRMATION_KEY)
+      setMessage({ ok: true, text: confirmed })
+    }
+  }, [])
+
   if (!id) return <p style={{ color: 'var(--theme-elevation-500)' }}>保存草稿后可提交审核。</p>
   if (!status) return null
 
@@ -48,6 +62,7 @@ export function WorkflowPanel() {
     if (res.ok) {
       setComment('')
       // The form shows the stored version; reload it so that the fields match the new state.
+      sessionStorage.setItem(CONFIRMATION_KEY, body.message)
       window.location.reload()
     }
   }
@@ -95,8 +110,10 @@ export function WorkflowPanel() {
           <table style={{ width: '100%', fontSize: 12 }}>
             <tbody>
               {status.diff.map((d) => (
-                <tr key={d.field}>
-                  <td>{d.field}</td>
+                <tr key={d.field} data-field={d.field}>
+                  <th scope="row" style={{ textAlign: 'left', fontWeight: 'normal' }}>
+                    {d.label}
+                  </th>
                   <td style={{ textDecoration: 'line-through', color: 'var(--theme-error-500)' }}>{d.before}</td>
                   <td style={{ color: 'var(--theme-success-500)' }}>{d.after}</td>
                 </tr>
@@ -111,7 +128,7 @@ export function WorkflowPanel() {
           <ol style={{ fontSize: 12, paddingLeft: 16 }}>
             {status.history.map((h, i) => (
               <li key={i}>
-                {new Date(h.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {h.actor} {h.actionLabel}
+                {shanghaiDateTimeString(new Date(h.at))} {h.actor} {h.actionLabel}
                 {h.urgent ? '（紧急）' : ''}
                 {h.comment ? `：${h.comment}` : ''}
               </li>
@@ -119,6 +136,22 @@ export function WorkflowPanel() {
           </ol>
         </details>
       )}
+    </div>
+  )
+}
+
+/**
+ * The header's status says the workflow state (单位审核中 …), as the panel does, instead of Payload's
+ * own draft/published flag, which says 草稿 for every version in review.
+ */
+export function WorkflowStatus() {
+  const state = useFormFields(([fields]) => fields.workflowState?.value as string | undefined)
+  const status = useFormFields(([fields]) => fields._status?.value as string | undefined)
+  if (!state && !status) return null
+  return (
+    <div className="status" data-testid="header-workflow-state">
+      <span className="status__label">状态：</span>
+      <span className="status__value">{stateLabel(currentState({ workflowState: state, _status: status }))}</span>
     </div>
   )
 }

@@ -26,3 +26,10 @@ export function isValidPhone(value: string): boolean {
 
 export const PHONE_FORMAT_MESSAGE =
   '电话号码格式不正确：请填写带区号的固定电话（如 0571-87654321）、11 位手机号或 12345 等服务号码，多个号码用顿号分隔'
+
+/** A `tel:` link for one number: digits only, a landline's extension after a pause (…转123). */
+export function telHref(phone: string): string {
+  const digits = (s: string) => s.replace(/\D/g, '')
+  const extension = /^(0\d{2,3}-?\d{7,8})(?:-|转)(\d{1,6})$/.exec(phone.trim())
+  return extension ? `tel:${digits(extension[1])},${extension[2]}` : `tel:${digits(phone)}`
+}

@@ -21,10 +21,23 @@ export type ImportOptions = {
   format?: ImportFormat
   createMissing?: boolean
   publish?: boolean
+  /** Only work out what would happen (the admin's preview): nothing is written. */
+  dryRun?: boolean
+  /** A unit editor's import: rows of other units, and entries of other units, are rejected. */
+  onlyUnit?: Id
   onProgress?: (done: number, total: number) => void
 }
 
 export type ImportProblem = { line: number; code?: string; message: string }
+
+/** What happened (or, in a dry run, would happen) to one entry of the file. */
+export type ImportRow = {
+  line: number
+  code?: string
+  title?: string
+  action: 'create' | 'update' | 'reject'
+  reason?: string
+}
 
 export type ImportReport = {
   created: number
@@ -32,9 +45,10 @@ export type ImportReport = {
   failed: number
   errors: ImportProblem[]
   warnings: ImportProblem[]
+  rows: ImportRow[]
 }
 
-type Id = number | string
+export type Id = number | string
 type Row = { line: number; entry: ImportableEntry; id?: Id; draft: boolean }
 
 const COLLECTION = 'knowledge-entries'
@@ -58,6 +72,7 @@ class Lookup {
   constructor(
     private payload: Payload,
     private createMissing: boolean,
+    private dryRun: boolean,
   ) {}
 
   async load(): Promise<void> {
@@ -83,6 +98,7 @@ class Lookup {
     const found = this.units.get(name)
     if (found !== undefined) return found
     if (!this.createMissing) throw new Error(`承办单位“${name}”不存在（可加 --create-missing 自动创建）`)
+    if (this.dryRun) return this.planned(this.units, name)
     const unit = await this.payload.create({
       collection: 'units',
       data: { name, code: generatedCode('U', name), kind: 'other', active: true },
@@ -109,6 +125,7 @@ class Lookup {
         parent = existing
         continue
       }
+      if (this.dryRun) return this.planned(this.categories, path)
       const created = await this.payload.create({
         collection: 'categories',
         data: { name: names[depth - 1], code: generatedCode('C', sub), parent: parent as number, order: 0 },
@@ -119,26 +136,36 @@ class Lookup {
     }
     return parent!
   }
+
+  /** A dry run's stand-in for a unit or category the import would create. */
+  private planned(map: Map<string, Id>, name: string): Id {
+    const id = `new:${name}`
+    map.set(name, id)
+    return id
+  }
 }
 
 /** Catalogue item codes share the map of entry codes, apart by a prefix. */
 const itemKey = (itemCode: string) => `item:${itemCode}`
 
-async function existingCodes(payload: Payload): Promise<Map<string, Id>> {
+async function existingCodes(payload: Payload) {
   const result = await payload.find({
     collection: COLLECTION,
     pagination: false,
     depth: 0,
     draft: true,
     overrideAccess: true,
-    select: { code: true, source: { itemCode: true } },
+    select: { code: true, unit: true, source: { itemCode: true } },
   })
   const codes = new Map<string, Id>()
+  const unitOf = new Map<Id, Id>()
   for (const d of result.docs) {
     codes.set(d.code as string, d.id)
     if (d.source?.itemCode) codes.set(itemKey(d.source.itemCode), d.id)
+    const unit = typeof d.unit === 'object' && d.unit ? d.unit.id : d.unit
+    if (unit !== undefined && unit !== null) unitOf.set(d.id, unit)
   }
-  return codes
+  return { codes, unitOf }
 }
 
 function parseRecord(record: unknown, format: ImportFormat) {
@@ -166,20 +193,26 @@ export async function importEntries(
   records: RawRecord[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const report: ImportReport = { created: 0, updated: 0, failed: 0, errors: [], warnings: [] }
-  const fail = (line: number, message: string, code?: string) => {
+  const report: ImportReport = { created: 0, updated: 0, failed: 0, errors: [], warnings: [], rows: [] }
+  const dryRun = Boolean(options.dryRun)
+  const fail = (line: number, message: string, code?: string, title?: string) => {
     report.failed++
     report.errors.push({ line, code, message })
+    report.rows.push({ line, code, title, action: 'reject', reason: message })
   }
-  const lookup = new Lookup(payload, Boolean(options.createMissing))
+  const lookup = new Lookup(payload, Boolean(options.createMissing), dryRun)
   await lookup.load()
-  const codes = await existingCodes(payload)
+  const { codes, unitOf } = await existingCodes(payload)
   const deferred: Row[] = []
   const halls = new Set<string>()
   let done = 0
 
   for (const raw of records) {
     options.onProgress?.(done++, records.length)
+    if (raw.warning) {
+      report.warnings.push({ line: raw.line, message: raw.warning })
+      continue
+    }
     if (raw.error) {
       fail(raw.line, raw.error)
       continue
@@ -202,26 +235,48 @@ export async function importEntries(
   options.onProgress?.(records.length, records.length)
 
   async function importEntry(line: number, entry: ImportableEntry) {
+    const title = typeof entry.data.title === 'string' ? entry.data.title : undefined
     try {
       const publishable = options.publish && !isPastValidity(entry.data.validUntil, now())
       if (options.publish && !publishable) {
         report.warnings.push({ line, code: entry.code, message: '已过有效期，按草稿导入，不会发布' })
-      }
-      const refs = references(entry, codes)
-      const data = {
-        ...entry.data,
-        ...refs.data,
-        unit: await lookup.unit(entry.unitName),
-        ...(entry.categoryPath ? { category: await lookup.category(entry.categoryPath) } : {}),
-        ...(entry.categoryTheme ? { category: await lookup.theme(entry.categoryTheme) } : {}),
-        ...(entry.bodyText !== undefined ? { body: plainTextToLexical(entry.bodyText) } : {}),
-        _status: publishable ? ('published' as const) : ('draft' as const),
       }
       const existing = entry.code
         ? codes.get(entry.code)
         : entry.itemCode
           ? codes.get(itemKey(entry.itemCode))
           : undefined
+      const unit = await lookup.unit(entry.unitName)
+      if (options.onlyUnit !== undefined) {
+        if (String(unit) !== String(options.onlyUnit))
+          throw new Error(`只能导入本单位的条目，此行属于“${entry.unitName}”`)
+        const owner = existing !== undefined ? unitOf.get(existing) : undefined
+        if (owner !== undefined && String(owner) !== String(options.onlyUnit))
+          throw new Error(`条目 ${entry.code ?? entry.itemCode} 属于其他单位，不能覆盖`)
+      }
+      const refs = references(entry, codes)
+      const data = {
+        ...entry.data,
+        ...refs.data,
+        unit,
+        ...(entry.categoryPath ? { category: await lookup.category(entry.categoryPath) } : {}),
+        ...(entry.categoryTheme ? { category: await lookup.theme(entry.categoryTheme) } : {}),
+        ...(entry.bodyText !== undefined ? { body: plainTextToLexical(entry.bodyText) } : {}),
+        _status: publishable ? ('published' as const) : ('draft' as const),
+      }
+      const done = (code: string | undefined) => {
+        if (existing !== undefined) report.updated++
+        else report.created++
+        report.rows.push({ line, code, title, action: existing !== undefined ? 'update' : 'create' })
+      }
+      if (dryRun) {
+        done(entry.code ?? entry.itemCode)
+        // Later rows that refer to this entry, or repeat its code, see it as present.
+        if (entry.code) codes.set(entry.code, existing ?? `new:${entry.code}`)
+        if (entry.itemCode) codes.set(itemKey(entry.itemCode), existing ?? `new:${entry.itemCode}`)
+        if (refs.missing.length) deferred.push({ line, entry, draft: !publishable })
+        return
+      }
       // Ids are numbers on SQLite and strings on MongoDB; the generated types know only one.
       const saved =
         existing !== undefined
@@ -238,13 +293,13 @@ export async function importEntries(
               draft: !publishable,
               overrideAccess: true,
             })
-      if (existing !== undefined) report.updated++
-      else report.created++
+      done(saved.code as string)
       codes.set(saved.code as string, saved.id)
+      unitOf.set(saved.id, unit)
       if (entry.itemCode) codes.set(itemKey(entry.itemCode), saved.id)
       if (refs.missing.length) deferred.push({ line, entry, id: saved.id, draft: !publishable })
     } catch (err) {
-      fail(line, describeError(err), entry.code ?? entry.itemCode)
+      fail(line, describeError(err), entry.code ?? entry.itemCode, title)
     }
   }
 
@@ -258,6 +313,7 @@ export async function importEntries(
         message: `引用的条目不存在，已忽略：${refs.missing.join('、')}`,
       })
     }
+    if (dryRun) continue
     try {
       await payload.update({
         collection: COLLECTION,

@@ -1,9 +1,11 @@
 /** Fills an embedded database with the demo organisation, accounts and knowledge base. */
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 
 import { env } from '../config/env'
 import { now } from '../domain/clock'
+import { shanghaiDateString } from '../domain/shanghaiTime'
 import { importEntries } from '../import/importEntries'
+import { transitionEntry } from '../services/entryTransitions'
 import { demoEntryRecords } from './demo'
 import { DEMO_CATALOG, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo/organisation'
 import { DEMO_SYNONYMS } from './demo/synonyms'
@@ -108,6 +110,35 @@ export async function seedDemo(payload: Payload, options: { reset: boolean }): P
   if (report.failed) {
     throw new Error(`演示知识条目写入失败：${report.errors.map((e) => `#${e.line} ${e.message}`).join('；')}`)
   }
+  await expirePastEntries(payload)
   const orders = await seedDemoWorkOrders(payload)
   return `${DEMO_UNITS.length} 个承办单位，${DEMO_USERS.length} 个账号，${report.created} 条知识条目（${report.warnings.length} 条已过期存为草稿），${orders} 张工单`
+}
+
+/**
+ * Entries past their validUntil were published once and then taken down by the daily round: they
+ * are stored expired, so the public site answers them 410 with their successor, as it will in use.
+ */
+async function expirePastEntries(payload: Payload) {
+  const { docs } = await payload.find({
+    collection: 'knowledge-entries',
+    where: { and: [{ _status: { equals: 'draft' } }, { validUntil: { less_than: now().toISOString() } }] },
+    draft: true,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const req = await createLocalReq({}, payload)
+  for (const entry of docs) {
+    await transitionEntry(
+      payload,
+      {
+        id: entry.id,
+        action: 'expire',
+        actor: 'system',
+        comment: `有效期至 ${shanghaiDateString(new Date(entry.validUntil!))}，已自动下线`,
+      },
+      req,
+    )
+  }
 }

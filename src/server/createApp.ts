@@ -20,6 +20,7 @@ import { payloadRest } from '../http/payloadRest'
 import { restGuard } from '../http/restGuard'
 import { agentRouter } from '../http/routes/agent'
 import { healthRouter } from '../http/routes/health'
+import { importUploadRouter } from '../http/routes/importUpload'
 import { metricsRouter } from '../http/routes/metrics'
 import { personalDataRouter } from '../http/routes/personalData'
 import { progressLimiter, progressRouter } from '../http/routes/progress'
@@ -79,6 +80,7 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   v1.use('/public', publicRouter(payload, searchEngine))
   v1.use('/work-orders', workOrdersRouter(payload))
   v1.use('/reports', reportsRouter(payload))
+  v1.use('/import', importUploadRouter(payload))
   v1.use('/supervision', supervisionRouter(payload))
   v1.use('/personal-data', personalDataRouter(payload))
   v1.use(notFound)

@@ -95,7 +95,7 @@ describe('review workflow over HTTP', () => {
     expect(await agentTitles('甲局已发布')).not.toContain('甲局已发布（修订）')
     const diff = (await workflow('reviewer-a', id)).body.diff
     expect(diff).toEqual(
-      expect.arrayContaining([{ field: 'title', before: '甲局已发布', after: '甲局已发布（修订）' }]),
+      expect.arrayContaining([{ field: 'title', label: '标题', before: '甲局已发布', after: '甲局已发布（修订）' }]),
     )
 
     await transition('reviewer-a', id, 'approve_unit')

@@ -4,6 +4,8 @@ import { now } from '../../src/domain/clock'
 import { isPastValidity } from '../../src/domain/knowledge/entryRules'
 import { ROLES } from '../../src/domain/roles'
 import { isDatabaseEmpty, seedDemo } from '../../src/seed/seedDemo'
+import { browseCategory } from '../../src/services/categoryBrowse'
+import { expiredPublicEntry } from '../../src/services/knowledgeQueries'
 import { startPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -43,9 +45,40 @@ describe('demo data', () => {
     expect(expired.length).toBeGreaterThanOrEqual(2)
     expect(expired.every((e) => e._status === 'draft')).toBe(true)
     expect(entries.docs.filter((e) => e.type === 'script').every((e) => e.audience === 'internal')).toBe(true)
-
     await seedDemo(payload, { reset: true })
     const again = await payload.count({ collection: 'knowledge-entries' })
     expect(again.totalDocs).toBe(entries.docs.length)
   }, 180_000)
+
+  // Reads the demo city seeded by the test above.
+  it('takes expired entries down with a link to their successor, and lists every category', async () => {
+    // Taken down as the daily round would, each pointing the public to its successor (410 page).
+    const expired = (
+      await payload.find({ collection: 'knowledge-entries', pagination: false, draft: true, depth: 0 })
+    ).docs.filter((e) => isPastValidity(e.validUntil, now()))
+    expect(expired.every((e) => e.workflowState === 'expired')).toBe(true)
+    const oldPolicy = expired.find((e) => e.title.includes('2024年版'))!
+    const gone = await expiredPublicEntry(payload, oldPolicy.code!, now())
+    expect(gone?.replacements.map((r) => r.title)).toEqual(['江临市高校毕业生就业补贴政策（2026年版）'])
+
+    // Browsing a top category lists the public entries of its subcategories, a page at a time.
+    const top = await payload.find({
+      collection: 'categories',
+      where: { code: { exists: true } },
+      sort: 'order',
+      limit: 1,
+    })
+    const firstPage = await browseCategory(payload, top.docs[0].code, 1, 5, now())
+    expect(firstPage.found).toBeGreaterThan(0)
+    expect(firstPage.entries.length).toBeLessThanOrEqual(5)
+    expect(firstPage.entries.every((e) => e.category.startsWith(firstPage.path) && e.type !== 'script')).toBe(true)
+    const everyCategoryLists = await payload.find({
+      collection: 'categories',
+      where: { parent: { exists: false } },
+      pagination: false,
+    })
+    for (const c of everyCategoryLists.docs)
+      expect((await browseCategory(payload, c.code, 1, 10, now())).found).toBeGreaterThan(0)
+    await expect(browseCategory(payload, 'NO-SUCH', 1, 10, now())).rejects.toMatchObject({ status: 404 })
+  }, 60_000)
 })

@@ -39,7 +39,7 @@ export default async function Home() {
         <ul className="grid">
           {categories.map((c) => (
             <li key={c.path}>
-              <a href={`/search?q=${encodeURIComponent(c.name)}&category=${encodeURIComponent(c.path)}`}>{c.name}</a>
+              <a href={`/categories/${encodeURIComponent(c.code)}`}>{c.name}</a>
             </li>
           ))}
         </ul>

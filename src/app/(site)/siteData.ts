@@ -5,6 +5,7 @@ import config from '@payload-config'
 
 import { now } from '../../domain/clock'
 import { searchEngine } from '../../search/searchEngine'
+import { browseCategory } from '../../services/categoryBrowse'
 import { findEntry, searchKnowledge } from '../../services/knowledgeQueries'
 import { lookupProgress } from '../../services/workOrderProgress'
 
@@ -50,7 +51,7 @@ export async function homeData() {
     }),
   ])
   return {
-    categories: categories.docs.map((c) => ({ name: c.name, path: c.path ?? c.name })),
+    categories: categories.docs.map((c) => ({ name: c.name, code: c.code, path: c.path ?? c.name })),
     faqs: faqs.docs.map((e) => ({ code: e.code!, title: e.title })),
     notices: notices.docs.map((e) => ({ code: e.code!, title: e.title, validUntil: e.validUntil })),
   }
@@ -63,6 +64,10 @@ export async function searchData(q: string, category: string | undefined, page: 
     { q, category: category ? [category] : undefined, page, perPage: PER_PAGE },
     now(),
   )
+}
+
+export async function categoryData(code: string, page: number) {
+  return browseCategory(await sitePayload(), code, page, PER_PAGE, now())
 }
 
 export async function entryData(code: string) {

@@ -63,7 +63,12 @@ export const KnowledgeEntries: CollectionConfig = {
     defaultColumns: ['code', 'title', 'type', 'unit', 'workflowState', 'validUntil', 'nextReviewAt'],
     listSearchableFields: ['code', 'title', 'summary'],
     group: '知识库',
-    components: { edit: { PublishButton: '/src/components/WorkflowPanel#NoPublishButton' } },
+    components: {
+      edit: {
+        PublishButton: '/src/components/WorkflowPanel#NoPublishButton',
+        Status: '/src/components/WorkflowPanel#WorkflowStatus',
+      },
+    },
   },
   access: {
     read: readEntries,

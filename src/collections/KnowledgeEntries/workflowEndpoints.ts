@@ -6,7 +6,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { type AccessUser, relationId } from '../../domain/roles'
-import { diffEntries } from '../../domain/workflow/entryDiff'
+import { diffEntries, fieldLabels, type LabeledField } from '../../domain/workflow/entryDiff'
 import {
   actionLabel,
   availableActions,
@@ -46,14 +46,26 @@ export const workflowStatusEndpoint: Endpoint = {
     const target = await readable(req)
     if (target instanceof Response) return target
     const latest = await latestVersion(req.payload, target.id, req)
-    const live = await req.payload.find({
-      collection: 'knowledge-entries',
-      where: { and: [{ id: { equals: target.id } }, { _status: { equals: 'published' } }] },
-      depth: 0,
-      limit: 1,
-      overrideAccess: true,
-      req,
-    })
+    // Relations populated, so that the diff names units, categories and entries rather than ids.
+    const [latestNamed, live] = await Promise.all([
+      req.payload.findByID({
+        collection: 'knowledge-entries',
+        id: target.id,
+        draft: true,
+        depth: 1,
+        overrideAccess: true,
+        req,
+      }),
+      req.payload.find({
+        collection: 'knowledge-entries',
+        where: { and: [{ id: { equals: target.id } }, { _status: { equals: 'published' } }] },
+        depth: 1,
+        limit: 1,
+        overrideAccess: true,
+        req,
+      }),
+    ])
+    const labels = fieldLabels(req.payload.collections['knowledge-entries'].config.fields as LabeledField[])
     const state = currentState(latest)
     const entry = {
       state,
@@ -90,9 +102,9 @@ export const workflowStatusEndpoint: Endpoint = {
       diff:
         state === 'published'
           ? []
-          : diffEntries(live.docs[0] as never, latest as never, (v) =>
+          : diffEntries(live.docs[0] as never, latestNamed as never, (v) =>
               isLexical(v) ? lexicalToPlainText(v as never) : undefined,
-            ),
+            ).map((d) => ({ ...d, label: labels.get(d.field) ?? d.field })),
     })
   },
 }

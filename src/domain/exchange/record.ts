@@ -53,9 +53,10 @@ const recordSchema = z.object({
   type: z.enum(ENTRY_TYPES.map((t) => t.value) as [EntryType, ...EntryType[]], {
     error: '类型无效，应为 guide、location、policy、faq、notice 或 script',
   }),
-  unit: text.min(1, '缺少承办单位'),
+  // An empty spreadsheet cell is no key at all: "missing" is said in words, not as a type error.
+  unit: z.string({ error: '缺少承办单位' }).trim().min(1, '缺少承办单位'),
   category: optionalText,
-  title: text.min(1, '缺少标题'),
+  title: z.string({ error: '缺少标题' }).trim().min(1, '缺少标题'),
   summary: optionalText,
   body: optionalText,
   audience: z.enum(['public', 'internal']).optional().nullable(),

@@ -1,6 +1,6 @@
 /**
  * Spreadsheet rows (CSV, XLSX) as exchange records: one row per entry, headers either the exchange
- * key or its Chinese label, list cells separated by the full-width semicolon "；".
+ * key or its Chinese label (any width, with or without a separator note), list cells separated by "；".
  */
 import { ENTRY_TYPES } from '../knowledge/entryTypes'
 
@@ -67,16 +67,30 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   target: { 企业: 'enterprise', 个人: 'individual', 企业和个人: 'both', 企业和个人均可: 'both' },
 }
 
-// A list column's header may also say how its cells are split, as the README writes it: 相似问（；分隔）.
-const byHeader = new Map(
-  COLUMNS.flatMap((c) => [
-    [c.key.toLowerCase(), c] as const,
-    [c.zh, c] as const,
-    ...(c.list ? [[`${c.zh}（；分隔）`, c] as const] : []),
-  ]),
-)
+/**
+ * A header as people type it: full-width letters, brackets and semicolons folded (NFKC), spaces
+ * dropped, and a trailing note in brackets left out — so 相似问（；分隔）, 相似问(;分隔), 相似问 and
+ * "Questions" all name the same column.
+ */
+export function headerKey(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/\([^()]*\)$/, '')
+    .toLowerCase()
+}
 
-export const LIST_SEPARATOR = '；'
+const byHeader = new Map(COLUMNS.flatMap((c) => [[headerKey(c.key), c] as const, [headerKey(c.zh), c] as const]))
+
+const columnOf = (header: string) => byHeader.get(headerKey(header))
+
+/** The headers of a sheet that name no column: reported to the importer rather than dropped. */
+export function unknownHeaders(headers: readonly string[]): string[] {
+  return headers.filter((h) => h.trim() !== '' && !columnOf(h))
+}
+
+/** List cells are split on the full-width "；" as documented, and on ";" or line breaks typed instead. */
+const LIST_SPLIT = /[；;\r\n]+/
 
 /** The exchange record of one row; cells that are empty are left out. */
 export function rowToRecord(row: Record<string, unknown>): Record<string, unknown> {
@@ -84,7 +98,7 @@ export function rowToRecord(row: Record<string, unknown>): Record<string, unknow
   const fields: Record<string, unknown> = {}
   const source: Record<string, unknown> = {}
   for (const [header, cell] of Object.entries(row)) {
-    const column = byHeader.get(header.trim()) ?? byHeader.get(header.trim().toLowerCase())
+    const column = columnOf(header)
     const raw =
       cell === null || cell === undefined
         ? ''
@@ -95,7 +109,7 @@ export function rowToRecord(row: Record<string, unknown>): Record<string, unknow
     const mapped = VALUE_LABELS[column.key]?.[raw] ?? raw
     const value = column.list
       ? mapped
-          .split(LIST_SEPARATOR)
+          .split(LIST_SPLIT)
           .map((s) => s.trim())
           .filter(Boolean)
       : column.number

@@ -84,7 +84,7 @@ type Rule = {
   fourEyes?: boolean
 }
 
-const EDITABLE: readonly EntryState[] = ['draft', 'rejected', 'withdrawn', 'published', 'archived', 'expired']
+const EDITABLE_STATES: readonly EntryState[] = ['draft', 'rejected', 'withdrawn', 'published', 'archived', 'expired']
 
 const RULES: Record<EntryAction, Rule> = {
   submit: { from: ['draft', 'rejected', 'withdrawn'], to: 'unit_review', who: 'editor' },
@@ -183,7 +183,7 @@ export function checkEdit(entry: WorkflowEntry, actor: AccessUser): void {
   if (!(hasRole(actor, 'unit-editor') && sameUnit(actor, entry))) {
     throw new WorkflowError(403, '只有本单位的编辑可以修改条目内容')
   }
-  if (!EDITABLE.includes(entry.state)) {
+  if (!EDITABLE_STATES.includes(entry.state)) {
     throw new WorkflowError(400, `条目「${stateLabel(entry.state)}」，审核期间不能修改；如需修改请先撤回`)
   }
 }

@@ -42,16 +42,20 @@ const filters = z.object({
   format: z.enum(['json', 'csv', 'xlsx'], { error: 'format 只能是 json、csv、xlsx' }).default('json'),
 })
 
+/** The file's Chinese name for browsers (RFC 6266 `filename*`), an ASCII one for the rest. */
+const attachment = (ascii: string, chinese: string, ext: string) =>
+  `attachment; filename="${ascii}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${chinese}.${ext}`)}`
+
 /** The JSON document, or its tables as CSV or XLSX. */
-async function send(res: Response, format: string, name: string, json: unknown, tables: Table[]) {
+async function send(res: Response, format: string, name: [string, string], json: unknown, tables: Table[]) {
   if (format === 'json') return res.json(json)
   if (format === 'csv') {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8')
-    res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`)
+    res.setHeader('Content-Disposition', attachment(...name, 'csv'))
     return res.send(tablesToCsv(tables))
   }
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`)
+  res.setHeader('Content-Disposition', attachment(...name, 'xlsx'))
   res.send(await tablesToXlsx(tables))
 }
 
@@ -90,7 +94,7 @@ export function reportsRouter(payload: Payload): Router {
     await send(
       res,
       p.format,
-      'summary',
+      ['summary', '工单统计'],
       { from: p.from, to: p.to, ...summary, ranking },
       summaryTables(summary, ranking),
     )
@@ -99,7 +103,7 @@ export function reportsRouter(payload: Payload): Router {
   router.get('/trend', async (req, res) => {
     const p = period(req, res)
     const rows = await reportTrend(payload, p, p.interval)
-    await send(res, p.format, 'trend', { interval: p.interval, rows }, [trendTable(rows)])
+    await send(res, p.format, ['trend', '工单趋势'], { interval: p.interval, rows }, [trendTable(rows)])
   })
 
   /** The monthly 数据分析报告 (written by the monthlyReport job), for the hotline staff. */
@@ -109,10 +113,7 @@ export function reportsRouter(payload: Payload): Router {
     const file = monthlyReportFile(month)
     if (!fs.existsSync(file)) throw new HttpError(404, `${month} 的数据分析报告尚未生成`)
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="report-${month}.xlsx"; filename*=UTF-8''${encodeURIComponent(`数据分析报告-${month}.xlsx`)}`,
-    )
+    res.setHeader('Content-Disposition', attachment(`report-${month}`, `数据分析报告-${month}`, 'xlsx'))
     res.sendFile(file)
   })
 

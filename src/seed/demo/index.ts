@@ -24,14 +24,19 @@ export function demoEntryRecords(today: Date): RawRecord[] {
     ...DEMO_NOTICES,
     ...DEMO_SCRIPTS,
   ]
+  const code = (entry: DemoEntry, i: number) => entry.id ?? formatEntryCode(FIRST_CODE + i)
+  const codeOfTitle = new Map(entries.map((e, i) => [e.title, code(e, i)]))
   return entries.map((entry, i) => {
-    const { validFromDays, validUntilDays, fields, ...rest } = entry
+    const { validFromDays, validUntilDays, fields, replacedBy, ...rest } = entry
+    const successor = replacedBy ? codeOfTitle.get(replacedBy) : undefined
+    if (replacedBy && !successor) throw new Error(`演示数据：找不到替代条目“${replacedBy}”`)
     const { eventStartDays, eventEndDays, ...typeFields } = (fields ?? {}) as Record<string, unknown>
     return {
       line: i + 1,
       record: {
         ...rest,
-        id: entry.id ?? formatEntryCode(FIRST_CODE + i),
+        id: code(entry, i),
+        ...(successor ? { relatedIds: [...(entry.relatedIds ?? []), successor] } : {}),
         validFrom: day(validFromDays ?? -180),
         validUntil: day(validUntilDays),
         fields: {

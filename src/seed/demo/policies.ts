@@ -13,6 +13,7 @@ type PolicySpec = {
   tags: string[]
   validFromDays: number
   validUntilDays?: number
+  replacedBy?: string
 }
 
 const policy = (p: PolicySpec): DemoEntry => ({
@@ -27,6 +28,7 @@ const policy = (p: PolicySpec): DemoEntry => ({
   tags: p.tags,
   validFromDays: p.validFromDays,
   validUntilDays: p.validUntilDays,
+  replacedBy: p.replacedBy,
 })
 
 const RS = '江临市人力资源和社会保障局'
@@ -62,6 +64,7 @@ export const DEMO_POLICIES: DemoEntry[] = [
     tags: ['毕业生补贴', '旧政策'],
     validFromDays: -900,
     validUntilDays: -201,
+    replacedBy: '江临市高校毕业生就业补贴政策（2026年版）',
   }),
   policy({
     title: '创业担保贷款及贴息政策',
@@ -195,6 +198,7 @@ export const DEMO_POLICIES: DemoEntry[] = [
     tags: ['医保缴费标准', '旧标准'],
     validFromDays: -700,
     validUntilDays: -331,
+    replacedBy: '江临市城乡居民医疗保险缴费标准（2026年度）',
   }),
   policy({
     title: '住房公积金贷款最高额度调整',

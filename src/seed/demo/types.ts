@@ -15,4 +15,6 @@ export type DemoEntry = {
   /** Days from the seeding day; negative values lie in the past. Absent: open-ended. */
   validFromDays?: number
   validUntilDays?: number
+  /** The title of the entry that replaces this one (an expired entry links to its successor). */
+  replacedBy?: string
 }

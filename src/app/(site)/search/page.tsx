@@ -41,14 +41,20 @@ export default async function SearchPage({ searchParams }: Params) {
       <h1>“{q}”的搜索结果</h1>
       <SearchBox q={q} />
       {categories.length > 0 && (
-        <nav aria-label="按分类筛选" className="meta">
-          分类：{p.category ? <a href={link(q, undefined, 1)}>全部</a> : <strong>全部</strong>}
-          {categories.map(([c, n]) => (
-            <span key={c}>
-              {' · '}
-              {p.category === c ? <strong>{c}</strong> : <a href={link(q, c, 1)}>{c}</a>}（{n}）
-            </span>
-          ))}
+        <nav aria-label="按分类筛选" className="meta filters">
+          <span>分类：</span>
+          {p.category ? <a href={link(q, undefined, 1)}>全部</a> : <strong>全部</strong>}
+          {categories.map(([c, n]) =>
+            p.category === c ? (
+              <strong key={c}>
+                {c}（{n}）
+              </strong>
+            ) : (
+              <a key={c} href={link(q, c, 1)}>
+                {c}（{n}）
+              </a>
+            ),
+          )}
         </nav>
       )}
       {!result.hits.some((h) => h.confident) && page === 1 ? (
@@ -114,7 +120,7 @@ async function EmptyState() {
       <ul className="grid">
         {categories.slice(0, 8).map((c) => (
           <li key={c.path}>
-            <a href={`/search?q=${encodeURIComponent(c.name)}&category=${encodeURIComponent(c.path)}`}>{c.name}</a>
+            <a href={`/categories/${encodeURIComponent(c.code)}`}>{c.name}</a>
           </li>
         ))}
       </ul>

@@ -2,8 +2,10 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import type React from 'react'
 
+import { bodyBeyondFields, SHOWN_LABELS } from '../../../../domain/knowledge/entryBody'
 import { ENTRY_TYPES } from '../../../../domain/knowledge/entryTypes'
 import { labelOf } from '../../../../domain/labels'
+import { splitPhones, telHref } from '../../../../domain/phone'
 import { shanghaiDateString } from '../../../../domain/shanghaiTime'
 import { ServiceError } from '../../../../services/errors'
 import { entryData } from '../../siteData'
@@ -46,10 +48,26 @@ function Part({ title, children }: { title: string; children: React.ReactNode })
   )
 }
 
+/** Each number a link that dials it on a phone. */
+function Phones({ value }: { value: string }) {
+  const phones = splitPhones(value)
+  return (
+    <>
+      {phones.map((p, i) => (
+        <span key={p}>
+          {i > 0 && '、'}
+          <a href={telHref(p)}>{p}</a>
+        </span>
+      ))}
+    </>
+  )
+}
+
 function Guide({ g }: { g: Record<string, unknown> }) {
   const locations = (Array.isArray(g.locations) ? g.locations : []) as Record<string, string>[]
   return (
     <>
+      {text(g.basis) && <Part title="设定依据">{text(g.basis)}</Part>}
       {text(g.conditions) && <Part title="办理条件">{text(g.conditions)}</Part>}
       {list(g.materials).length > 0 && (
         <Part title="申请材料">
@@ -71,7 +89,11 @@ function Guide({ g }: { g: Record<string, unknown> }) {
       )}
       {text(g.timeLimit) && <Part title="办理时限">{text(g.timeLimit)}</Part>}
       {text(g.fee) && <Part title="收费标准">{text(g.fee)}</Part>}
-      {text(g.phone) && <Part title="咨询电话">{text(g.phone)}</Part>}
+      {text(g.phone) && (
+        <Part title="咨询电话">
+          <Phones value={text(g.phone)!} />
+        </Part>
+      )}
       {text(g.online) && <Part title="网上办理">{text(g.online)}</Part>}
       {locations.length > 0 && (
         <Part title="办事地点">
@@ -96,6 +118,7 @@ export default async function EntryPage({ params, searchParams }: Params) {
   const entry = await load(code)
   const g = (entry[entry.type] ?? {}) as Record<string, unknown>
   const source = (entry.source ?? {}) as Record<string, string | null>
+  const details = bodyBeyondFields(entry.body ?? '', { summary: entry.summary, labels: SHOWN_LABELS[entry.type] ?? [] })
   return (
     <article>
       <p className="meta">
@@ -109,7 +132,11 @@ export default async function EntryPage({ params, searchParams }: Params) {
         <>
           {text(g.address) && <Part title="地址">{text(g.address)}</Part>}
           {text(g.hours) && <Part title="办公时间">{text(g.hours)}</Part>}
-          {text(g.phone) && <Part title="联系电话">{text(g.phone)}</Part>}
+          {text(g.phone) && (
+            <Part title="联系电话">
+              <Phones value={text(g.phone)!} />
+            </Part>
+          )}
           {text(g.transit) && <Part title="交通指引">{text(g.transit)}</Part>}
         </>
       )}
@@ -156,9 +183,9 @@ export default async function EntryPage({ params, searchParams }: Params) {
           {day(g.eventStart)} 至 {day(g.eventEnd)}
         </Part>
       )}
-      {entry.body && (
+      {details.length > 0 && (
         <Part title="详细说明">
-          {entry.body.split('\n').map((line, i) => (
+          {details.map((line, i) => (
             <p key={i}>{line}</p>
           ))}
         </Part>

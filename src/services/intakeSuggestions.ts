@@ -90,11 +90,13 @@ async function unitSuggester(payload: Payload): Promise<UnitSuggester> {
     }),
     payload.find({ collection: 'units', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
   ])
-  const unitName = new Map(units.docs.map((u) => [String(u.id), u.name]))
+  // Units are known by id: dispatches record it on their timeline step; older steps only name the unit.
+  const unitId = new Map(units.docs.map((u) => [u.name, String(u.id)]))
   const handled: HandledOrder[] = orders.docs.flatMap((o) =>
     dispatchOutcomes(
       (o.timeline as TimelineStep[] | null) ?? [],
-      o.unit ? unitName.get(String(relationId(o.unit))) : undefined,
+      o.unit ? String(relationId(o.unit)) : undefined,
+      (name) => unitId.get(name),
     ).map(({ unit, returned }) => ({
       id: o.number,
       unit,
@@ -113,7 +115,7 @@ export type IntakeQuery = { title?: string; content?: string; district?: string;
 
 export type IntakeSuggestions = {
   categories: { id: string; path: string; confidence: number; because: string[] }[]
-  units: (Omit<UnitSuggestion, 'unit'> & { id: string | null; name: string })[]
+  units: (Omit<UnitSuggestion, 'unit'> & { id: string; name: string })[]
   model: { trainedAt: string; examples: number } | null
 }
 
@@ -134,7 +136,7 @@ export async function suggestForIntake(payload: Payload, query: IntakeQuery): Pr
   const suggested = (stored?.model.suggest(query, 3) ?? []).filter((s) => categoryPath.has(s.label))
   // Units follow the agent's category when given, else the most likely one.
   const category = query.category ?? suggested[0]?.label
-  const unitId = new Map(units.docs.map((u) => [u.name, String(u.id)]))
+  const unitName = new Map(units.docs.map((u) => [String(u.id), u.name]))
   return {
     categories: suggested.map((s) => ({
       id: s.label,
@@ -142,12 +144,14 @@ export async function suggestForIntake(payload: Payload, query: IntakeQuery): Pr
       confidence: Math.round(s.confidence * 1000) / 1000,
       because: stored!.model.explain(query, s.label, 5).map((t) => t.term),
     })),
-    units: suggester.suggest({ ...query, category }, 5).map(({ unit, ...rest }) => ({
-      id: unitId.get(unit) ?? null,
-      name: unit,
-      ...rest,
-      score: Math.round(rest.score * 1000) / 1000,
-    })),
+    // A unit removed since it handled orders is not suggested.
+    units: suggester
+      .suggest({ ...query, category }, 5)
+      .flatMap(({ unit, ...rest }) =>
+        unitName.has(unit)
+          ? [{ id: unit, name: unitName.get(unit)!, ...rest, score: Math.round(rest.score * 1000) / 1000 }]
+          : [],
+      ),
     model: stored ? { trainedAt: stored.trainedAt, examples: stored.model.examples } : null,
   }
 }

@@ -4,16 +4,18 @@
  * as corrected since), and the unit suggested at intake against the unit that handled the order —
  * overall, per month of intake and per category.
  */
-import { shanghaiDateString } from '../shanghaiTime'
-
+/**
+ * Orders of one month (Shanghai) alike in what was suggested and chosen, counted (the database groups
+ * them, so a report never reads the orders themselves).
+ */
 export type SuggestionOutcome = {
-  createdAt: string | Date
-  /** Top category suggested at intake, and the category confirmed; null when there is none. */
+  month: string
+  /** Top category suggested at intake, and the category confirmed (null while the order is open). */
   suggestedCategory?: string | null
   category?: string | null
-  /** Top unit suggested at intake, and the unit that handled the order (null while undispatched). */
-  suggestedUnit?: string | null
-  unit?: string | null
+  /** Whether the unit suggested at intake handled the order; null when either is missing. */
+  unitRight?: boolean | null
+  count: number
 }
 
 export type Hits = { orders: number; correct: number; accuracy: number | null }
@@ -36,14 +38,12 @@ export type AccuracyReport = {
 
 const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : null)
 const hits = (orders: number, correct: number): Hits => ({ orders, correct, accuracy: ratio(correct, orders) })
-const monthOf = (at: string | Date) => shanghaiDateString(new Date(at)).slice(0, 7)
-
-function byMonth(pairs: readonly { month: string; correct: boolean }[]) {
+function byMonth(pairs: readonly { month: string; correct: boolean; count: number }[]) {
   const months = new Map<string, { orders: number; correct: number }>()
   for (const p of pairs) {
     const m = months.get(p.month) ?? { orders: 0, correct: 0 }
-    m.orders++
-    if (p.correct) m.correct++
+    m.orders += p.count
+    if (p.correct) m.correct += p.count
     months.set(p.month, m)
   }
   return [...months]
@@ -55,11 +55,19 @@ function byMonth(pairs: readonly { month: string; correct: boolean }[]) {
 export function suggestionAccuracy(outcomes: readonly SuggestionOutcome[]): AccuracyReport {
   const categoryPairs = outcomes.flatMap((o) =>
     o.suggestedCategory && o.category
-      ? [{ month: monthOf(o.createdAt), suggested: o.suggestedCategory, chosen: o.category }]
+      ? [
+          {
+            month: o.month,
+            correct: o.suggestedCategory === o.category,
+            suggested: o.suggestedCategory,
+            chosen: o.category,
+            count: o.count,
+          },
+        ]
       : [],
   )
   const unitPairs = outcomes.flatMap((o) =>
-    o.suggestedUnit && o.unit ? [{ month: monthOf(o.createdAt), correct: o.suggestedUnit === o.unit }] : [],
+    typeof o.unitRight === 'boolean' ? [{ month: o.month, correct: o.unitRight, count: o.count }] : [],
   )
   const perCategory = new Map<string, CategoryAccuracy>()
   const row = (category: string) => {
@@ -70,19 +78,23 @@ export function suggestionAccuracy(outcomes: readonly SuggestionOutcome[]): Accu
   }
   for (const p of categoryPairs) {
     const chosen = row(p.chosen)
-    chosen.orders++
-    if (p.suggested === p.chosen) chosen.correct++
-    row(p.suggested).suggested++
+    chosen.orders += p.count
+    if (p.correct) chosen.correct += p.count
+    row(p.suggested).suggested += p.count
   }
-  const correctCategories = categoryPairs.filter((p) => p.suggested === p.chosen).length
+  const total = (pairs: readonly { correct: boolean; count: number }[]) =>
+    hits(
+      pairs.reduce((n, p) => n + p.count, 0),
+      pairs.reduce((n, p) => n + (p.correct ? p.count : 0), 0),
+    )
   return {
     categories: {
-      ...hits(categoryPairs.length, correctCategories),
-      months: byMonth(categoryPairs.map((p) => ({ month: p.month, correct: p.suggested === p.chosen }))),
+      ...total(categoryPairs),
+      months: byMonth(categoryPairs),
       perCategory: [...perCategory.values()]
         .map((r) => ({ ...r, recall: ratio(r.correct, r.orders), precision: ratio(r.correct, r.suggested) }))
         .sort((a, b) => b.orders - a.orders || a.category.localeCompare(b.category)),
     },
-    units: { ...hits(unitPairs.length, unitPairs.filter((p) => p.correct).length), months: byMonth(unitPairs) },
+    units: { ...total(unitPairs), months: byMonth(unitPairs) },
   }
 }

@@ -19,6 +19,7 @@ import { CategoryModel, type CategoryModelJson } from '../domain/intake/category
 import { dispatchOutcomes, type TimelineStep } from '../domain/intake/orderHistory'
 import { type HandledOrder, UnitSuggester, type UnitSuggestion } from '../domain/intake/unitSuggestion'
 import { relationId } from '../domain/roles'
+import { logger } from '../log'
 
 const modelFile = () => path.join(env().dataDir, 'models', 'intake-category.json')
 
@@ -30,6 +31,8 @@ type Loaded = { model: CategoryModel; trainedAt: string; mtimeMs: number }
 
 let loaded: Loaded | undefined
 let unitIndex: { suggester: UnitSuggester; builtAt: number } | undefined
+/** The build under way, so that concurrent requests share it. */
+let building: Promise<UnitSuggester> | undefined
 
 export type TrainingReport = { examples: number; categories: number; seconds: number; file: string } | null
 
@@ -77,8 +80,19 @@ async function categoryModel(): Promise<Loaded | undefined> {
   return loaded
 }
 
-async function unitSuggester(payload: Payload): Promise<UnitSuggester> {
+/**
+ * The unit suggester: a fresh one at once; an old one at once while a new one is built behind it; none
+ * yet — wait for the first build, or (intake, which must never be slowed by it) go without.
+ */
+async function unitSuggester(payload: Payload, wait: boolean): Promise<UnitSuggester | undefined> {
   if (unitIndex && Date.now() - unitIndex.builtAt < UNIT_INDEX_TTL_MS) return unitIndex.suggester
+  building ??= buildUnitSuggester(payload).finally(() => (building = undefined))
+  if (wait && !unitIndex) return building
+  building.catch((err) => logger.warn({ err }, 'unit suggestion index not rebuilt'))
+  return unitIndex?.suggester
+}
+
+async function buildUnitSuggester(payload: Payload): Promise<UnitSuggester> {
   const [orders, units] = await Promise.all([
     payload.find({
       collection: 'work-orders',
@@ -119,10 +133,18 @@ export type IntakeSuggestions = {
   model: { trainedAt: string; examples: number } | null
 }
 
-export async function suggestForIntake(payload: Payload, query: IntakeQuery): Promise<IntakeSuggestions> {
+/**
+ * Suggestions for an order being taken. `waitForUnits: false` (intake itself) never waits for the unit
+ * index to be built: before the first build it answers without units.
+ */
+export async function suggestForIntake(
+  payload: Payload,
+  query: IntakeQuery,
+  { waitForUnits = true }: { waitForUnits?: boolean } = {},
+): Promise<IntakeSuggestions> {
   const [stored, suggester, categories, units] = await Promise.all([
     categoryModel(),
-    unitSuggester(payload),
+    unitSuggester(payload, waitForUnits),
     payload.find({
       collection: 'categories',
       pagination: false,
@@ -145,13 +167,11 @@ export async function suggestForIntake(payload: Payload, query: IntakeQuery): Pr
       because: stored!.model.explain(query, s.label, 5).map((t) => t.term),
     })),
     // A unit removed since it handled orders is not suggested.
-    units: suggester
-      .suggest({ ...query, category }, 5)
-      .flatMap(({ unit, ...rest }) =>
-        unitName.has(unit)
-          ? [{ id: unit, name: unitName.get(unit)!, ...rest, score: Math.round(rest.score * 1000) / 1000 }]
-          : [],
-      ),
+    units: (suggester?.suggest({ ...query, category }, 5) ?? []).flatMap(({ unit, ...rest }) =>
+      unitName.has(unit)
+        ? [{ id: unit, name: unitName.get(unit)!, ...rest, score: Math.round(rest.score * 1000) / 1000 }]
+        : [],
+    ),
     model: stored ? { trainedAt: stored.trainedAt, examples: stored.model.examples } : null,
   }
 }

@@ -114,7 +114,11 @@ async function existingIds(payload: Payload, collection: 'categories' | 'units',
  */
 async function intakeSuggestions(payload: Payload, input: NewOrder): Promise<IntakeSuggestions | undefined> {
   try {
-    return await suggestForIntake(payload, { title: input.title, content: input.content, district: input.district })
+    return await suggestForIntake(
+      payload,
+      { title: input.title, content: input.content, district: input.district },
+      { waitForUnits: false },
+    )
   } catch (err) {
     logger.warn({ err }, 'intake suggestions unavailable; order taken without them')
     return undefined

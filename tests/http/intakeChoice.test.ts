@@ -99,6 +99,14 @@ afterAll(() => fixClock(new Date('2026-11-25T10:00:00+08:00')))
 
 describe('the suggestion recorded at intake', () => {
   it('is computed from the model when the agent sends none, with the top-3 list and the top unit', async () => {
+    // Intake never waits for the unit index: before its first build an order is taken without a unit.
+    const early = await create('agent', { title: '停水', content: '家里自来水停了' })
+    expect(await stored(early.body.number)).toMatchObject({ suggestedCategory: categories.water, suggestedUnit: null })
+    // The console asks for suggestions while the agent types, which builds it.
+    await request(app)
+      .get('/api/v1/work-orders/suggestions')
+      .query({ content: '停水' })
+      .set('Authorization', as('agent'))
     const res = await create('agent', { title: '停水', content: '家里自来水停了，水压也低' })
     expect(res.status).toBe(201)
     expect(res.body.category).toBeNull()

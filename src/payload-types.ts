@@ -182,6 +182,17 @@ export interface WorkOrder {
   };
   unit?: (number | null) | Unit;
   subUnit?: (number | null) | Unit;
+  suggestedCategory?: (number | null) | Category;
+  suggestedUnit?: (number | null) | Unit;
+  suggestions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   designated?: boolean | null;
   dispatchDueAt?: string | null;
   consultUnits?: (number | Unit)[] | null;
@@ -1101,6 +1112,9 @@ export interface WorkOrdersSelect<T extends boolean = true> {
       };
   unit?: T;
   subUnit?: T;
+  suggestedCategory?: T;
+  suggestedUnit?: T;
+  suggestions?: T;
   designated?: T;
   dispatchDueAt?: T;
   consultUnits?: T;

@@ -120,6 +120,22 @@ export const WorkOrders: CollectionConfig = {
     },
     { name: 'unit', label: '承办单位', type: 'relationship', relationTo: 'units', index: true, admin: readOnly },
     { name: 'subUnit', label: '二级承办单位', type: 'relationship', relationTo: 'units', index: true, admin: readOnly },
+    // What intake suggested (src/services/intakeSuggestions.ts), kept to report suggestion accuracy.
+    {
+      name: 'suggestedCategory',
+      label: '受理时建议分类',
+      type: 'relationship',
+      relationTo: 'categories',
+      admin: { ...readOnly, position: 'sidebar' },
+    },
+    {
+      name: 'suggestedUnit',
+      label: '受理时建议承办单位',
+      type: 'relationship',
+      relationTo: 'units',
+      admin: { ...readOnly, position: 'sidebar' },
+    },
+    { name: 'suggestions', type: 'json', admin: { hidden: true } },
     { name: 'designated', label: '争议后指定承办', type: 'checkbox', defaultValue: false, admin: readOnly },
     moment('dispatchDueAt', '派发期限'),
     {

@@ -12,6 +12,7 @@ import { shanghaiDateString } from '../domain/shanghaiTime'
 import { figureRows, percentText } from '../domain/workOrders/reportTables'
 import type { WorkOrder } from '../payload-types'
 import { adminReportData } from '../services/workOrderReports'
+import { IntakeAccuracySection } from './IntakeAccuracySection'
 
 function Bars({ rows, label }: { rows: { name: string; value: number }[]; label: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value))
@@ -118,6 +119,7 @@ async function Report({ payload }: { payload: Payload }) {
         导出：<a href="/api/v1/reports/summary?format=xlsx">Excel</a> ·{' '}
         <a href="/api/v1/reports/summary?format=csv">CSV</a>
       </p>
+      <IntakeAccuracySection payload={payload} />
     </>
   )
 }

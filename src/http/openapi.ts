@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 import { ENTRY_TYPES } from '../domain/knowledge/entryTypes'
 import { ORDER_ACTIONS, ORDER_STATES } from '../domain/workOrders/orderFlow'
-import { actionBody, newOrder } from '../services/workOrderInput'
+import { actionBody, newOrder, similarQuery } from '../services/workOrderInput'
 import { MAX_PER_PAGE, MAX_QUERY_LENGTH } from './searchParams'
 
 const q = {
@@ -244,6 +244,28 @@ export const openApiDocument = {
           required: false,
           schema: { type: 'string' },
         })),
+        responses: { 200: json({ type: 'object' }), 400: error, 401: error, 403: error },
+      },
+    },
+    '/work-orders/similar': {
+      post: {
+        summary:
+          '受理时查找同一来电号码的工单和近期相同地点、相似内容的未办结工单（电话只放在请求体中，不进地址栏和日志）',
+        security: [{ apiKey: [] }, { session: [] }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: z.toJSONSchema(similarQuery, { io: 'input' }) } },
+        },
+        responses: { 200: json({ type: 'object' }), 400: error, 401: error, 403: error },
+      },
+    },
+    '/reports/intake-accuracy': {
+      get: {
+        summary: '受理建议准确率：建议分类与最终确认分类、建议承办单位与实际承办单位，按月、按分类',
+        security: [{ apiKey: [] }, { session: [] }],
+        parameters: [
+          { name: 'months', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 24 } },
+        ],
         responses: { 200: json({ type: 'object' }), 400: error, 401: error, 403: error },
       },
     },

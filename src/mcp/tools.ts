@@ -13,10 +13,19 @@ import { ORDER_ACTIONS, type OrderAction } from '../domain/workOrders/orderFlow'
 import type { SearchEngine } from '../search/types'
 import { composeAnswer } from '../services/answerText'
 import { ServiceError } from '../services/errors'
+import { similarForIntake } from '../services/intakeSimilar'
+import { suggestForIntake } from '../services/intakeSuggestions'
 import { type Audience, findEntry, reportEntryError, searchKnowledge } from '../services/knowledgeQueries'
 import { recordQuestionCandidate } from '../services/questionCandidates'
 import { actOnOrder, orderActions } from '../services/workOrderActions'
-import { actionBody, actionInputFor, newOrder, orderNumber } from '../services/workOrderInput'
+import {
+  actionBody,
+  actionInputFor,
+  intakeQuery,
+  newOrder,
+  orderNumber,
+  similarQuery,
+} from '../services/workOrderInput'
 import { createOrder } from '../services/workOrderIntake'
 import { presentOrder } from '../services/workOrderPresentation'
 import { actorOf, loadOrder } from '../services/workOrders'
@@ -35,6 +44,7 @@ const loggable = (tool: string, args: Record<string, unknown>) => {
   if (tool === 'report_entry_error')
     return { code: args.code, descriptionLength: String(args.description ?? '').length }
   if (tool === 'create_work_order') return { type: args.type, channel: args.channel, citedEntries: args.citedEntries }
+  if (tool === 'suggest_intake' || tool === 'find_similar_orders') return { district: args.district }
   if (tool === 'act_on_work_order') return { number: args.number, action: args.action, citedEntries: args.citedEntries }
   return args
 }
@@ -212,7 +222,55 @@ export function registerTools(
           '按来电登记工单（与 HTTP 接口规则相同），返回工单编号、状态与期限；诉求人信息在结果中脱敏。Create a work order from a call, as POST /api/v1/work-orders; the claimant is masked in the result.',
         inputSchema: newOrder.shape,
       },
-      run('create_work_order', async (a) => presentOrder(await createOrder(payload, newOrder.parse(a), actor), actor)),
+      run('create_work_order', async (a) => {
+        const order = await createOrder(payload, newOrder.parse(a), actor)
+        // What intake suggested when the order was taken (also kept on the order for the accuracy report).
+        return { ...presentOrder(order, actor), suggestions: order.suggestions ?? null }
+      }),
+    )
+    server.registerTool(
+      'suggest_intake',
+      {
+        title: '受理建议 / Intake suggestions',
+        description:
+          '登记工单前，按标题和诉求内容给出最可能的 3 个诉求分类（含置信度 confidence 和依据词 because）和处理过类似工单的承办单位（含退回率），与 HTTP GET /api/v1/work-orders/suggestions 相同。登记时把采用的分类填入 category，把展示的首选分类编号填入 suggestedCategory。Top-3 categories with confidence and the units that handled similar orders, before creating an order.',
+        inputSchema: {
+          title: z.string().trim().max(200).optional().describe('标题 / title'),
+          content: z.string().trim().max(5000).optional().describe('诉求内容 / the claim'),
+          district: z.string().trim().max(50).optional().describe('区域 / district'),
+          category: z
+            .string()
+            .trim()
+            .max(40)
+            .optional()
+            .describe('已选分类编号（影响承办单位建议）/ chosen category id'),
+        },
+      },
+      run('suggest_intake', async (a) => {
+        const parsed = intakeQuery.safeParse(a)
+        if (!parsed.success) throw new ServiceError(400, parsed.error.issues.map((i) => i.message).join('；'))
+        return suggestForIntake(payload, parsed.data)
+      }),
+    )
+    server.registerTool(
+      'find_similar_orders',
+      {
+        title: '同号码与相似工单 / Same caller and similar open orders',
+        description:
+          '登记前查找同一来电号码的工单和近期相同地点、相似内容的未办结工单（同一问题多人反映），登记时可把编号填入 related 关联。The caller’s orders (by phone) and recent similar open orders at the same place, to link as related.',
+        inputSchema: {
+          phone: z.string().optional().describe('来电号码（不会出现在日志中）/ caller’s phone, never logged'),
+          address: z.string().optional().describe('地址 / address'),
+          district: z.string().optional().describe('区域 / district'),
+          title: z.string().optional().describe('标题 / title'),
+          content: z.string().optional().describe('诉求内容 / the claim'),
+        },
+      },
+      run('find_similar_orders', async (a) => {
+        const parsed = similarQuery.safeParse(a)
+        if (!parsed.success) throw new ServiceError(400, parsed.error.issues.map((i) => i.message).join('；'))
+        return similarForIntake(payload, parsed.data, actor)
+      }),
     )
     server.registerTool(
       'get_work_order',

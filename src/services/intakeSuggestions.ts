@@ -19,6 +19,7 @@ import { CategoryModel, type CategoryModelJson } from '../domain/intake/category
 import { dispatchOutcomes, type TimelineStep } from '../domain/intake/orderHistory'
 import { type HandledOrder, UnitSuggester, type UnitSuggestion } from '../domain/intake/unitSuggestion'
 import { relationId } from '../domain/roles'
+import { logger } from '../log'
 
 const modelFile = () => path.join(env().dataDir, 'models', 'intake-category.json')
 
@@ -30,6 +31,8 @@ type Loaded = { model: CategoryModel; trainedAt: string; mtimeMs: number }
 
 let loaded: Loaded | undefined
 let unitIndex: { suggester: UnitSuggester; builtAt: number } | undefined
+/** The build under way, so that concurrent requests share it. */
+let building: Promise<UnitSuggester> | undefined
 
 export type TrainingReport = { examples: number; categories: number; seconds: number; file: string } | null
 
@@ -77,8 +80,19 @@ async function categoryModel(): Promise<Loaded | undefined> {
   return loaded
 }
 
-async function unitSuggester(payload: Payload): Promise<UnitSuggester> {
+/**
+ * The unit suggester: a fresh one at once; an old one at once while a new one is built behind it; none
+ * yet — wait for the first build, or (intake, which must never be slowed by it) go without.
+ */
+async function unitSuggester(payload: Payload, wait: boolean): Promise<UnitSuggester | undefined> {
   if (unitIndex && Date.now() - unitIndex.builtAt < UNIT_INDEX_TTL_MS) return unitIndex.suggester
+  building ??= buildUnitSuggester(payload).finally(() => (building = undefined))
+  if (wait && !unitIndex) return building
+  building.catch((err) => logger.warn({ err }, 'unit suggestion index not rebuilt'))
+  return unitIndex?.suggester
+}
+
+async function buildUnitSuggester(payload: Payload): Promise<UnitSuggester> {
   const [orders, units] = await Promise.all([
     payload.find({
       collection: 'work-orders',
@@ -90,11 +104,13 @@ async function unitSuggester(payload: Payload): Promise<UnitSuggester> {
     }),
     payload.find({ collection: 'units', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
   ])
-  const unitName = new Map(units.docs.map((u) => [String(u.id), u.name]))
+  // Units are known by id: dispatches record it on their timeline step; older steps only name the unit.
+  const unitId = new Map(units.docs.map((u) => [u.name, String(u.id)]))
   const handled: HandledOrder[] = orders.docs.flatMap((o) =>
     dispatchOutcomes(
       (o.timeline as TimelineStep[] | null) ?? [],
-      o.unit ? unitName.get(String(relationId(o.unit))) : undefined,
+      o.unit ? String(relationId(o.unit)) : undefined,
+      (name) => unitId.get(name),
     ).map(({ unit, returned }) => ({
       id: o.number,
       unit,
@@ -113,14 +129,22 @@ export type IntakeQuery = { title?: string; content?: string; district?: string;
 
 export type IntakeSuggestions = {
   categories: { id: string; path: string; confidence: number; because: string[] }[]
-  units: (Omit<UnitSuggestion, 'unit'> & { id: string | null; name: string })[]
+  units: (Omit<UnitSuggestion, 'unit'> & { id: string; name: string })[]
   model: { trainedAt: string; examples: number } | null
 }
 
-export async function suggestForIntake(payload: Payload, query: IntakeQuery): Promise<IntakeSuggestions> {
+/**
+ * Suggestions for an order being taken. `waitForUnits: false` (intake itself) never waits for the unit
+ * index to be built: before the first build it answers without units.
+ */
+export async function suggestForIntake(
+  payload: Payload,
+  query: IntakeQuery,
+  { waitForUnits = true }: { waitForUnits?: boolean } = {},
+): Promise<IntakeSuggestions> {
   const [stored, suggester, categories, units] = await Promise.all([
     categoryModel(),
-    unitSuggester(payload),
+    unitSuggester(payload, waitForUnits),
     payload.find({
       collection: 'categories',
       pagination: false,
@@ -134,7 +158,7 @@ export async function suggestForIntake(payload: Payload, query: IntakeQuery): Pr
   const suggested = (stored?.model.suggest(query, 3) ?? []).filter((s) => categoryPath.has(s.label))
   // Units follow the agent's category when given, else the most likely one.
   const category = query.category ?? suggested[0]?.label
-  const unitId = new Map(units.docs.map((u) => [u.name, String(u.id)]))
+  const unitName = new Map(units.docs.map((u) => [String(u.id), u.name]))
   return {
     categories: suggested.map((s) => ({
       id: s.label,
@@ -142,12 +166,12 @@ export async function suggestForIntake(payload: Payload, query: IntakeQuery): Pr
       confidence: Math.round(s.confidence * 1000) / 1000,
       because: stored!.model.explain(query, s.label, 5).map((t) => t.term),
     })),
-    units: suggester.suggest({ ...query, category }, 5).map(({ unit, ...rest }) => ({
-      id: unitId.get(unit) ?? null,
-      name: unit,
-      ...rest,
-      score: Math.round(rest.score * 1000) / 1000,
-    })),
+    // A unit removed since it handled orders is not suggested.
+    units: (suggester?.suggest({ ...query, category }, 5) ?? []).flatMap(({ unit, ...rest }) =>
+      unitName.has(unit)
+        ? [{ id: unit, name: unitName.get(unit)!, ...rest, score: Math.round(rest.score * 1000) / 1000 }]
+        : [],
+    ),
     model: stored ? { trainedAt: stored.trainedAt, examples: stored.model.examples } : null,
   }
 }

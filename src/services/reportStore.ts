@@ -6,6 +6,7 @@
  */
 import type { Payload } from 'payload'
 
+import type { SuggestionOutcome } from '../domain/intake/suggestionAccuracy'
 import type { DayRow, HandlingPair, NamedCount, ReportGroup } from '../domain/workOrders/reports'
 import { mongoReportStore } from './reportStoreMongo'
 import { sqliteReportStore } from './reportStoreSqlite'
@@ -26,6 +27,12 @@ export interface ReportStore {
   handling(scope: ReportScope): Promise<HandlingPair[]>
   addresses(scope: ReportScope, n: number): Promise<NamedCount[]>
   days(scope: ReportScope): Promise<DayRow[]>
+  /**
+   * Orders created since `from` with an intake suggestion, grouped by Shanghai month, suggested
+   * category, confirmed category (that of a closed order; null while open) and whether the suggested
+   * unit is the handling unit (null when either is missing).
+   */
+  suggestionOutcomes(from: Date): Promise<SuggestionOutcome[]>
 }
 
 export function reportStore(payload: Payload): ReportStore {

@@ -5,6 +5,7 @@
  */
 import type { Payload } from 'payload'
 
+import type { SuggestionOutcome } from '../domain/intake/suggestionAccuracy'
 import { COUNTERS, type Counter, type ReportGroup } from '../domain/workOrders/reports'
 import type { ReportScope, ReportStore } from './reportStore'
 
@@ -131,6 +132,35 @@ export function mongoReportStore(payload: Payload): ReportStore {
         { $sort: { _id: 1 } },
       ])
       return rows.map(({ _id, ...c }) => ({ day: _id, ...c }))
+    },
+
+    async suggestionOutcomes(from) {
+      const rows = await model.aggregate<{ _id: Omit<SuggestionOutcome, 'count'>; count: number }>([
+        {
+          $match: {
+            createdAt: { $gte: from },
+            $or: [{ suggestedCategory: { $ne: null } }, { suggestedUnit: { $ne: null } }],
+          },
+        },
+        {
+          $group: {
+            _id: {
+              month: { $dateToString: { format: '%Y-%m', date: '$createdAt', timezone: TZ } },
+              suggestedCategory: idString('$suggestedCategory'),
+              category: { $cond: [{ $eq: ['$state', 'closed'] }, idString('$category'), null] },
+              unitRight: {
+                $cond: [
+                  all(set('$suggestedUnit'), set('$unit')),
+                  { $eq: [{ $toString: '$suggestedUnit' }, { $toString: '$unit' }] },
+                  null,
+                ],
+              },
+            },
+            count: { $sum: 1 },
+          },
+        },
+      ])
+      return rows.map(({ _id, count: n }) => ({ ..._id, count: n }))
     },
   }
 }

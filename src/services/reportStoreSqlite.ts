@@ -6,6 +6,7 @@
 import { type SQLiteAdapter, sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
+import type { SuggestionOutcome } from '../domain/intake/suggestionAccuracy'
 import { shanghaiDateString, startOfShanghaiDay } from '../domain/shanghaiTime'
 import { COUNTERS, type Counter, type DayRow, type ReportGroup } from '../domain/workOrders/reports'
 import type { ReportScope, ReportStore } from './reportStore'
@@ -139,6 +140,30 @@ export function sqliteReportStore(payload: Payload): ReportStore {
           answered: Number(r.answered),
           dispatched: Number(r.dispatched),
         }))
+    },
+
+    async suggestionOutcomes(from) {
+      const rows = await db.all<{
+        month: string
+        suggested: unknown
+        category: unknown
+        unitRight: unknown
+        count: number
+      }>(sql`
+        SELECT strftime('%Y-%m', created_at, '+8 hours') AS month, suggested_category_id AS suggested,
+          CASE WHEN state = 'closed' THEN category_id END AS category,
+          CASE WHEN suggested_unit_id IS NOT NULL AND unit_id IS NOT NULL THEN suggested_unit_id = unit_id END AS unitRight,
+          COUNT(*) AS count
+        FROM work_orders
+        WHERE created_at >= ${from.toISOString()} AND (suggested_category_id IS NOT NULL OR suggested_unit_id IS NOT NULL)
+        GROUP BY 1, 2, 3, 4`)
+      return rows.map((r): SuggestionOutcome => ({
+        month: r.month,
+        suggestedCategory: idOrNull(r.suggested),
+        category: idOrNull(r.category),
+        unitRight: r.unitRight === null || r.unitRight === undefined ? null : Boolean(Number(r.unitRight)),
+        count: Number(r.count),
+      }))
     },
   }
 }

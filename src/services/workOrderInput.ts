@@ -62,6 +62,18 @@ export const newOrder = z.object({
     .refine((c) => c.kind !== 'organisation' || c.companyName, { message: '组织诉求须填写组织名称 companyName' })
     .default({}),
   citedEntries: codes.optional(),
+  suggestedCategory: z
+    .string({ error: '建议分类 suggestedCategory 应为分类编号' })
+    .trim()
+    .min(1)
+    .max(40, '建议分类 suggestedCategory 应为分类编号')
+    .optional()
+    .describe('受理时展示给话务员的首选建议分类编号（GET /suggestions 的 categories[0].id）；不填时由系统按模型计算'),
+  related: z
+    .array(orderNumber, { error: '关联工单 related 应为工单编号列表' })
+    .max(20, '关联工单 related 最多 20 张')
+    .optional()
+    .describe('关联的相似工单编号（同一问题多人反映）'),
 })
 
 export const actionBody = z.object({
@@ -109,6 +121,24 @@ export const intakeQuery = z
       .optional(),
   })
   .refine((q) => q.title || q.content, { message: '请至少填写标题 title 或诉求内容 content' })
+
+/** What intake knows of a caller and a problem, to find the caller's orders and similar open ones. */
+export const similarQuery = z
+  .object({
+    phone: z
+      .string({ error: '电话 phone 应为文本' })
+      .regex(/^[0-9+\- ]{5,20}$/, '诉求人电话格式不对')
+      .optional(),
+    address: z.string({ error: '地址 address 应为文本' }).trim().max(200, '地址 address 不超过 200 字').optional(),
+    district: z.string({ error: '区域 district 应为文本' }).trim().max(50, '区域 district 不超过 50 字').optional(),
+    title: z.string({ error: '标题 title 应为文本' }).trim().max(200, '标题 title 不超过 200 字').optional(),
+    content: z
+      .string({ error: '诉求内容 content 应为文本' })
+      .trim()
+      .max(5000, '诉求内容 content 不超过 5000 字')
+      .optional(),
+  })
+  .refine((q) => q.phone || q.title || q.content, { message: '请至少填写电话 phone、标题 title 或诉求内容 content' })
 
 /** The input of one action: 不予受理 must name its category. */
 export const actionInputFor = (action: OrderAction) =>

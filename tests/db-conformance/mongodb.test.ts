@@ -30,6 +30,11 @@ if (uri) {
       await expectSameFigures(payload)
     })
 
+    it('groups intake suggestion outcomes in a pipeline as the embedded database does', async () => {
+      const { expectSameSuggestionOutcomes } = await import('./reportConformance')
+      await expectSameSuggestionOutcomes(payload)
+    })
+
     it('applies the migrations and enforces unique knowledge codes', async () => {
       expect((await payload.find({ collection: 'payload-migrations', pagination: false })).totalDocs).toBeGreaterThan(0)
       const unit = await payload.create({

@@ -97,3 +97,95 @@ export async function expectSameFigures(payload: Payload, orders: readonly Repor
     ),
   )
 }
+
+/**
+ * Intake suggestion outcomes grouped by the database equal those grouped here from the same orders:
+ * Shanghai months (an order at 2026-08-31 20:00 UTC is September), only closed orders' categories, the
+ * unit match only when both units are set. Needs `storeFixture` first (its units and categories).
+ */
+export async function expectSameSuggestionOutcomes(payload: Payload) {
+  const byCode = async (collection: 'units' | 'categories', code: string) =>
+    (await payload.find({ collection, where: { code: { equals: code } }, depth: 0 })).docs[0].id
+  const [a, b] = [await byCode('units', 'RA'), await byCode('units', 'RB')]
+  const [sz, hb] = [await byCode('categories', 'R-SZ'), await byCode('categories', 'R-HB')]
+  const orders = [
+    {
+      createdAt: '2026-08-05T02:00:00.000Z',
+      state: 'closed',
+      suggestedCategory: sz,
+      category: sz,
+      suggestedUnit: a,
+      unit: a,
+    },
+    {
+      createdAt: '2026-08-06T02:00:00.000Z',
+      state: 'closed',
+      suggestedCategory: sz,
+      category: hb,
+      suggestedUnit: a,
+      unit: b,
+    },
+    {
+      createdAt: '2026-08-31T20:00:00.000Z',
+      state: 'closed',
+      suggestedCategory: hb,
+      category: hb,
+      suggestedUnit: b,
+      unit: b,
+    },
+    {
+      createdAt: '2026-09-02T02:00:00.000Z',
+      state: 'accepted',
+      suggestedCategory: hb,
+      category: hb,
+      suggestedUnit: a,
+      unit: a,
+    },
+    {
+      createdAt: '2026-09-03T02:00:00.000Z',
+      state: 'intake',
+      suggestedCategory: sz,
+      category: null,
+      suggestedUnit: a,
+      unit: null,
+    },
+    // Before the period, and without suggestions: left out.
+    {
+      createdAt: '2026-06-30T02:00:00.000Z',
+      state: 'closed',
+      suggestedCategory: sz,
+      category: sz,
+      suggestedUnit: a,
+      unit: a,
+    },
+    {
+      createdAt: '2026-09-04T02:00:00.000Z',
+      state: 'closed',
+      suggestedCategory: null,
+      category: sz,
+      suggestedUnit: null,
+      unit: a,
+    },
+  ]
+  for (const [i, o] of orders.entries())
+    await payload.create({
+      collection: 'work-orders',
+      data: { ...o, number: `SUG-${i}`, type: 'complaint', title: '建议准确率', content: '建议准确率' } as never,
+    })
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
+  const expected = new Map<string, { count: number } & Record<string, unknown>>()
+  for (const o of orders.slice(0, 5)) {
+    const row = {
+      month: o.createdAt < '2026-08-31T16:00:00.000Z' ? '2026-08' : '2026-09',
+      suggestedCategory: str(o.suggestedCategory),
+      category: o.state === 'closed' ? str(o.category) : null,
+      unitRight: o.suggestedUnit && o.unit ? String(o.suggestedUnit) === String(o.unit) : null,
+    }
+    const key = JSON.stringify(row)
+    expected.set(key, { ...row, count: (expected.get(key)?.count ?? 0) + 1 })
+  }
+  const stored = await reportStore(payload).suggestionOutcomes(new Date('2026-08-01T00:00:00+08:00'))
+  expect(sorted(stored.filter((r) => r.suggestedCategory !== null || r.unitRight !== null))).toEqual(
+    sorted([...expected.values()]),
+  )
+}

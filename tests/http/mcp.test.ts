@@ -13,6 +13,7 @@ import { rebuildIndex } from '../../src/jobs/syncIndex'
 import { reloadSearchSettings } from '../../src/jobs/syncSearchSettings'
 import { seedDemo } from '../../src/seed/seedDemo'
 import { createApp } from '../../src/server/createApp'
+import { trainIntakeModel } from '../../src/services/intakeSuggestions'
 import { startPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -102,6 +103,66 @@ describe('MCP tools for agent assistants', () => {
     expect(JSON.stringify(read)).not.toContain('13600003333')
     expect(await refusal(client, 'create_work_order', { type: 'gossip', title: 'x', content: 'y' })).toMatch(/type/)
     expect(await refusal(client, 'get_work_order', { number: 'GD20991231000001' })).toMatch(/没有这张工单/)
+  })
+
+  it('suggests categories and units before intake, and records what was suggested on the order', async () => {
+    const [water, noise] = (
+      await payload.find({ collection: 'categories', limit: 2, depth: 0, sort: 'code', overrideAccess: true })
+    ).docs
+    const unit = (await payload.find({ collection: 'units', where: { code: { equals: 'JL-WATER' } }, depth: 0 }))
+      .docs[0]
+    let n = 0
+    const history = (content: string, category: number) =>
+      payload.create({
+        collection: 'work-orders',
+        data: {
+          number: `GD20260801${String(++n).padStart(6, '0')}`,
+          type: 'complaint',
+          state: 'closed',
+          title: content.slice(0, 6),
+          content,
+          category,
+          unit: unit.id,
+          timeline: [{ action: 'dispatch', note: `派发至 ${unit.name}`, unit: unit.id }],
+        } as never,
+        overrideAccess: true,
+      })
+    for (const text of ['小区停水两天了，自来水一直没来', '水压太低，楼上没有自来水', '自来水管爆裂漏水'])
+      await history(text, water.id)
+    for (const text of ['夜间施工噪音扰民', '工地晚上施工噪音很大', '广场舞音响噪音扰民']) await history(text, noise.id)
+    expect(await trainIntakeModel(payload)).not.toBeNull()
+
+    const client = await connect(keys.workOrders)
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['suggest_intake', 'find_similar_orders']),
+    )
+    const suggested = json(await call(client, 'suggest_intake', { title: '停水', content: '家里停水了，自来水没有' }))
+    expect(suggested.categories.length).toBeGreaterThanOrEqual(2)
+    expect(suggested.categories[0]).toMatchObject({ id: String(water.id), confidence: expect.any(Number) })
+    expect(suggested.units[0]).toMatchObject({ name: unit.name, returnRate: 0 })
+    expect(await refusal(client, 'suggest_intake', { district: '江北区' })).toMatch(/请至少填写/)
+
+    const created = json(
+      await call(client, 'create_work_order', {
+        type: 'complaint',
+        title: '停水',
+        content: '家里停水了，自来水没有',
+        category: water.code,
+        claimant: { phone: '13600005555' },
+      }),
+    )
+    expect(created.suggestions.categories[0]).toMatchObject({ id: String(water.id), path: water.path })
+    expect(created.suggestions.units[0]).toMatchObject({ name: unit.name })
+    const order = (
+      await payload.find({ collection: 'work-orders', where: { number: { equals: created.number } }, depth: 0 })
+    ).docs[0]
+    expect(order).toMatchObject({ suggestedCategory: water.id, suggestedUnit: unit.id, category: water.id })
+
+    const similar = json(
+      await call(client, 'find_similar_orders', { phone: '13600005555', content: '停水了，自来水没有' }),
+    )
+    expect(similar.samePhone.map((o: { number: string }) => o.number)).toEqual([created.number])
+    expect(similar.similarOpen.map((o: { number: string }) => o.number)).toContain(created.number)
   })
 
   it('acts on work orders with the same service, rules and inputs as the HTTP API', async () => {

@@ -1,7 +1,7 @@
 /** Reports aggregated by SQLite give the figures of the pure report functions on the same orders. */
 import type { Payload } from 'payload'
 
-import { expectSameFigures, storeFixture } from '../db-conformance/reportConformance'
+import { expectSameFigures, expectSameSuggestionOutcomes, storeFixture } from '../db-conformance/reportConformance'
 import { startPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -13,6 +13,10 @@ afterAll(async () => payload?.destroy())
 
 it('SQLite GROUP BY agrees with the pure report functions', async () => {
   await expectSameFigures(payload)
+})
+
+it('SQLite groups intake suggestion outcomes by Shanghai month, confirmed category and unit match', async () => {
+  await expectSameSuggestionOutcomes(payload)
 })
 
 it('writes the monthly 数据分析报告 and announces it to the hotline staff only', async () => {

@@ -91,4 +91,26 @@ describe('dispatch outcomes of an order', () => {
       { unit: '住建局', returned: false },
     ])
   })
+
+  it('read the unit id recorded on dispatch steps, and resolve names only for older steps', () => {
+    const ids = new Map([
+      ['城管局', '7'],
+      ['生态环境局', '9'],
+    ])
+    const timeline = [
+      // Written before dispatches recorded the unit: only the note names it.
+      { action: 'dispatch', note: '派发至 城管局' },
+      { action: 'approve-return', note: '改派至 某个改过名的单位', unit: 9 },
+      { action: 'approve-return', note: '改派至 生态环境局', unit: 12 },
+    ]
+    expect(dispatchOutcomes(timeline, undefined, (name) => ids.get(name))).toEqual([
+      { unit: '7', returned: true },
+      { unit: '9', returned: true },
+      { unit: '12', returned: false },
+    ])
+    // A name no unit has any more teaches nothing.
+    expect(dispatchOutcomes([{ action: 'dispatch', note: '派发至 已撤销单位' }], undefined, (n) => ids.get(n))).toEqual(
+      [],
+    )
+  })
 })

@@ -122,6 +122,8 @@ describe('planOrderAction, action by action', () => {
       signDueAt: '2026-11-26T02:00:00.000Z',
     })
     expect(p.notices).toEqual([{ to: { unit: 7 }, title: '新派工单：GD20261125000001 路灯损坏' }])
+    // The unit is recorded on the timeline step, for the unit suggestion to learn from.
+    expect(p.entry).toMatchObject({ action: 'dispatch', unit: 7, note: '派发至 甲局（会商后指定承办）' })
   })
 
   it('split: one dispatched child per unit with its own clocks', () => {
@@ -132,6 +134,7 @@ describe('planOrderAction, action by action', () => {
       ['GD3', 8, end('2026-12-09')],
     ])
     expect(p.entry.note).toBe('拆分为 GD2、GD3')
+    expect(p.children.map((c) => c.timeline[1].unit)).toEqual([7, 8])
   })
 
   it('accept: signed for', () => {
@@ -149,6 +152,8 @@ describe('planOrderAction, action by action', () => {
     expect(plan('accepted', 'request-return', { reason: 'x', basis: 'y' }).changes.resumeState).toBe('accepted')
     const approved = plan('return_requested', 'approve-return', { unit: 'B' }, { units: [unitB] })
     expect(approved.changes).toMatchObject({ state: 'dispatched', unit: 8, returnRejected: false })
+    expect(approved.entry).toMatchObject({ action: 'approve-return', unit: 8 })
+    expect(plan('accepted', 'request-return', { reason: 'x', basis: 'y' }).entry.unit).toBeUndefined()
     expect(
       plan('return_requested', 'reject-return', { reason: '属职责' }, {}, { resumeState: 'accepted' }).changes,
     ).toMatchObject({

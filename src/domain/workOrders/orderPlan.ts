@@ -30,6 +30,8 @@ export type TimelineItem = {
   from?: string
   to?: string
   note?: string
+  /** The unit an order was dispatched or reassigned to (its id), for the unit suggestion to learn from. */
+  unit?: string | number
 }
 
 export type ActionInput = {
@@ -169,6 +171,8 @@ function plan(facts: PlanFacts, action: OrderAction, input: ActionInput, limits:
   const notices: PlanNotice[] = []
   let knowledgeGap: OrderPlan['knowledgeGap']
   let note = input.note ?? input.reason
+  /** The unit a dispatch or reassignment sends the order to, recorded on its timeline step. */
+  let dispatchedTo: string | number | undefined
   const unit = facts.units[0]
   const needUnit = (message: string) => {
     need(input.unit, message)
@@ -237,6 +241,7 @@ function plan(facts: PlanFacts, action: OrderAction, input: ActionInput, limits:
       const target = needUnit('派发须指定承办单位 unit（单位编码或名称）')
       Object.assign(changes, dispatchChanges(limits, order, target, now), { designated: Boolean(input.designated) })
       note = `派发至 ${target.name}${input.designated ? '（会商后指定承办）' : ''}`
+      dispatchedTo = target.id
       notices.push(assigned(target, order))
       break
     }
@@ -257,7 +262,7 @@ function plan(facts: PlanFacts, action: OrderAction, input: ActionInput, limits:
           },
           timeline: [
             stamp(actor, 'create', now, { to: 'intake', note: `由 ${order.number} 拆分` }),
-            stamp(actor, 'dispatch', now, { from: 'intake', to: 'dispatched', note: `派发至 ${u.name}` }),
+            stamp(actor, 'dispatch', now, { from: 'intake', to: 'dispatched', note: `派发至 ${u.name}`, unit: u.id }),
           ],
         })
         notices.push(assigned(u, child))
@@ -292,6 +297,7 @@ function plan(facts: PlanFacts, action: OrderAction, input: ActionInput, limits:
         returnRejected: false,
       })
       note = `改派至 ${target.name}${input.designated ? '（争议后指定承办）' : ''}`
+      dispatchedTo = target.id
       notices.push(assigned(target, order))
       break
     }
@@ -414,7 +420,12 @@ function plan(facts: PlanFacts, action: OrderAction, input: ActionInput, limits:
     from,
     to,
     changes,
-    entry: stamp(actor, action, now, { from, to, note: note ?? undefined }),
+    entry: stamp(actor, action, now, {
+      from,
+      to,
+      note: note ?? undefined,
+      ...(dispatchedTo === undefined ? {} : { unit: dispatchedTo }),
+    }),
     children,
     knowledgeGap,
     notices,

@@ -12,6 +12,7 @@ import { parseHotlineDate } from '../../domain/shanghaiTime'
 import { ORDER_TYPES } from '../../domain/workOrders/orderTypes'
 import { MONTH_PATTERN } from '../../domain/workOrders/reportMonth'
 import { summaryTables, type Table, trendTable } from '../../domain/workOrders/reportTables'
+import { intakeAccuracy } from '../../services/intakeAccuracy'
 import { feedbackCounts } from '../../services/knowledgeQueries'
 import { monthlyReportFile } from '../../services/monthlyReport'
 import { tablesToCsv, tablesToXlsx } from '../../services/spreadsheets'
@@ -120,6 +121,22 @@ export function reportsRouter(payload: Payload): Router {
   router.get('/feedback', hotlineOnly, async (_req, res) => res.json({ entries: await feedbackCounts(payload) }))
 
   router.get('/knowledge-gaps', hotlineOnly, async (_req, res) => res.json({ groups: await knowledgeGaps(payload) }))
+
+  /** Intake suggestions against what people chose, per month and category (hotline staff only). */
+  router.get('/intake-accuracy', hotlineOnly, async (req, res) => {
+    const { months } = parseParams(
+      z.object({
+        months: z.coerce
+          .number({ error: 'months 须为 1–24 的整数' })
+          .int('months 须为 1–24 的整数')
+          .min(1, 'months 须为 1–24 的整数')
+          .max(24, 'months 须为 1–24 的整数')
+          .default(6),
+      }),
+      req.query,
+    )
+    res.json(await intakeAccuracy(payload, months))
+  })
 
   router.get('/answer-provenance', hotlineOnly, async (req, res) => {
     const { code } = parseParams(

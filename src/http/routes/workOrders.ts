@@ -1,16 +1,17 @@
 /** /api/v1/work-orders: intake from a call, the order, and the actions of its flow. */
-import { Router } from 'express'
+import { type Request, type Response, Router } from 'express'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import type { Role } from '../../domain/roles'
 import { isOrderAction, ORDER_ACTIONS } from '../../domain/workOrders/orderFlow'
+import { similarForIntake } from '../../services/intakeSimilar'
 import { suggestForIntake } from '../../services/intakeSuggestions'
 import { listQueue } from '../../services/orderQueues'
 import { actOnOrder, orderActions } from '../../services/workOrderActions'
 import { unmaskClaimant } from '../../services/workOrderClaimant'
-import { actionInputFor, intakeQuery, newOrder, text } from '../../services/workOrderInput'
+import { actionInputFor, intakeQuery, newOrder, similarQuery, text } from '../../services/workOrderInput'
 import { createOrder } from '../../services/workOrderIntake'
 import { presentOrder } from '../../services/workOrderPresentation'
 import { actorOf, loadOrder } from '../../services/workOrders'
@@ -42,12 +43,22 @@ export function workOrdersRouter(payload: Payload): Router {
     res.json(await listQueue(payload, actorOf(res.locals.caller), queue, page))
   })
 
-  // Category and unit suggestions while an order is taken (before it has a number).
-  router.get('/suggestions', async (req, res) => {
+  const deskOnly = (_req: Request, res: Response, next: () => void) => {
     const caller = res.locals.caller as { kind: string; roles?: Role[] }
     if (caller.kind === 'user' && !caller.roles?.some((r) => SUGGESTION_ROLES.includes(r)))
       throw new HttpError(403, '只有话务员、派单员和管理人员可以查看受理建议')
+    next()
+  }
+
+  // Category and unit suggestions while an order is taken (before it has a number).
+  router.get('/suggestions', deskOnly, async (req, res) => {
     res.json(await suggestForIntake(payload, parseParams(intakeQuery, req.query)))
+  })
+
+  // The caller's orders and similar open ones, while an order is taken. POST: a phone never goes in a URL.
+  router.post('/similar', deskOnly, async (req, res) => {
+    const query = parseParams(similarQuery, req.body ?? {})
+    res.json(await similarForIntake(payload, query, actorOf(res.locals.caller)))
   })
 
   router.get('/:number', async (req, res) => {

@@ -38,9 +38,6 @@ async function guarded(): Promise<BrowserContext> {
   context.on('page', (page) => {
     page.on('console', (m) => {
       if (m.type() !== 'error') return
-      // The duplicate search (POST /api/v1/work-orders/similar) comes with issue 17; until it is merged
-      // it answers 404 and the form shows nothing, which the browser logs as a failed resource.
-      if (m.location().url.endsWith('/api/v1/work-orders/similar') && m.text().includes('404')) return
       problems.push(`${page.url()}: ${m.text()}`)
     })
     page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`))

@@ -3,7 +3,7 @@
  * The entry's workflow in the admin sidebar: its state, the transitions the signed-in user may take
  * (with a comment box), the history and, while a version is in review, what it changes.
  */
-import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
 import { shanghaiDateTimeString } from '../domain/shanghaiTime'
@@ -145,8 +145,9 @@ export function WorkflowPanel() {
  * own draft/published flag, which says 草稿 for every version in review.
  */
 export function WorkflowStatus() {
-  const state = useFormFields(([fields]) => fields.workflowState?.value as string | undefined)
-  const status = useFormFields(([fields]) => fields._status?.value as string | undefined)
+  const { data } = useDocumentInfo()
+  const state = data?.workflowState as string | undefined
+  const status = data?._status as string | undefined
   if (!state && !status) return null
   return (
     <div className="status" data-testid="header-workflow-state">

@@ -63,12 +63,7 @@ export const KnowledgeEntries: CollectionConfig = {
     defaultColumns: ['code', 'title', 'type', 'unit', 'workflowState', 'validUntil', 'nextReviewAt'],
     listSearchableFields: ['code', 'title', 'summary'],
     group: '知识库',
-    components: {
-      edit: {
-        PublishButton: '/src/components/WorkflowPanel#NoPublishButton',
-        Status: '/src/components/WorkflowPanel#WorkflowStatus',
-      },
-    },
+    components: { edit: { PublishButton: '/src/components/WorkflowPanel#NoPublishButton' } },
   },
   access: {
     read: readEntries,

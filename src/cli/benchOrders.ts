@@ -265,10 +265,8 @@ const insert = `INSERT INTO work_orders (${COLUMNS.map(([, c]) => `"${c}"`).join
 const cell = (v: unknown) => (typeof v === 'boolean' ? Number(v) : (v ?? null))
 const YEAR = 365 * DAY
 const CHUNK = 20_000
-/** Each day's last sequence number (from the demo's orders on), so that generated numbers look like intake's. */
+/** Each day's last sequence number (the demo's and the bench's own intakes too), so that numbers look like intake's. */
 const daySequence = new Map<string, number>()
-for (const { number } of await db.all<{ number: string }>(sql`SELECT number FROM work_orders`))
-  daySequence.set(number.slice(0, -6), Math.max(daySequence.get(number.slice(0, -6)) ?? 0, Number(number.slice(-6))))
 
 let inserted = 0
 /** Adds orders spread over the year before `at`, in creation order, one transaction per chunk. */
@@ -276,6 +274,10 @@ function grow(total: number) {
   const raw = new Database(path.join(dataDir, 'bench.db'))
   raw.exec('PRAGMA busy_timeout = 10000')
   const statement = raw.prepare(insert)
+  const highest = raw
+    .prepare('SELECT substr(number, 1, 10) AS day, max(number) AS number FROM work_orders GROUP BY day')
+    .all() as { day: string; number: string }[]
+  for (const { day, number } of highest) daySequence.set(day, Number(number.slice(-6)))
   for (let from = inserted; from < total; from += CHUNK) {
     const rows: Row[] = []
     for (let n = from; n < Math.min(total, from + CHUNK); n++) {

@@ -18,7 +18,7 @@ import { clockDue, handlingDue, queueMark, type QueueClock, stillGuessed } from 
 import { markChanges, ROUND_STATES } from '../domain/workOrders/deadlineRound'
 import { arrangementMissingFor } from '../domain/workOrders/deadlines'
 import { repeatedProblems } from '../domain/workOrders/deadlineStatus'
-import { openOrderBatches, type RoundRow, writeMarks } from '../services/deadlineMarks'
+import { openOrderBatches, ROUND_BATCH, type RoundRow, writeMarks } from '../services/deadlineMarks'
 import { mergeBatches, type Notice, notify, type Recipient, sendDigests, usersWithRole } from '../services/notify'
 import { superviseOrder } from '../services/orderSupervision'
 import { openSupervision, orderSubject } from '../services/supervision'
@@ -52,7 +52,7 @@ const CLOCK_LABEL: Record<QueueClock, string> = {
   callback: '回访期限',
 }
 
-export async function runOrderDeadlines(payload: Payload): Promise<DeadlineReport> {
+export async function runOrderDeadlines(payload: Payload, batchSize = ROUND_BATCH): Promise<DeadlineReport> {
   const at = now()
   const report: DeadlineReport = {
     dueToday: [],
@@ -70,7 +70,7 @@ export async function runOrderDeadlines(payload: Payload): Promise<DeadlineRepor
   // Open orders a batch at a time (keyset by state and id): only changed marks are written, and only
   // orders newly overdue (or overdue on another clock than their mark, or with a deadline just
   // recomputed) are looked at for 督办 — an order already marked and supervised costs one comparison.
-  for await (const batch of openOrderBatches(payload)) {
+  for await (const batch of openOrderBatches(payload, batchSize)) {
     const orders: RoundRow[] = []
     const recomputed = new Set<number | string>()
     for (const found of batch) {

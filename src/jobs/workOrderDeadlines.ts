@@ -67,10 +67,10 @@ export async function runOrderDeadlines(payload: Payload, batchSize = ROUND_BATC
   const limits = await readLimits(payload)
   const pauses = clockPauses(limits)
 
-  // Open orders a batch at a time (keyset by state and id): only changed marks are written, and only
-  // orders newly overdue (or overdue on another clock than their mark, or with a deadline just
+  // Open orders whose mark may change, a batch at a time (keyset by state and id): only changed marks
+  // are written, and only orders newly overdue (or overdue on another clock than their mark, or with a deadline just
   // recomputed) are looked at for 督办 — an order already marked and supervised costs one comparison.
-  for await (const batch of openOrderBatches(payload, batchSize)) {
+  for await (const batch of openOrderBatches(payload, { clockPauses: pauses, at, batchSize })) {
     const orders: RoundRow[] = []
     const recomputed = new Set<number | string>()
     for (const found of batch) {

@@ -1,11 +1,11 @@
 /**
  * The round's reading and writing of open orders in batches: a keyset page of one state at a time
- * (only the fields the round needs), and the marks that change written in one short transaction per
+ * (only the orders whose mark may change, only the fields the round needs), and the marks that change written in one short transaction per
  * batch, then a yield so that requests waiting on the event loop and the write lock are served.
  */
 import type { Payload, Where } from 'payload'
 
-import { type MarkChange, nextKey, ROUND_STATES } from '../domain/workOrders/deadlineRound'
+import { type MarkChange, mayChange, nextKey, ROUND_STATES } from '../domain/workOrders/deadlineRound'
 import type { WorkOrder } from '../payload-types'
 import { inTransaction } from './transaction'
 import { ORDER } from './workOrders'
@@ -41,14 +41,19 @@ export type RoundRow = Pick<WorkOrder, 'id' | keyof typeof ROUND_FIELDS>
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-/** Every open order, a batch at a time, in keyset order within each state; memory holds one batch. */
-export async function* openOrderBatches(payload: Payload, batchSize = ROUND_BATCH): AsyncGenerator<RoundRow[]> {
+/**
+ * The open orders whose mark may change now (see `mayChange`), a batch at a time, in keyset order within
+ * each state; memory holds one batch, and orders that keep their mark are skipped by the database.
+ */
+export async function* openOrderBatches(
+  payload: Payload,
+  { clockPauses, at, batchSize = ROUND_BATCH }: { clockPauses: boolean; at: Date; batchSize?: number },
+): AsyncGenerator<RoundRow[]> {
   for (const state of ROUND_STATES) {
+    const candidates = mayChange(state, clockPauses, at) as Where
     let after: number | string | null | undefined
     do {
-      const where: Where = {
-        and: [{ state: { equals: state } }, ...(after === undefined ? [] : [{ id: { greater_than: after } }])],
-      }
+      const where: Where = after === undefined ? candidates : { and: [candidates, { id: { greater_than: after } }] }
       const { docs } = await payload.find({
         collection: ORDER,
         where,

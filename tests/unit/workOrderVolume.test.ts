@@ -1,5 +1,5 @@
 /** The pure parts of work orders at volume: the round's keyset batches and changed marks, the day's number range. */
-import { markChanges, nextKey, type RoundOrder } from '../../src/domain/workOrders/deadlineRound'
+import { markChanges, mayChange, nextKey, type RoundOrder } from '../../src/domain/workOrders/deadlineRound'
 import { dayNumberRange, formatOrderNumber, nextSequence } from '../../src/domain/workOrders/orderNumber'
 
 describe('the deadline round in batches', () => {
@@ -49,6 +49,29 @@ describe('the deadline round in batches', () => {
     const waiting = order(1, { state: 'awaiting_info', dueAt: '2026-11-20T15:59:59.999Z' })
     expect(markChanges([waiting], true, now)).toEqual([])
     expect(markChanges([waiting], false, now)).toEqual([{ status: 'overdue', clock: 'handling', ids: [1] }])
+  })
+
+  it('reads only orders whose mark may change: by the first deadline against tomorrow and now', () => {
+    const text = (c: unknown) => JSON.stringify(c)
+    const accepted = text(mayChange('accepted', false, now))
+    // Tomorrow starts at Shanghai midnight; the handling clock's field is dueAt.
+    expect(accepted).toContain(
+      '{"deadlineStatus":{"equals":"on_time"}},{"or":[{"dueAt":{"less_than":"2026-11-30T16:00:00.000Z"}}]}',
+    )
+    expect(accepted).toContain(`{"dueAt":{"less_than":"${now.toISOString()}"}}`)
+    expect(accepted).toContain('{"deadlineStatus":{"exists":false}}')
+    expect(accepted).toContain('{"deadlineClock":{"not_in":["handling"]}}')
+    // Two clocks: both deadlines count, and overdue orders stay candidates for the other clock's 督办.
+    const dispatched = text(mayChange('dispatched', false, now))
+    expect(dispatched).toContain('"signDueAt":{"less_than"')
+    expect(dispatched).toContain('{"deadlineStatus":{"equals":"overdue"}}')
+    // No running clock (awaiting info with the clock paused): only stale marks are read, to be cleared.
+    expect(mayChange('awaiting_info', true, now)).toEqual({
+      and: [
+        { state: { equals: 'awaiting_info' } },
+        { or: [{ deadlineWarning: { exists: true } }, { deadlineClock: { not_in: ['-'] } }] },
+      ],
+    })
   })
 
   it('continues after the last id of a full batch and stops after a short one', () => {

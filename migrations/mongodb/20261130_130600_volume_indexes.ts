@@ -2,7 +2,7 @@ import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-mongodb'
 
 import { ensureIndexes } from './ensureIndexes'
 
-/** The queue index of `work-orders` at volume: (state, dueAt), for the round and the open-order queues. */
+/** Indexes of `work-orders` at volume: (state, dueAt) for the round and the open-order queues, (category, createdAt) for repeated problems. */
 export async function up(args: MigrateUpArgs): Promise<void> {
   await ensureIndexes(args)
 }

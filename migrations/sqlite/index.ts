@@ -15,7 +15,7 @@ import * as migration_20261130_114731_question_candidates from './20261130_11473
 import * as migration_20261130_115513_entry_published_at from './20261130_115513_entry_published_at'
 import * as migration_20261130_120135_multi_instance from './20261130_120135_multi_instance'
 import * as migration_20261130_120715_report_indexes from './20261130_120715_report_indexes'
-import * as migration_20261130_130537_volume_indexes from './20261130_130537_volume_indexes'
+import * as migration_20261130_140536_volume_indexes from './20261130_140536_volume_indexes'
 
 export const migrations = [
   {
@@ -104,8 +104,8 @@ export const migrations = [
     name: '20261130_120715_report_indexes',
   },
   {
-    up: migration_20261130_130537_volume_indexes.up,
-    down: migration_20261130_130537_volume_indexes.down,
-    name: '20261130_130537_volume_indexes',
+    up: migration_20261130_140536_volume_indexes.up,
+    down: migration_20261130_140536_volume_indexes.down,
+    name: '20261130_140536_volume_indexes',
   },
 ]

@@ -68,6 +68,8 @@ export const WorkOrders: CollectionConfig = {
     { fields: ['createdAt', 'state', 'resolution', 'dispatchedAt'] },
     { fields: ['unit', 'createdAt'] },
     { fields: ['state', 'dueAt'] },
+    // The round's repeated problems: one category's orders of the period.
+    { fields: ['category', 'createdAt'] },
   ],
   fields: lockFlowFields([
     { name: 'number', label: '工单编号', type: 'text', required: true, unique: true, index: true, admin: readOnly },

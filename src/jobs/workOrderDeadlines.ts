@@ -153,28 +153,60 @@ export async function runOrderDeadlines(payload: Payload, batchSize = ROUND_BATC
 
   const { days, orders: min } = env().repeatedProblem
   const since = new Date(at.getTime() - days * 86_400_000).toISOString()
-  const recent = await payload.find({
+  // A group grows only with a new order: the keys of the last day's orders (a missed round is covered),
+  // then each key's orders of the period, so the round never reads the whole period.
+  const newest = await payload.find({
     collection: 'work-orders',
-    where: { and: [{ createdAt: { greater_than_equal: since } }, { unit: { exists: true } }] },
+    where: {
+      and: [
+        { createdAt: { greater_than_equal: new Date(at.getTime() - 86_400_000).toISOString() } },
+        { unit: { exists: true } },
+      ],
+    },
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    // The few fields grouping and a 督办 item need, not whole orders with their timelines.
-    select: { number: true, title: true, unit: true, category: true, address: true, createdAt: true },
+    select: { category: true, address: true },
   })
-  for (const group of repeatedProblems(
-    recent.docs.map((o) => ({ ...o, category: relationId(o.category) })),
-    at,
-    days,
-    min,
-  )) {
-    const latest = group.orders.reduce((a, b) => (a.createdAt > b.createdAt ? a : b))
-    const subject = orderSubject(latest, `repeat:${group.key}`)
-    const description = `${days} 天内同一地点同类诉求 ${group.orders.length} 件：${group.orders.map((o) => o.number).join('、')}`
-    const opened = await openSupervision(payload, { subject, reason: 'repeated_problem', description })
-    if (opened) {
-      mergeBatches(batches, opened.notices)
-      report.supervisionOpened.push(latest.number)
+  const keys = new Map<string, { category: number | string; address: string }>()
+  for (const o of newest.docs) {
+    const category = relationId(o.category)
+    if (category !== undefined && o.address?.trim())
+      keys.set(`${category}|${o.address.replace(/\s+/g, '')}`, { category, address: o.address })
+  }
+  for (const { category, address } of keys.values()) {
+    const recent = await payload.find({
+      collection: 'work-orders',
+      where: {
+        and: [
+          { category: { equals: category } },
+          { createdAt: { greater_than_equal: since } },
+          { unit: { exists: true } },
+          // `like` requires each space-separated word: every character of the address, wherever spaces
+          // fall in the stored one (a superset); the grouping below compares exactly.
+          { address: { like: [...address.replace(/\s+/g, '')].join(' ') } },
+        ],
+      },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      // The few fields grouping and a 督办 item need, not whole orders with their timelines.
+      select: { number: true, title: true, unit: true, category: true, address: true, createdAt: true },
+    })
+    for (const group of repeatedProblems(
+      recent.docs.map((o) => ({ ...o, category: relationId(o.category) })),
+      at,
+      days,
+      min,
+    )) {
+      const latest = group.orders.reduce((a, b) => (a.createdAt > b.createdAt ? a : b))
+      const subject = orderSubject(latest, `repeat:${group.key}`)
+      const description = `${days} 天内同一地点同类诉求 ${group.orders.length} 件：${group.orders.map((o) => o.number).join('、')}`
+      const opened = await openSupervision(payload, { subject, reason: 'repeated_problem', description })
+      if (opened) {
+        mergeBatches(batches, opened.notices)
+        report.supervisionOpened.push(latest.number)
+      }
     }
   }
 

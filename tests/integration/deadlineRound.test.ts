@@ -55,6 +55,27 @@ beforeAll(async () => {
         ...o,
       } as never,
     })
+  // The same problem three times at one address (spelt with and without a space), the latest today.
+  const category = await payload.create({ collection: 'categories', data: { name: '路灯', code: 'RND-LD' } })
+  for (const [i, [createdAt, address]] of [
+    ['2026-11-10T02:00:00.000Z', '幸福路 8号'],
+    ['2026-11-20T02:00:00.000Z', '幸福路8号'],
+    ['2026-11-30T00:30:00.000Z', '幸福路8号'],
+  ].entries())
+    await payload.create({
+      collection: 'work-orders',
+      data: {
+        number: `REP-${i}`,
+        state: 'closed',
+        type: 'help',
+        title: '路灯不亮',
+        content: '路灯',
+        unit: unit.id,
+        category: category.id,
+        address,
+        createdAt,
+      } as never,
+    })
   fixClock(now)
 })
 afterAll(async () => {
@@ -105,7 +126,16 @@ it('marks every open order as the per-order rule does, in batches of three, and 
   expect(report.dueToday.sort()).toEqual(newly.get('due_today')!.sort())
   expect(report.dueToday).toEqual(expect.arrayContaining(['RND-02', 'RND-12']))
   // 督办 for what became overdue in this round only (the orders marked overdue before were supervised then).
-  expect(report.supervisionOpened.sort()).toEqual(report.overdue.sort())
+  expect(report.supervisionOpened.filter((n) => n.startsWith('RND-')).sort()).toEqual(report.overdue.sort())
+
+  // The repeated problem, found from today's order, counts the older ones of the period too.
+  const repeat = await payload.find({
+    collection: 'supervision-items',
+    where: { reason: { equals: 'repeated_problem' } },
+    pagination: false,
+  })
+  expect(repeat.docs).toHaveLength(1)
+  expect(repeat.docs[0].description).toMatch(/同一地点同类诉求 3 件/)
 
   const again = await runOrderDeadlines(payload, 3)
   expect(again).toMatchObject({ dueToday: [], overdue: [], supervisionOpened: [] })

@@ -57,9 +57,11 @@ async function main(): Promise<void> {
   const calendarDays = await seedWorkCalendar(payload)
   if (calendarDays) logger.info(`fresh database: ${calendarDays} official holidays and make-up workdays seeded`)
   if (await seedSlaRules(payload)) logger.info('fresh database: default time-limit rules seeded')
-  // Settings and index (each app server follows the database's search changes from here on); an
+  // Settings and index (each app server follows the database's search changes from here on), built
+  // in the background so that the server answers at once (health: `search.index: building`); an
   // unreachable engine does not stop the start: health reports it and the follower retries.
   const follower = await startSearchFollower(payload, {
+    background: true,
     onStartup: (s) =>
       logger.info(
         `search (${searchEngine().name}): ${s.words} words, ${s.synonyms} synonym rules, ${s.pins} pins, ${s.indexed} entries indexed`,

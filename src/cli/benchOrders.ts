@@ -2,14 +2,19 @@
  * `npm run bench:orders -- --orders 10000,100000`: a year of realistic work orders (the demo units and
  * categories, every state, timelines of 3–8 steps, some overdue) inserted in bulk straight into the
  * embedded database, growing to each size in turn; at each size it times the 30-day summary, the
- * 30-day daily trend, a year's monthly trend and the data of /admin/reports, and prints one table
- * with the process RSS. Generation goes through drizzle batch inserts, one transaction per chunk.
+ * 30-day daily trend, a year's monthly trend, the data of /admin/reports, the deadline round (time and
+ * the RSS it adds at its peak), intake over HTTP at 10 connections (req/s, p99) and a consultation
+ * answered / a dispatch completing (median ms), and prints one table with the process RSS.
+ * Generation writes on its own synchronous connection: one prepared INSERT reused for every row,
+ * one transaction per chunk of 20,000, so memory stays that of one chunk whatever the size.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import autocannon from 'autocannon'
 import { Command } from 'commander'
+import Database from 'libsql'
 
 const options = new Command()
   .option('--orders <sizes>', 'comma-separated sizes', '10000,100000')
@@ -26,7 +31,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-orders-'))
 Object.assign(process.env, {
   DATA_DIR: dataDir,
   DATABASE_URI: `file:${path.join(dataDir, 'bench.db')}`,
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: 'error',
   HOTLINE_NOW: process.env.HOTLINE_NOW ?? '2026-11-30T12:00:00+08:00',
 })
 
@@ -39,10 +44,18 @@ const { bootPayload } = await import('../server/bootPayload')
 const { loadCalendar } = await import('../services/supervision')
 const { adminReportData, reportSummary, reportTrend } = await import('../services/workOrderReports')
 const { intakeAccuracy } = await import('../services/intakeAccuracy')
+const { runOrderDeadlines } = await import('../jobs/workOrderDeadlines')
+const { queueMark } = await import('../domain/workOrders/clocks')
+const { createApp } = await import('../server/createApp')
+const { env } = await import('../config/env')
+const { createOrder } = await import('../services/workOrderIntake')
+const { actOnOrder } = await import('../services/workOrderActions')
+const { formatOrderNumber, orderNumberPrefix } = await import('../domain/workOrders/orderNumber')
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
 const at = now()
+const lastRound = new Date(at.getTime() - HOUR)
 const payload = await bootPayload()
 await seedDemo(payload, { reset: false })
 const calendar = await loadCalendar(payload)
@@ -110,7 +123,6 @@ function order(n: number, created: Date): Row {
     ['praise', 3],
   ])
   const row: Row = {
-    number: `GD${created.toISOString().slice(0, 10).replace(/-/g, '')}${String(n).padStart(7, '0')}`,
     type,
     channel: weighted([
       ['phone', 70],
@@ -139,6 +151,9 @@ function order(n: number, created: Date): Row {
   const finish = (state: string) => {
     row.state = state
     suggest(row)
+    // Marked as the previous hourly round left it: the round measured is the next one.
+    const mark = queueMark({ state, dueAt: row.dueAt as string | undefined }, false, lastRound)[0]
+    if (mark) Object.assign(row, { deadlineStatus: mark.status, deadlineClock: mark.clock })
     row.timeline = JSON.stringify(
       steps.map((s) => ({ at: s.at.toISOString(), action: s.action, by: '坐席', note: s.note ?? null })),
     )
@@ -201,7 +216,6 @@ function order(n: number, created: Date): Row {
       ['extension_requested', 6],
       ['return_requested', 6],
     ])
-    if (due < at) row.deadlineStatus = 'overdue'
     return finish(open)
   }
   row.repliedAt = step('reply', replyAt, '已办结并答复诉求人').toISOString()
@@ -250,6 +264,7 @@ const COLUMNS: [string, string][] = [
   ['dispatchedAt', 'dispatched_at'],
   ['dueAt', 'due_at'],
   ['deadlineStatus', 'deadline_status'],
+  ['deadlineClock', 'deadline_clock'],
   ['repliedAt', 'replied_at'],
   ['extensions', 'extensions'],
   ['reopens', 'reopens'],
@@ -262,28 +277,40 @@ const COLUMNS: [string, string][] = [
   ['updatedAt', 'updated_at'],
 ]
 const insert = `INSERT INTO work_orders (${COLUMNS.map(([, c]) => `"${c}"`).join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`
-const client = (
-  payload.db as unknown as { client: { batch(s: { sql: string; args: never[] }[], mode: 'write'): Promise<unknown> } }
-).client
 const cell = (v: unknown) => (typeof v === 'boolean' ? Number(v) : (v ?? null))
 const YEAR = 365 * DAY
 const CHUNK = 20_000
+/** Each day's last sequence number (the demo's and the bench's own intakes too), so that numbers look like intake's. */
+const daySequence = new Map<string, number>()
 
 let inserted = 0
 /** Adds orders spread over the year before `at`, in creation order, one transaction per chunk. */
-async function grow(total: number) {
+function grow(total: number) {
+  const raw = new Database(path.join(dataDir, 'bench.db'))
+  raw.exec('PRAGMA busy_timeout = 10000')
+  const statement = raw.prepare(insert)
+  const highest = raw
+    .prepare('SELECT substr(number, 1, 10) AS day, max(number) AS number FROM work_orders GROUP BY day')
+    .all() as { day: string; number: string }[]
+  for (const { day, number } of highest) daySequence.set(day, Number(number.slice(-6)))
   for (let from = inserted; from < total; from += CHUNK) {
     const rows: Row[] = []
     for (let n = from; n < Math.min(total, from + CHUNK); n++) {
       rows.push(order(n, new Date(at.getTime() - YEAR + random() * YEAR)))
     }
     rows.sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)))
-    // One prepared INSERT per row, all of a chunk in one write transaction (libsql's batch, what drizzle's batch uses).
-    await client.batch(
-      rows.map((r) => ({ sql: insert, args: COLUMNS.map(([k]) => cell(r[k])) as never[] })),
-      'write',
-    )
+    raw.exec('BEGIN IMMEDIATE')
+    for (const r of rows) {
+      const created = new Date(String(r.createdAt))
+      const day = orderNumberPrefix(created)
+      const sequence = (daySequence.get(day) ?? 0) + 1
+      daySequence.set(day, sequence)
+      r.number = formatOrderNumber(created, sequence)
+      statement.run(...COLUMNS.map(([k]) => cell(r[k])))
+    }
+    raw.exec('COMMIT')
   }
+  raw.close()
   inserted = total
 }
 
@@ -302,6 +329,100 @@ async function time(work: () => Promise<unknown>) {
   return `${(times[Math.floor(times.length / 2)] / 1000).toFixed(3)} s`
 }
 
+/**
+ * The hourly round once (it changes what it marks), its time and how much RSS it added at its peak.
+ * The first round after generation also opens the 督办 items of repeated problems; the next one is
+ * the steady hourly round.
+ */
+async function round() {
+  const before = process.memoryUsage().rss
+  let peak = before
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
+  const t = performance.now()
+  const report = await runOrderDeadlines(payload)
+  const took = performance.now() - t
+  clearInterval(sampler)
+  peak = Math.max(peak, process.memoryUsage().rss)
+  const changed = report.dueToday.length + report.overdue.length
+  return [
+    `${(took / 1000).toFixed(2)} s (${changed} marked, ${report.supervisionOpened.length} 督办)`,
+    mb(peak - before),
+  ]
+}
+
+// Intake over HTTP: the real Express app (no Next), an API key for work orders, the load from a worker thread.
+const key = (
+  (await payload.create({
+    collection: 'api-keys',
+    data: { name: 'bench-orders', scopes: ['work-orders'], rateLimitPerMinute: 1_000_000 },
+    overrideAccess: true,
+  })) as { key?: string }
+).key
+const server = createApp(payload, env()).listen(0, '127.0.0.1')
+await new Promise((resolve) => server.once('listening', resolve))
+const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+async function intake() {
+  const result = await autocannon({
+    url: `${base}/api/v1/work-orders`,
+    connections: 10,
+    workers: 1,
+    duration: Number(process.env.BENCH_HTTP_SECONDS ?? 10),
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'help',
+      title: '路灯不亮',
+      content: '幸福路 3 号路灯连续三晚不亮',
+      claimant: { name: '张三', phone: '13812345678' },
+    }),
+  })
+  const failed = result.errors + result.non2xx
+  return [`${Math.round(result.requests.average)}${failed ? ` (${failed} failed)` : ''}`, `${result.latency.p99} ms`]
+}
+
+// A consultation answered and a dispatch completing, through the services the API calls.
+const actor = { id: 'bench', roles: ['agent', 'dispatcher'] as never[], name: '基准测试' }
+const entry = (
+  await payload.find({
+    collection: 'knowledge-entries',
+    where: { _status: { equals: 'published' } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+).docs[0]
+const unitCode = (await payload.find({ collection: 'units', limit: 1, depth: 0, overrideAccess: true })).docs[0].code
+async function actions() {
+  const answered: number[] = []
+  const dispatched: number[] = []
+  for (let i = 0; i < 7; i++) {
+    const consultation = await createOrder(
+      payload,
+      { type: 'consultation', title: '咨询', content: '怎么办理', claimant: { anonymous: true } } as never,
+      actor,
+    )
+    let t = performance.now()
+    await actOnOrder(
+      payload,
+      consultation.number,
+      'answer',
+      { citedEntries: [entry.code!], answer: '按指南办理' } as never,
+      actor,
+    )
+    answered.push(performance.now() - t)
+    const help = await createOrder(
+      payload,
+      { type: 'help', title: '求助', content: '请处理', claimant: { anonymous: true } } as never,
+      actor,
+    )
+    t = performance.now()
+    await actOnOrder(payload, help.number, 'dispatch', { unit: unitCode } as never, actor)
+    dispatched.push(performance.now() - t)
+  }
+  const median = (l: number[]) => `${Math.round(l.sort((a, b) => a - b)[Math.floor(l.length / 2)])} ms`
+  return [median(answered), median(dispatched)]
+}
+
 const last30 = { from: new Date(at.getTime() - 30 * DAY), to: at }
 const lastYear = { from: new Date(at.getTime() - YEAR), to: at }
 console.log(`bench:orders on ${os.cpus().length} cores, Node ${process.version}, clock ${at.toISOString()}`)
@@ -313,8 +434,16 @@ const header = [
   'trend month 1 y',
   '/admin/reports',
   'intake accuracy 6 months',
-  'RSS',
   'RSS Δ reports',
+  'first round',
+  'RSS Δ',
+  'next round',
+  'RSS Δ',
+  'intake req/s',
+  'intake p99',
+  'answer',
+  'dispatch',
+  'RSS',
 ]
 const lines = [header]
 for (const size of sizes) {
@@ -331,8 +460,12 @@ for (const size of sizes) {
     await time(() => reportTrend(payload, lastYear, 'month')),
     await time(() => adminReportData(payload, at)),
     await time(() => intakeAccuracy(payload, 6)),
-    mb(process.memoryUsage().rss),
     mb(process.memoryUsage().rss - before),
+    ...(await round()),
+    ...(await round()),
+    ...(await intake()),
+    ...(await actions()),
+    mb(process.memoryUsage().rss),
   ]
   lines.push(line)
   console.log(line.join('  '))
@@ -341,6 +474,7 @@ const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i].length)))
 console.log(
   `\n${lines.map((l, r) => `| ${l.map((c, i) => c.padEnd(widths[i])).join(' | ')} |${r === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`).join('\n')}`,
 )
+server.close()
 await payload.destroy()
 fs.rmSync(dataDir, { recursive: true, force: true })
 process.exit(0)

@@ -63,8 +63,14 @@ export const WorkOrders: CollectionConfig = {
   hooks: { afterRead: [maskConfidentialClaimant] },
   defaultSort: '-number',
   // Reports group a period's orders in the database: the trend reads only this index (no table rows),
-  // a unit's own report starts from its unit.
-  indexes: [{ fields: ['createdAt', 'state', 'resolution', 'dispatchedAt'] }, { fields: ['unit', 'createdAt'] }],
+  // a unit's own report starts from its unit; queues of open orders read by state in deadline order.
+  indexes: [
+    { fields: ['createdAt', 'state', 'resolution', 'dispatchedAt'] },
+    { fields: ['unit', 'createdAt'] },
+    { fields: ['state', 'dueAt'] },
+    // The round's repeated problems: one category's orders of the period.
+    { fields: ['category', 'createdAt'] },
+  ],
   fields: lockFlowFields([
     { name: 'number', label: '工单编号', type: 'text', required: true, unique: true, index: true, admin: readOnly },
     {

@@ -8,7 +8,7 @@
  */
 import type { Payload } from 'payload'
 
-import { keepsIndexInProcess, searchEngine } from '../search/searchEngine'
+import { keepsIndexInProcess, searchEngine, setIndexBuilding } from '../search/searchEngine'
 import { pruneLeases } from './lease'
 import { indexEntry, rebuildIndex } from './syncIndex'
 import { reloadSearchSettings } from './syncSearchSettings'
@@ -34,7 +34,12 @@ export type StartupReport = { words: number; synonyms: number; pins: number; ind
  */
 export async function startSearchFollower(
   payload: Payload,
-  options: { intervalMs?: number; onStartup?: (r: StartupReport) => void } = {},
+  options: {
+    intervalMs?: number
+    onStartup?: (r: StartupReport) => void
+    /** Build the index after returning (the server listens at once; health reports `index: building`). */
+    background?: boolean
+  } = {},
 ): Promise<SearchFollower> {
   let since = Date.now()
   const seen = new Map<string | number, number>()
@@ -93,13 +98,20 @@ export async function startSearchFollower(
     }
   }
 
-  try {
-    await applySettings()
-  } catch (err) {
-    payload.logger.error({ err }, 'search engine unreachable at start: serving without it until it answers')
-  }
+  const start = () =>
+    applySettings().catch((err) =>
+      payload.logger.error({ err }, 'search engine unreachable at start: serving without it until it answers'),
+    )
+  // Polls wait for the start-up build: changes written meanwhile are read after it (`since` is older).
+  let running = Boolean(options.background)
+  if (options.background) {
+    setIndexBuilding(true)
+    void start().finally(() => {
+      setIndexBuilding(false)
+      running = false
+    })
+  } else await start()
 
-  let running = false
   const timer = setInterval(async () => {
     if (running) return
     running = true

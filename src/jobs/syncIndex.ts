@@ -4,14 +4,16 @@
  * published version and upserts or removes it, with retries and backoff. Re-running it is harmless,
  * and the engine ignores a version older than the one it holds.
  */
-import type { Payload, TaskConfig } from 'payload'
+import type { Payload, TaskConfig, Where } from 'payload'
 
 import { lexicalToPlainText } from '../lexical/plainText'
+import type { KnowledgeEntry } from '../payload-types'
 import { type IndexableEntry, toSearchDocument } from '../search/fromEntry'
 import { searchEngine } from '../search/searchEngine'
 import type { SearchDocument } from '../search/types'
 
 export const SEARCH_QUEUE = 'search'
+const PAGE = 500
 
 export async function indexEntry(payload: Payload, code: string): Promise<'upserted' | 'removed'> {
   const found = await payload.find({
@@ -31,29 +33,39 @@ export async function indexEntry(payload: Payload, code: string): Promise<'upser
   return 'removed'
 }
 
-/** Every published entry in the database, as search documents. */
+/**
+ * Every published entry in the database, as search documents: keyset pages by code (a page costs the
+ * same at the end as at the start, where OFFSET paging read every earlier row again), a yield between
+ * pages so that requests are served while a large index loads.
+ */
 export async function loadSearchDocuments(
   payload: Payload,
   onProgress?: (done: number, total: number) => void,
 ): Promise<SearchDocument[]> {
   const documents: SearchDocument[] = []
-  for (let page = 1, pages = 1; page <= pages; page++) {
-    const batch = await payload.find({
+  const visible: Where = { or: [{ _status: { equals: 'published' } }, { workflowState: { equals: 'expired' } }] }
+  const total = onProgress
+    ? (await payload.count({ collection: 'knowledge-entries', where: visible, overrideAccess: true })).totalDocs
+    : 0
+  for (let after: string | null = null; ;) {
+    const batch: { docs: KnowledgeEntry[] } = await payload.find({
       collection: 'knowledge-entries',
-      where: { or: [{ _status: { equals: 'published' } }, { workflowState: { equals: 'expired' } }] },
+      where: after === null ? visible : { and: [visible, { code: { greater_than: after } }] },
       // A stable order keeps ties between equal scores in the same order on every rebuild.
       sort: 'code',
-      limit: 500,
-      page,
+      limit: PAGE,
+      pagination: false,
       depth: 1,
       overrideAccess: true,
     })
-    pages = batch.totalPages
     for (const entry of batch.docs)
       documents.push(toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body)))
-    onProgress?.(documents.length, batch.totalDocs)
+    onProgress?.(documents.length, total)
+    if (batch.docs.length < PAGE) return documents
+    after = batch.docs[batch.docs.length - 1].code ?? null
+    if (after === null) return documents
+    await new Promise<void>((resolve) => setImmediate(resolve))
   }
-  return documents
 }
 
 /** Replaces the whole index with every published entry in the database. */

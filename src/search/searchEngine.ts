@@ -8,7 +8,7 @@ import { EmbeddedEngine } from './embedded/EmbeddedEngine'
 import type { SearchEngine } from './types'
 import { TypesenseEngine } from './typesense/TypesenseEngine'
 
-const shared = globalThis as { __hotlineKbSearchEngine?: SearchEngine }
+const shared = globalThis as { __hotlineKbSearchEngine?: SearchEngine; __hotlineKbIndexBuilding?: boolean }
 
 export function searchEngine(): SearchEngine {
   const { searchEngine: kind, typesense } = env()
@@ -19,3 +19,9 @@ export function searchEngine(): SearchEngine {
 
 /** Whether each process holds its own index (embedded), which then follows the database itself. */
 export const keepsIndexInProcess = (engine: SearchEngine): boolean => engine.name === 'embedded'
+
+/** Whether the start-up build of the in-process index is still running (the server serves meanwhile; health says so). */
+export const indexBuilding = (): boolean => Boolean(shared.__hotlineKbIndexBuilding)
+export const setIndexBuilding = (building: boolean): void => {
+  shared.__hotlineKbIndexBuilding = building
+}

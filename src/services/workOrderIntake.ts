@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { now } from '../domain/clock'
 import { hasRole } from '../domain/roles'
-import { formatOrderNumber, nextSequence, orderNumberPrefix } from '../domain/workOrders/orderNumber'
+import { dayNumberRange, formatOrderNumber, nextSequence } from '../domain/workOrders/orderNumber'
 import { type IntakeInput, planIntake } from '../domain/workOrders/orderPlan'
 import { logger } from '../log'
 import type { WorkOrder } from '../payload-types'
@@ -26,19 +26,25 @@ export type NewOrder = IntakeInput & {
 
 type Req = Partial<PayloadRequest>
 
-/** The next free numbers of the day (several for the children of a split). */
+/**
+ * The next free numbers of the day (several for the children of a split): the day's highest number is
+ * the last key of a range of the unique number index, read without counting (no pagination).
+ */
 export async function nextNumbers(payload: Payload, at: Date, count: number, req?: Req): Promise<string[]> {
+  const { first, last } = dayNumberRange(at)
   const { docs } = await payload.find({
     collection: ORDER,
-    where: { number: { like: orderNumberPrefix(at) } },
+    where: { and: [{ number: { greater_than_equal: first } }, { number: { less_than_equal: last } }] },
     sort: '-number',
     limit: 1,
+    pagination: false,
     depth: 0,
+    select: { number: true },
     overrideAccess: true,
     req,
   })
-  const first = nextSequence(docs[0]?.number, at)
-  return Array.from({ length: count }, (_, i) => formatOrderNumber(at, first + i))
+  const next = nextSequence(docs[0]?.number, at)
+  return Array.from({ length: count }, (_, i) => formatOrderNumber(at, next + i))
 }
 
 async function categoryId(payload: Payload, value: string, req?: Req) {
@@ -71,6 +77,8 @@ async function sameClaimantOpen(payload: Payload, hash: string, confidential: bo
     },
     depth: 0,
     limit: 10,
+    pagination: false,
+    select: { number: true },
     overrideAccess: true,
     req,
   })

@@ -59,6 +59,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.slice(-2000)}`)))
   })
+  // The index loads after the server listens: tests start once health says it is ready.
+  const base = `http://127.0.0.1:${port}`
+  for (let tries = 0; tries < 300; tries++) {
+    const health = await fetch(`${base}/api/v1/health`)
+      .then((r) => r.json() as Promise<{ search?: { index?: string } }>)
+      .catch(() => undefined)
+    if (health?.search?.index !== 'building') break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
   const end = (signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve()
@@ -69,7 +78,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       child.kill(signal)
     })
   return {
-    base: `http://127.0.0.1:${port}`,
+    base,
     stop: () => end('SIGTERM'),
     // As a crash: no shutdown of any kind.
     kill: () => end('SIGKILL'),

@@ -9,3 +9,9 @@ export const formatOrderNumber = (at: Date, sequence: number): string =>
 /** The next sequence after the day's highest number (or 1). */
 export const nextSequence = (highest: string | undefined, at: Date): number =>
   highest?.startsWith(orderNumberPrefix(at)) ? Number(highest.slice(-6)) + 1 : 1
+
+/** The day's numbers as a range of the unique number index: the highest is read without scanning the table. */
+export const dayNumberRange = (at: Date): { first: string; last: string } => ({
+  first: formatOrderNumber(at, 1),
+  last: formatOrderNumber(at, 999_999),
+})

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { now } from '../../domain/clock'
 import { SEARCH_QUEUE } from '../../jobs/syncIndex'
+import { indexBuilding } from '../../search/searchEngine'
 import type { SearchEngine } from '../../search/types'
 import { outboxLag } from '../../services/operationalFigures'
 
@@ -33,9 +34,13 @@ export function healthRouter(payload: Payload, databaseKind: string, engine: () 
       .catch((err: Error) => ({ status: 'down' as const, engine: 'unknown', documents: 0, error: err.message }))
     const outbox = database.status === 'up' ? await outboxLag(payload, SEARCH_QUEUE) : null
     const ok = database.status === 'up' && database.writable && search.status === 'up'
-    res
-      .status(ok ? 200 : 503)
-      .json({ status: ok ? 'ok' : 'degraded', time: now().toISOString(), database, search: { ...search, outbox } })
+    res.status(ok ? 200 : 503).json({
+      status: ok ? 'ok' : 'degraded',
+      time: now().toISOString(),
+      database,
+      // While the index loads at start, searches answer from what is loaded so far.
+      search: { ...search, index: indexBuilding() ? 'building' : 'ready', outbox },
+    })
   })
   return router
 }

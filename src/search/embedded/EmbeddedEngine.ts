@@ -11,7 +11,8 @@ import {
   type QueryAnalysis,
 } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage } from '../confidence'
+import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage, isCovered } from '../confidence'
+import { diversify } from '../diversify'
 import { FIELD_BOOSTS, fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import { hitHighlights } from '../highlight'
 import { type PinnedAnswer, pinKey } from '../pins'
@@ -38,6 +39,8 @@ const INTENT_FIELD_BOOST = 1.15
 /** Feedback: the tags and catalog leaf of the strongest hits, at a low weight. */
 const FEEDBACK_DOCS = 2
 const FEEDBACK_WEIGHT = 0.4
+/** Hits after the best one that diversity may reorder (see ../diversify). */
+const DIVERSIFY_DEPTH = 20
 /**
  * Fallback terms (all but the caller's own words: sub-words, bigrams, characters, homophones, synonyms, feedback) found in more
  * than this share of entries are dropped: they say little (low IDF) and cost the most to score.
@@ -256,10 +259,24 @@ export class EmbeddedEngine implements SearchEngine {
       return accepted ? [{ doc: slot!, score: 0 }] : []
     })
     const isPinned = new Set(pinned.map((c) => c.doc))
-    const ranked = [
-      ...pinned,
-      ...(best ? [best, ...topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc)] : []),
-    ].filter((c, i) => i < pinned.length || !isPinned.has(c.doc))
+    const matchedOf = (slot: number) => {
+      const matched = this.index.matchedTerms(slot, terms.keys())
+      const question = bestQuestions.get(this.slots[slot]!.doc.code)
+      if (question) for (const t of this.questions.matchedTerms(question.slot, terms.keys())) matched.add(t)
+      return matched
+    }
+    const following = best ? topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc) : []
+    const head = best ? [best, ...following.slice(0, DIVERSIFY_DEPTH)] : []
+    const diversified = diversify(
+      head.map((c) => {
+        const matched = matchedOf(c.doc)
+        return { item: c, score: c.score, covers: analysis.words.flatMap((w, i) => (isCovered(w, matched) ? [i] : [])) }
+      }),
+      analysis.words.map((w) => w.weight),
+    )
+    const ranked = [...pinned, ...diversified, ...following.slice(DIVERSIFY_DEPTH)].filter(
+      (c, i) => i < pinned.length || !isPinned.has(c.doc),
+    )
     const pageHits = ranked.slice((page - 1) * perPage, page * perPage)
 
     // Confidence speaks of the caller's words only, so it is judged on the first pass.
@@ -272,9 +289,8 @@ export class EmbeddedEngine implements SearchEngine {
 
     const hits = pageHits.map((c) => {
       const { doc: document, window } = this.slots[c.doc]!
-      const matched = this.index.matchedTerms(c.doc, terms.keys())
+      const matched = matchedOf(c.doc)
       const question = bestQuestions.get(document.code)
-      if (question) for (const t of this.questions.matchedTerms(question.slot, terms.keys())) matched.add(t)
       const own = firstScore.get(c.doc)
       let signals: ConfidenceSignals | undefined
       if (own !== undefined) {

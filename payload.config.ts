@@ -17,6 +17,7 @@ import { Media } from './src/collections/Media'
 import { Notifications } from './src/collections/Notifications'
 import { PersonalDataLog } from './src/collections/PersonalDataLog'
 import { QuestionCandidates } from './src/collections/QuestionCandidates'
+import { SearchLog } from './src/collections/SearchLog'
 import { SearchPins } from './src/collections/SearchPins'
 import { SearchWords } from './src/collections/SearchWords'
 import { SlaRules } from './src/collections/SlaRules'
@@ -35,6 +36,7 @@ import { processLease } from './src/jobs/lease'
 import { MonthlyReportTask } from './src/jobs/monthlyReport'
 import { PersonalDataRetentionTask } from './src/jobs/personalDataRetention'
 import { ScheduledBackupTask } from './src/jobs/scheduledBackup'
+import { SearchLogRetentionTask } from './src/jobs/searchLogRetention'
 import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
 import { TrainIntakeModelTask } from './src/jobs/trainIntakeModel'
@@ -58,6 +60,7 @@ export default buildConfig({
     KnowledgeGaps,
     EntryFeedback,
     QuestionCandidates,
+    SearchLog,
     AuditLog,
     SupervisionItems,
     ErrorReports,
@@ -85,7 +88,13 @@ export default buildConfig({
     components: {
       beforeDashboard: ['/src/components/MyWork#MyWork'],
       afterNavLinks: ['/src/components/UnreadNotifications#UnreadNotifications'],
-      views: { reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' } },
+      views: {
+        reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' },
+        searchAnalytics: {
+          Component: '/src/components/SearchAnalyticsView#SearchAnalyticsView',
+          path: '/search-analytics',
+        },
+      },
     },
     meta: { titleSuffix: ' - 12345 热线知识库' },
     timezones: {
@@ -103,6 +112,7 @@ export default buildConfig({
       WorkOrderDeadlinesTask,
       ScheduledBackupTask,
       PersonalDataRetentionTask,
+      SearchLogRetentionTask,
       TrainIntakeModelTask,
       MonthlyReportTask,
     ].map(countRuns),

@@ -15,6 +15,7 @@ import * as migration_20261130_114731_question_candidates from './20261130_11473
 import * as migration_20261130_115513_entry_published_at from './20261130_115513_entry_published_at'
 import * as migration_20261130_120135_multi_instance from './20261130_120135_multi_instance'
 import * as migration_20261130_120715_report_indexes from './20261130_120715_report_indexes'
+import * as migration_20261130_132220_search_log from './20261130_132220_search_log'
 
 export const migrations = [
   {
@@ -101,5 +102,10 @@ export const migrations = [
     up: migration_20261130_120715_report_indexes.up,
     down: migration_20261130_120715_report_indexes.down,
     name: '20261130_120715_report_indexes',
+  },
+  {
+    up: migration_20261130_132220_search_log.up,
+    down: migration_20261130_132220_search_log.down,
+    name: '20261130_132220_search_log',
   },
 ]

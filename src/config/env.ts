@@ -69,6 +69,7 @@ const schema = z.object({
     .default('0 30 2 * * *'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(1095),
+  SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
   TYPESENSE_COLLECTION: z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _')
@@ -133,6 +134,8 @@ export type Env = Readonly<{
   metricsToken: string | undefined
   /** Days after an order closes until its claimant's personal data is anonymised. */
   personalDataRetentionDays: number
+  /** Days of search analytics kept (search-log rows are per day). */
+  searchLogRetentionDays: number
 }>
 
 export class ConfigError extends Error {}
@@ -223,6 +226,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     metricsToken: v.METRICS_TOKEN,
     personalDataRetentionDays: v.PERSONAL_DATA_RETENTION_DAYS,
+    searchLogRetentionDays: v.SEARCH_LOG_RETENTION_DAYS,
   })
 }
 

@@ -134,10 +134,15 @@ export function AgentConsole({ agentName }: { agentName: string }) {
     return () => clearTimeout(timer)
   }, [q, filters])
 
-  const open = useCallback(async (code: string) => {
-    setMessage(undefined)
-    setEntry(await api<Entry>(`/api/v1/agent/entries/${encodeURIComponent(code)}`))
-  }, [])
+  // The query goes along so that the search analytics count the hit as used.
+  const open = useCallback(
+    async (code: string) => {
+      setMessage(undefined)
+      const from = q.trim() ? `?${new URLSearchParams({ q: q.trim().slice(0, 200) })}` : ''
+      setEntry(await api<Entry>(`/api/v1/agent/entries/${encodeURIComponent(code)}${from}`))
+    },
+    [q],
+  )
 
   const onSearchKey = (e: React.KeyboardEvent) => {
     const hits = result?.hits ?? []

@@ -90,6 +90,7 @@ export default buildConfig({
       afterNavLinks: ['/src/components/UnreadNotifications#UnreadNotifications'],
       views: {
         reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' },
+        searchTest: { Component: '/src/components/SearchTestView#SearchTestView', path: '/search-test' },
         searchAnalytics: {
           Component: '/src/components/SearchAnalyticsView#SearchAnalyticsView',
           path: '/search-analytics',

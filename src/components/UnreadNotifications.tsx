@@ -1,13 +1,11 @@
-/** Links added to the admin's navigation: the user's unread notifications and the reports view. */
+/** Links added to the admin's navigation: the user's unread notifications and the report views. */
 import type { Payload } from 'payload'
 
-export async function UnreadNotifications({
-  payload,
-  user,
-}: {
-  payload: Payload
-  user?: { id: number | string } | null
-}) {
+import { type AccessUser, hasRole, isStaff } from '../domain/roles'
+
+const link = { display: 'block', padding: '4px 0' } as const
+
+export async function UnreadNotifications({ payload, user }: { payload: Payload; user?: AccessUser | null }) {
   if (!user) return null
   const { totalDocs } = await payload.count({
     collection: 'notifications',
@@ -24,9 +22,19 @@ export async function UnreadNotifications({
       >
         消息通知{totalDocs > 0 ? `（${totalDocs} 条未读）` : ''}
       </a>
-      <a href="/admin/reports" className="nav__link" style={{ display: 'block', padding: '4px 0' }}>
+      <a href="/admin/reports" className="nav__link" style={link}>
         工单报表
       </a>
+      {(isStaff(user) || hasRole(user, 'unit-editor', 'unit-reviewer')) && (
+        <a href="/admin/search-test" className="nav__link" style={link}>
+          检索测试
+        </a>
+      )}
+      {isStaff(user) && (
+        <a href="/admin/search-analytics" className="nav__link" style={link}>
+          检索分析
+        </a>
+      )}
     </>
   )
 }

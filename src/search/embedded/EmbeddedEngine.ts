@@ -20,6 +20,7 @@ import {
   type EngineHealth,
   FACETS,
   type Facet,
+  type HitExplanation,
   type SearchDocument,
   type SearchEngine,
   type SearchQuery,
@@ -187,6 +188,21 @@ export class EmbeddedEngine implements SearchEngine {
     return extra
   }
 
+  /** Why a hit matched: each caller's word covered or not, and the fields holding query terms. */
+  private explain(
+    slot: number,
+    analysis: QueryAnalysis,
+    terms: Map<string, number>,
+    matched: Set<string>,
+    byQuestion: boolean,
+  ): HitExplanation {
+    const fields = this.index.matchedFields(slot, terms.keys())
+    return {
+      words: analysis.words.map((w) => ({ word: w.word, weight: w.weight, matched: isCovered(w, matched) })),
+      fields: byQuestion ? [...fields, 'similarQuestion'] : fields,
+    }
+  }
+
   /** The caller's terms, plus the characters of words the index has never seen (a fallback). */
   private queryTerms(analysis: QueryAnalysis): Map<string, number> {
     const terms = new Map(analysis.terms)
@@ -311,6 +327,9 @@ export class EmbeddedEngine implements SearchEngine {
         confident: isPinned.has(c.doc) || confidence >= CONFIDENT_AT,
         signals,
         matchedQuestion: question && this.questions.text(question.slot),
+        ...(query.explain
+          ? { explanation: this.explain(c.doc, analysis, terms, matched, question !== undefined) }
+          : {}),
         expired: expiredAt(document, window, time),
         ...hitHighlights(document, matched),
       }

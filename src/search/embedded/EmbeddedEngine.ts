@@ -275,17 +275,20 @@ export class EmbeddedEngine implements SearchEngine {
       return accepted ? [{ doc: slot!, score: 0 }] : []
     })
     const isPinned = new Set(pinned.map((c) => c.doc))
-    const matchedOf = (slot: number) => {
-      const matched = this.index.matchedTerms(slot, terms.keys())
+    const matchedOf = (slot: number, among: Iterable<string> = terms.keys()) => {
+      const wanted = [...among]
+      const matched = this.index.matchedTerms(slot, wanted)
       const question = bestQuestions.get(this.slots[slot]!.doc.code)
-      if (question) for (const t of this.questions.matchedTerms(question.slot, terms.keys())) matched.add(t)
+      if (question) for (const t of this.questions.matchedTerms(question.slot, wanted)) matched.add(t)
       return matched
     }
+    // Diversity asks only which words a hit covers: their evidence and bigrams, not every term.
+    const coverageTerms = new Set(analysis.words.flatMap((w) => [...w.evidence, ...w.bigrams]))
     const following = best ? topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc) : []
     const head = best ? [best, ...following.slice(0, DIVERSIFY_DEPTH)] : []
     const diversified = diversify(
       head.map((c) => {
-        const matched = matchedOf(c.doc)
+        const matched = matchedOf(c.doc, coverageTerms)
         return { item: c, score: c.score, covers: analysis.words.flatMap((w, i) => (isCovered(w, matched) ? [i] : [])) }
       }),
       analysis.words.map((w) => w.weight),

@@ -42,6 +42,8 @@ const FEEDBACK_DOCS = 2
 const FEEDBACK_WEIGHT = 0.4
 /** Hits after the best one that diversity may reorder (see ../diversify). */
 const DIVERSIFY_DEPTH = 20
+/** Among those, entries of the best hit's catalog leaf (its siblings: what a caller needs next) count this much more. */
+const SIBLING_BOOST = 1.3
 /**
  * Fallback terms (all but the caller's own words: sub-words, bigrams, characters, homophones, synonyms, feedback) found in more
  * than this share of entries are dropped: they say little (low IDF) and cost the most to score.
@@ -283,13 +285,19 @@ export class EmbeddedEngine implements SearchEngine {
       return matched
     }
     // Diversity asks only which words a hit covers: their evidence and bigrams, not every term.
+    const bestCategory = best && this.slots[best.doc]!.doc.category
     const coverageTerms = new Set(analysis.words.flatMap((w) => [...w.evidence, ...w.bigrams]))
     const following = best ? topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc) : []
     const head = best ? [best, ...following.slice(0, DIVERSIFY_DEPTH)] : []
     const diversified = diversify(
       head.map((c) => {
         const matched = matchedOf(c.doc, coverageTerms)
-        return { item: c, score: c.score, covers: analysis.words.flatMap((w, i) => (isCovered(w, matched) ? [i] : [])) }
+        const sibling = c !== best && this.slots[c.doc]!.doc.category === bestCategory
+        return {
+          item: c,
+          score: c.score * (sibling ? SIBLING_BOOST : 1),
+          covers: analysis.words.flatMap((w, i) => (isCovered(w, matched) ? [i] : [])),
+        }
       }),
       analysis.words.map((w) => w.weight),
     )

@@ -17,6 +17,7 @@ import { Media } from './src/collections/Media'
 import { Notifications } from './src/collections/Notifications'
 import { PersonalDataLog } from './src/collections/PersonalDataLog'
 import { QuestionCandidates } from './src/collections/QuestionCandidates'
+import { SearchLog } from './src/collections/SearchLog'
 import { SearchPins } from './src/collections/SearchPins'
 import { SearchWords } from './src/collections/SearchWords'
 import { SlaRules } from './src/collections/SlaRules'
@@ -36,6 +37,7 @@ import { processLease } from './src/jobs/lease'
 import { MonthlyReportTask } from './src/jobs/monthlyReport'
 import { PersonalDataRetentionTask } from './src/jobs/personalDataRetention'
 import { ScheduledBackupTask } from './src/jobs/scheduledBackup'
+import { SearchLogRetentionTask } from './src/jobs/searchLogRetention'
 import { IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
 import { TrainIntakeModelTask } from './src/jobs/trainIntakeModel'
@@ -59,6 +61,7 @@ export default buildConfig({
     KnowledgeGaps,
     EntryFeedback,
     QuestionCandidates,
+    SearchLog,
     AuditLog,
     SupervisionItems,
     ErrorReports,
@@ -90,6 +93,11 @@ export default buildConfig({
       views: {
         reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' },
         import: { Component: '/src/components/ImportView#ImportView', path: '/import' },
+        searchTest: { Component: '/src/components/SearchTestView#SearchTestView', path: '/search-test' },
+        searchAnalytics: {
+          Component: '/src/components/SearchAnalyticsView#SearchAnalyticsView',
+          path: '/search-analytics',
+        },
       },
       graphics: { Logo: '/src/components/Brand#Logo', Icon: '/src/components/Brand#Icon' },
     },
@@ -109,6 +117,7 @@ export default buildConfig({
       WorkOrderDeadlinesTask,
       ScheduledBackupTask,
       PersonalDataRetentionTask,
+      SearchLogRetentionTask,
       TrainIntakeModelTask,
       MonthlyReportTask,
     ].map(countRuns),

@@ -11,6 +11,7 @@ import next from 'next'
 import { ConfigError, env } from './src/config/env'
 import { startOutboxRunner } from './src/jobs/outboxRunner'
 import { startSearchFollower } from './src/jobs/searchFollower'
+import { startSearchLogWriter } from './src/jobs/searchLogWriter'
 import { logger } from './src/log'
 import { searchEngine } from './src/search/searchEngine'
 import { DEMO_PASSWORD, DEMO_USERS } from './src/seed/demo/organisation'
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
       ),
   })
   const stopOutbox = startOutboxRunner(payload)
+  const stopSearchLog = startSearchLogWriter(payload)
 
   const nextApp = next({ dev, dir: root })
   await nextApp.prepare()
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
   const stop = () => {
     stopOutbox()
     follower.stop()
-    server.close(() => void payload.destroy().finally(() => process.exit(0)))
+    server.close(() => void stopSearchLog().finally(() => payload.destroy().finally(() => process.exit(0))))
     setTimeout(() => process.exit(0), 5000).unref()
   }
   process.on('SIGTERM', stop)

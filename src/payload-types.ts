@@ -25,6 +25,7 @@ export interface Config {
     'knowledge-gaps': KnowledgeGap;
     'entry-feedback': EntryFeedback;
     'question-candidates': QuestionCandidate;
+    'search-log': SearchLog;
     'audit-log': AuditLog;
     'supervision-items': SupervisionItem;
     'error-reports': ErrorReport;
@@ -56,6 +57,7 @@ export interface Config {
     'knowledge-gaps': KnowledgeGapsSelect<false> | KnowledgeGapsSelect<true>;
     'entry-feedback': EntryFeedbackSelect<false> | EntryFeedbackSelect<true>;
     'question-candidates': QuestionCandidatesSelect<false> | QuestionCandidatesSelect<true>;
+    'search-log': SearchLogSelect<false> | SearchLogSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'supervision-items': SupervisionItemsSelect<false> | SupervisionItemsSelect<true>;
     'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
@@ -103,6 +105,7 @@ export interface Config {
       workOrderDeadlines: TaskWorkOrderDeadlines;
       scheduledBackup: TaskScheduledBackup;
       personalDataRetention: TaskPersonalDataRetention;
+      searchLogRetention: TaskSearchLogRetention;
       trainIntakeModel: TaskTrainIntakeModel;
       monthlyReport: TaskMonthlyReport;
       inline: {
@@ -519,6 +522,25 @@ export interface QuestionCandidate {
   createdAt: string;
 }
 /**
+ * 按日、来源和查询汇总的检索次数（查询已脱敏，不记录检索人）。汇总与导出见“检索分析”。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-log".
+ */
+export interface SearchLog {
+  id: number;
+  day: string;
+  audience: 'agent' | 'public';
+  query: string;
+  category?: string | null;
+  searches?: number | null;
+  noHit?: number | null;
+  noConfident?: number | null;
+  used?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 知识条目每一次流转的记录（只读，任何人不能修改或删除）
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -871,6 +893,7 @@ export interface PayloadJob {
           | 'workOrderDeadlines'
           | 'scheduledBackup'
           | 'personalDataRetention'
+          | 'searchLogRetention'
           | 'trainIntakeModel'
           | 'monthlyReport';
         taskID: string;
@@ -914,6 +937,7 @@ export interface PayloadJob {
         | 'workOrderDeadlines'
         | 'scheduledBackup'
         | 'personalDataRetention'
+        | 'searchLogRetention'
         | 'trainIntakeModel'
         | 'monthlyReport'
       )
@@ -959,6 +983,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'question-candidates';
         value: number | QuestionCandidate;
+      } | null)
+    | ({
+        relationTo: 'search-log';
+        value: number | SearchLog;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1307,6 +1335,22 @@ export interface QuestionCandidatesSelect<T extends boolean = true> {
   count?: T;
   status?: T;
   lastAskedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-log_select".
+ */
+export interface SearchLogSelect<T extends boolean = true> {
+  day?: T;
+  audience?: T;
+  query?: T;
+  category?: T;
+  searches?: T;
+  noHit?: T;
+  noConfident?: T;
+  used?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1765,6 +1809,16 @@ export interface TaskScheduledBackup {
  * via the `definition` "TaskPersonalDataRetention".
  */
 export interface TaskPersonalDataRetention {
+  input?: unknown;
+  output: {
+    summary?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSearchLogRetention".
+ */
+export interface TaskSearchLogRetention {
   input?: unknown;
   output: {
     summary?: string | null;

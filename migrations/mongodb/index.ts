@@ -6,6 +6,7 @@ import * as migration_20261130_103144_multi_instance from './20261130_103144_mul
 import * as migration_20261130_110100_question_candidates from './20261130_110100_question_candidates'
 import * as migration_20261130_112345_report_indexes from './20261130_112345_report_indexes'
 import * as migration_20261130_130600_volume_indexes from './20261130_130600_volume_indexes'
+import * as migration_20261130_132220_search_log from './20261130_132220_search_log'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261130_130600_volume_indexes.up,
     down: migration_20261130_130600_volume_indexes.down,
     name: '20261130_130600_volume_indexes',
+  },
+  {
+    up: migration_20261130_132220_search_log.up,
+    down: migration_20261130_132220_search_log.down,
+    name: '20261130_132220_search_log',
   },
 ]

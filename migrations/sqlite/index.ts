@@ -16,7 +16,7 @@ import * as migration_20261130_115513_entry_published_at from './20261130_115513
 import * as migration_20261130_120135_multi_instance from './20261130_120135_multi_instance'
 import * as migration_20261130_120715_report_indexes from './20261130_120715_report_indexes'
 import * as migration_20261130_130820_intake_choice from './20261130_130820_intake_choice'
-import * as migration_20261130_143109_volume_indexes from './20261130_143109_volume_indexes'
+import * as migration_20261130_143146_search_log_volume_indexes from './20261130_143146_search_log_volume_indexes'
 
 export const migrations = [
   {
@@ -110,8 +110,8 @@ export const migrations = [
     name: '20261130_130820_intake_choice',
   },
   {
-    up: migration_20261130_143109_volume_indexes.up,
-    down: migration_20261130_143109_volume_indexes.down,
-    name: '20261130_143109_volume_indexes',
+    up: migration_20261130_143146_search_log_volume_indexes.up,
+    down: migration_20261130_143146_search_log_volume_indexes.down,
+    name: '20261130_143146_search_log_volume_indexes',
   },
 ]

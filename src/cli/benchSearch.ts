@@ -69,7 +69,7 @@ for (const size of sizes) {
 await searchEngine().replaceAll(syntheticCorpus(seeds, httpSize))
 const created = (await payload.create({
   collection: 'api-keys',
-  data: { name: 'bench', scopes: ['agent'], rateLimitPerMinute: 100_000_000 },
+  data: { name: 'bench', scopes: ['agent'], rateLimitPerMinute: 1_000_000 },
   overrideAccess: true,
 })) as { key?: string }
 const server = createApp(payload, env()).listen(0, '127.0.0.1')

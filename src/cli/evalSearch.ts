@@ -24,6 +24,7 @@ const program = new Command('eval:search')
   .option('--today <date>', '参考日期 YYYY-MM-DD（默认读取评测集 README）')
   .option('--titles-only', '只索引标题和相似问（检验通用性）')
   .option('--json', '输出 JSON')
+  .option('--per-query', '在 JSON 中列出每条查询的前十条结果')
   .parse()
 const opts = program.opts<{
   entries: string
@@ -33,6 +34,7 @@ const opts = program.opts<{
   today?: string
   titlesOnly?: boolean
   json?: boolean
+  perQuery?: boolean
 }>()
 
 function referenceDay(): string {
@@ -156,8 +158,22 @@ async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
     confidentFirst = 0,
     confidentRight = 0,
     answeredConfidently = 0
+  const perQuery: {
+    qid: string
+    query: string
+    top: string[]
+    confident: boolean
+    relevant: Record<string, number>
+  }[] = []
   for (const q of queries) {
     const { codes, confident } = await run(q)
+    perQuery.push({
+      qid: q.qid,
+      query: q.query,
+      top: codes.slice(0, 10),
+      confident: !!confident[0],
+      relevant: q.relevant,
+    })
     if (q.audience === 'public') leaks += codes.filter((c) => audienceOf.get(c) === 'internal').length
     // An unanswerable query has no grade-3 entry, so a confident first hit for it counts as wrong.
     if (confident[0]) {
@@ -186,6 +202,8 @@ async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
     confidentPrecision: confidentFirst ? confidentRight / confidentFirst : 0,
     /** Among answerable queries, the share whose first hit is marked confident. */
     confidentCoverage: ndcg.length ? answeredConfidently / ndcg.length : 0,
+    /** Each query's first ten hits, for `--json --per-query` (to study misses). */
+    perQuery,
   }
 }
 
@@ -206,7 +224,15 @@ fs.rmSync(dataDir, { recursive: true, force: true })
 
 const f = (n: number) => n.toFixed(3)
 if (opts.json) {
-  console.log(JSON.stringify(result, null, 2))
+  const { perQuery: ours, ...oursMetrics } = result.ours
+  const { perQuery: _baseline, ...baselineMetrics } = result.baseline
+  console.log(
+    JSON.stringify(
+      { ...result, ours: { ...oursMetrics, ...(opts.perQuery ? { perQuery: ours } : {}) }, baseline: baselineMetrics },
+      null,
+      2,
+    ),
+  )
 } else {
   console.log(
     `评测：${result.entries} 条已发布条目${opts.titlesOnly ? '（只含标题和相似问）' : ''}，${result.queries} 条查询，参考日期 ${today}，用时 ${seconds} s`,

@@ -70,6 +70,7 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(1095),
   INTAKE_SIMILAR_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
   TYPESENSE_COLLECTION: z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _')
@@ -136,6 +137,8 @@ export type Env = Readonly<{
   personalDataRetentionDays: number
   /** How far back intake looks for similar open orders. */
   intakeSimilarDays: number
+  /** Days of search analytics kept (search-log rows are per day). */
+  searchLogRetentionDays: number
 }>
 
 export class ConfigError extends Error {}
@@ -227,6 +230,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     metricsToken: v.METRICS_TOKEN,
     personalDataRetentionDays: v.PERSONAL_DATA_RETENTION_DAYS,
     intakeSimilarDays: v.INTAKE_SIMILAR_DAYS,
+    searchLogRetentionDays: v.SEARCH_LOG_RETENTION_DAYS,
   })
 }
 

@@ -55,6 +55,11 @@ export const publicSearchParams = z.object(base)
 
 export const suggestParams = z.object({ q: base.q })
 
+/** An entry opened from a search: the query, for the search analytics (optional). */
+export const openedFrom = z.object({
+  q: z.string({ error: 'q 须为文字' }).max(MAX_QUERY_LENGTH, `q 不能超过 ${MAX_QUERY_LENGTH} 个字`).optional(),
+})
+
 export const errorReportBody = z.object({
   description: z
     .string({ error: '请填写错误描述 description' })

@@ -5,15 +5,22 @@
  */
 import type { QueryWord } from './analysis/analyzer'
 
-/** Weighted share of `words` with evidence in `found` (the word, a homophone, or half its bigrams). */
+/** Whether `found` gives evidence for a word: the word, a homophone, or half its bigrams. */
+export function isCovered(word: QueryWord, found: { has(term: string): boolean }): boolean {
+  const { evidence, bigrams } = word
+  return (
+    [...evidence].some((t) => found.has(t)) ||
+    (bigrams.length > 0 && bigrams.filter((b) => found.has(b)).length * 2 >= bigrams.length)
+  )
+}
+
+/** Weighted share of `words` with evidence in `found`. */
 export function coverage(words: readonly QueryWord[], found: { has(term: string): boolean }): number {
   let covered = 0
   let total = 0
-  for (const { evidence, bigrams, weight } of words) {
-    const direct = [...evidence].some((t) => found.has(t))
-    const viaBigrams = bigrams.length > 0 && bigrams.filter((b) => found.has(b)).length * 2 >= bigrams.length
-    total += weight
-    if (direct || viaBigrams) covered += weight
+  for (const word of words) {
+    total += word.weight
+    if (isCovered(word, found)) covered += word.weight
   }
   return total > 0 ? covered / total : 0
 }

@@ -44,6 +44,15 @@ export type SearchQuery = {
   now: Date
   page?: number
   perPage?: number
+  /** Say on each hit why it matched (检索测试); costs a little per hit, so off for live searches. */
+  explain?: boolean
+}
+
+/** Why a hit matched: the caller's words with their weights and whether the entry covers each, and the fields that matched. */
+export type HitExplanation = {
+  words: { word: string; weight: number; matched: boolean }[]
+  /** Fields holding a term of the query (title, tags, summary …; `similarQuestion` when a similar question matched). */
+  fields: string[]
 }
 
 export type SearchHit = {
@@ -57,6 +66,8 @@ export type SearchHit = {
   signals?: ConfidenceSignals
   /** The similar question (相似问) that matched the query best, if any did. */
   matchedQuestion?: string
+  /** With `explain`: why it matched. */
+  explanation?: HitExplanation
   expired: boolean
   /** HTML-escaped fragments with `<mark>`, for API callers; absent when nothing matched there. */
   highlights: { title?: string; summary?: string }

@@ -5,9 +5,10 @@
 import type { Payload } from 'payload'
 
 import { recordSearch } from '../metrics'
-import type { SearchEngine } from '../search/types'
+import type { SearchEngine, SearchResult } from '../search/types'
 import { ServiceError } from './errors'
 import { agentHit, entryIsExpired, publicEntry, publicHit } from './presentEntry'
+import { noteSearch } from './searchLog'
 
 export type Audience = 'agent' | 'public'
 
@@ -20,6 +21,17 @@ export type KnowledgeSearch = {
   includeExpired?: boolean
   page: number
   perPage: number
+}
+
+/** Search analytics count the first page of a search (later pages are the same search). */
+function logSearch(audience: Audience, p: KnowledgeSearch, at: Date, result: SearchResult) {
+  if (p.page !== 1) return
+  const first = result.hits[0]
+  noteSearch(audience, p.q, at, {
+    found: result.found,
+    firstConfident: Boolean(first?.confident),
+    category: first?.document.category.split('/')[0],
+  })
 }
 
 export async function searchKnowledge(engine: SearchEngine, audience: Audience, p: KnowledgeSearch, at: Date) {
@@ -37,6 +49,7 @@ export async function searchKnowledge(engine: SearchEngine, audience: Audience, 
       result.tookMs,
       result.hits.some((h) => h.confident),
     )
+    logSearch(audience, p, at, result)
     return {
       found: result.found,
       page: p.page,
@@ -59,6 +72,7 @@ export async function searchKnowledge(engine: SearchEngine, audience: Audience, 
     result.tookMs,
     result.hits.some((h) => h.confident),
   )
+  logSearch(audience, p, at, result)
   return {
     found: result.found,
     page: p.page,

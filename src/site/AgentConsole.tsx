@@ -99,12 +99,17 @@ export function AgentConsole({ agentName, categories }: { agentName: string; cat
     return () => clearTimeout(timer)
   }, [q, filters])
 
-  const open = useCallback(async (code: string) => {
-    setMessage(undefined)
-    setReporting(false)
-    setErrorText('')
-    setEntry(await api<Entry>(`/api/v1/agent/entries/${encodeURIComponent(code)}`))
-  }, [])
+  // The query goes along so that the search analytics count the hit as used.
+  const open = useCallback(
+    async (code: string) => {
+      setMessage(undefined)
+      setReporting(false)
+      setErrorText('')
+      const from = q.trim() ? `?${new URLSearchParams({ q: q.trim().slice(0, 200) })}` : ''
+      setEntry(await api<Entry>(`/api/v1/agent/entries/${encodeURIComponent(code)}${from}`))
+    },
+    [q],
+  )
 
   const onSearchKey = (e: React.KeyboardEvent) => {
     const hits = result?.hits ?? []

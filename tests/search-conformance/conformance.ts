@@ -138,12 +138,32 @@ export function describeConformance(name: string, makeEngine: () => Promise<Sear
         expect((await codes('小孩上户口'))[0]).toBe('KB-0101')
       })
 
+      it('explains on request why a hit matched: the words it covers, the similar question, the fields', async () => {
+        await engine.upsert(withQuestions)
+        const plain = await search('孩子刚生下来怎么上户口')
+        expect(plain.hits[0]?.explanation).toBeUndefined()
+        const { hits } = await search('孩子刚生下来怎么上户口', { explain: true })
+        const best = hits[0]!
+        expect(best.document.code).toBe('KB-0101')
+        expect(best.explanation?.fields).toContain('similarQuestion')
+        const words = best.explanation!.words
+        expect(words.find((w) => w.word === '户口')).toMatchObject({ matched: true })
+        expect(words.every((w) => w.weight > 0 && w.weight <= 1)).toBe(true)
+      })
+
       it('forgets replaced questions', async () => {
         await engine.upsert(withQuestions)
         await engine.upsert([doc('KB-0101', { version: 2, title: '出生登记', questions: ['新生儿办理户籍'] })])
         expect((await codes('刚生下来怎么上户口'))[0]).not.toBe('KB-0101')
         expect((await codes('新生儿办理户籍'))[0]).toBe('KB-0101')
       })
+    })
+
+    it('explains a title match by the title field, and leaves out words the entry lacks', async () => {
+      const { hits } = await search('身份证补领 火星', { explain: true })
+      const hit = hits.find((h) => h.explanation?.fields.includes('title'))
+      expect(hit).toBeDefined()
+      expect(hit!.explanation!.words.find((w) => w.word === '火星')).toMatchObject({ matched: false })
     })
 
     it('pages results', async () => {

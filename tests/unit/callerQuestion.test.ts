@@ -9,6 +9,8 @@ describe('caller questions as candidate similar questions', () => {
 
   it('masks names after a cue or before a title, and addresses', () => {
     expect(maskCallerQuestion('我叫张三，身份证丢了怎么办')).toBe('我叫*，身份证丢了怎么办')
+    expect(maskCallerQuestion('我叫张三电话13812345678身份证丢了')).toBe('我叫*电话*身份证丢了')
+    expect(maskCallerQuestion('我是王小明住在幸福小区')).not.toMatch(/王小明|幸福/)
     expect(maskCallerQuestion('王先生问公积金怎么提取')).toBe('*先生问公积金怎么提取')
     expect(maskCallerQuestion('我住在东城区阳光小区3栋2单元，楼下太吵')).toBe('我住在*，楼下太吵')
     expect(maskCallerQuestion('建设路12号的路灯坏了')).toBe('*路*号的路灯坏了')

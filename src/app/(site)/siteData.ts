@@ -7,6 +7,7 @@ import { now } from '../../domain/clock'
 import { searchEngine } from '../../search/searchEngine'
 import { browseCategory } from '../../services/categoryBrowse'
 import { findEntry, searchKnowledge } from '../../services/knowledgeQueries'
+import { noteSearchUse } from '../../services/searchLog'
 import { lookupProgress } from '../../services/workOrderProgress'
 
 export const sitePayload = () => getPayload({ config })
@@ -72,6 +73,11 @@ export async function categoryData(code: string, page: number) {
 
 export async function entryData(code: string) {
   return findEntry(await sitePayload(), 'public', code, now())
+}
+
+/** An entry opened from the search results (its link carries the query): the search's hit was used. */
+export function noteEntryOpenedFromSearch(q: string | undefined) {
+  if (q?.trim()) noteSearchUse('public', q.slice(0, 200), now())
 }
 
 export async function progressData(number: string, phoneLast4: string) {

@@ -10,8 +10,9 @@ const ADDRESS_AFTER_CUE = /(住在|家住|家在|地址是|地址在|位于)[^�
 /** Place names ending in a residential or street word: 阳光小区, 建设路, 人民大街. */
 const PLACE =
   /[\p{Script=Han}*]{1,8}(小区|花园|家园|公寓|大厦|新村|路|大街|街道|巷|弄)(?=[*\s，。,？?的里号栋单元室]|$)/gu
-/** 我叫张三, 我是李四, 姓名王五, 名字叫 … */
-const NAME_AFTER_CUE = /(我叫|我是|本人|姓名是?|名字叫|名字是|联系人)(\p{Script=Han}{2,3})(?=[，。,？?\s]|$|我|的)/gu
+/** 我叫张三, 我是李四, 姓名王五, 名字叫 …, up to punctuation or the next thing said (电话, 住在 …). */
+const NAME_AFTER_CUE =
+  /(我叫|我是|本人|姓名是?|名字叫|名字是|联系人)(\p{Script=Han}{2,3})(?=[，。,？?\s*]|$|我|的|电话|手机|身份证|住|家)/gu
 /** 王先生, 李阿姨, 张师傅 */
 const NAME_WITH_TITLE = /\p{Script=Han}(先生|女士|小姐|阿姨|大爷|大妈|师傅|老师)/gu
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g

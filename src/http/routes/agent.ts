@@ -6,7 +6,8 @@ import { AGENT_API_ROLES, type Caller, rateLimitPerCaller, requireCaller } from 
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
 import { findEntry, reportEntryError, searchKnowledge } from '../../services/knowledgeQueries'
-import { agentSearchParams, errorReportBody, parseParams, suggestParams } from '../searchParams'
+import { noteSearchUse } from '../../services/searchLog'
+import { agentSearchParams, errorReportBody, openedFrom, parseParams, suggestParams } from '../searchParams'
 
 export function agentRouter(payload: Payload, engine: () => SearchEngine): Router {
   const router = Router()
@@ -28,8 +29,12 @@ export function agentRouter(payload: Payload, engine: () => SearchEngine): Route
     })
   })
 
+  // `q`: the search the entry was opened from (the console sends it), counted as a use of its hits.
   router.get('/entries/:code', async (req, res) => {
-    res.json(await findEntry(payload, 'agent', req.params.code, now()))
+    const { q } = parseParams(openedFrom, req.query)
+    const entry = await findEntry(payload, 'agent', req.params.code, now())
+    if (q?.trim()) noteSearchUse('agent', q, now())
+    res.json(entry)
   })
 
   // 纠错反馈: an agent (or their tool) reports wrong knowledge for the kb-admins to triage.

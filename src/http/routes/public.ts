@@ -8,7 +8,8 @@ import { rateLimitStore } from '../../auth/databaseRateLimitStore'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
 import { findEntry, recordFeedback, searchKnowledge } from '../../services/knowledgeQueries'
-import { parseParams, publicSearchParams, suggestParams } from '../searchParams'
+import { noteSearchUse } from '../../services/searchLog'
+import { openedFrom, parseParams, publicSearchParams, suggestParams } from '../searchParams'
 
 /** Rate limits and the anonymous concurrency gate apply before this router (anonymousGate.ts). */
 export function publicRouter(payload: Payload, engine: () => SearchEngine): Router {
@@ -39,8 +40,12 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine): Rout
     res.json({ suggestions: result.hits.map((h) => ({ code: h.document.code, title: h.document.title })) })
   })
 
+  // `q`: the search the entry was opened from, counted as a use of its hits.
   router.get('/entries/:code', async (req, res) => {
-    res.json(await findEntry(payload, 'public', req.params.code, now()))
+    const { q } = parseParams(openedFrom, req.query)
+    const entry = await findEntry(payload, 'public', req.params.code, now())
+    if (q?.trim()) noteSearchUse('public', q, now())
+    res.json(entry)
   })
 
   // "这条信息有帮助吗": JSON from scripts, or the entry page's plain form (answered with a redirect back).

@@ -7,14 +7,16 @@ import { z } from 'zod'
 
 import { type Caller, rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import { now } from '../../domain/clock'
-import { relationId, type Role, UNIT_ROLES } from '../../domain/roles'
-import { parseHotlineDate } from '../../domain/shanghaiTime'
+import { searchLogLists, searchLogTables } from '../../domain/knowledge/searchLog'
+import { relationId, type Role, STAFF_ROLES, UNIT_ROLES } from '../../domain/roles'
+import { parseHotlineDate, shanghaiDateString } from '../../domain/shanghaiTime'
 import { ORDER_TYPES } from '../../domain/workOrders/orderTypes'
 import { MONTH_PATTERN } from '../../domain/workOrders/reportMonth'
 import { summaryTables, type Table, trendTable } from '../../domain/workOrders/reportTables'
 import { intakeAccuracy } from '../../services/intakeAccuracy'
 import { feedbackCounts } from '../../services/knowledgeQueries'
 import { monthlyReportFile } from '../../services/monthlyReport'
+import { searchLogRows } from '../../services/searchLog'
 import { tablesToCsv, tablesToXlsx } from '../../services/spreadsheets'
 import { answeredWithOtherVersions, knowledgeGaps, reportSummary, reportTrend } from '../../services/workOrderReports'
 import { HttpError } from '../errors'
@@ -22,6 +24,7 @@ import { parseParams } from '../searchParams'
 
 const HOTLINE_ROLES: readonly Role[] = ['admin', 'kb-admin', 'dispatcher', 'supervisor']
 const DAY_MS = 86_400_000
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && parseHotlineDate(v) !== undefined
 
 const day = (name: string) =>
   z
@@ -68,6 +71,21 @@ function ownUnit(res: Response): string | number | undefined {
   if (unit === undefined) throw new HttpError(403, '当前账号未关联承办单位，无法查看统计')
   return unit
 }
+
+const kbAdminOnly = (_req: Request, res: Response, next: () => void) => {
+  const caller = res.locals.caller as Caller
+  if (caller.kind !== 'user' || !caller.roles.some((r) => STAFF_ROLES.includes(r)))
+    throw new HttpError(403, '仅知识库管理员可查看检索分析')
+  next()
+}
+
+const searchLogFilters = z.object({
+  from: z.string().refine(isDay, 'from 须为日期，如 2026-11-01').optional(),
+  to: z.string().refine(isDay, 'to 须为日期，如 2026-11-30').optional(),
+  audience: z.enum(['agent', 'public'], { error: 'audience 只能是 agent 或 public' }).optional(),
+  category: z.string().max(100).optional(),
+  format: z.enum(['json', 'csv', 'xlsx'], { error: 'format 只能是 json、csv、xlsx' }).default('json'),
+})
 
 const hotlineOnly = (_req: Request, res: Response, next: () => void) => {
   if (ownUnit(res) !== undefined) throw new HttpError(403, '仅热线工作人员可查看')
@@ -120,7 +138,26 @@ export function reportsRouter(payload: Payload): Router {
 
   router.get('/feedback', hotlineOnly, async (_req, res) => res.json({ entries: await feedbackCounts(payload) }))
 
-  router.get('/knowledge-gaps', hotlineOnly, async (_req, res) => res.json({ groups: await knowledgeGaps(payload) }))
+  // Open gaps from orders, and what searches found nothing for (the analytics of the last 30 days).
+  router.get('/knowledge-gaps', hotlineOnly, async (_req, res) => {
+    const to = shanghaiDateString(now())
+    const from = shanghaiDateString(new Date(now().getTime() - 29 * DAY_MS))
+    const { noHit } = searchLogLists(await searchLogRows(payload, { from, to }), 50)
+    res.json({
+      groups: await knowledgeGaps(payload),
+      searchesWithoutHits: noHit.map((q) => ({ query: q.query, audience: q.audience, times: q.noHit })),
+    })
+  })
+
+  /** 检索分析: the search analytics for kb-admins (JSON, CSV, XLSX). */
+  router.get('/search-log', kbAdminOnly, async (req, res) => {
+    const p = parseParams(searchLogFilters, req.query)
+    const to = p.to ?? shanghaiDateString(now())
+    const from = p.from ?? shanghaiDateString(new Date(parseHotlineDate(to)!.getTime() - 29 * DAY_MS))
+    if (from > to) throw new HttpError(400, 'from 不能晚于 to')
+    const rows = await searchLogRows(payload, { from, to, audience: p.audience, category: p.category })
+    await send(res, p.format, ['search-log', '检索分析'], { from, to, ...searchLogLists(rows) }, searchLogTables(rows))
+  })
 
   /** Intake suggestions against what people chose, per month and category (hotline staff only). */
   router.get('/intake-accuracy', hotlineOnly, async (req, res) => {

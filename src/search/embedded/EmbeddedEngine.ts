@@ -11,7 +11,8 @@ import {
   type QueryAnalysis,
 } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage } from '../confidence'
+import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage, isCovered } from '../confidence'
+import { diversify } from '../diversify'
 import { FIELD_BOOSTS, fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import { hitHighlights } from '../highlight'
 import { type PinnedAnswer, pinKey } from '../pins'
@@ -19,6 +20,7 @@ import {
   type EngineHealth,
   FACETS,
   type Facet,
+  type HitExplanation,
   type SearchDocument,
   type SearchEngine,
   type SearchQuery,
@@ -38,6 +40,10 @@ const INTENT_FIELD_BOOST = 1.15
 /** Feedback: the tags and catalog leaf of the strongest hits, at a low weight. */
 const FEEDBACK_DOCS = 2
 const FEEDBACK_WEIGHT = 0.4
+/** Hits after the best one that diversity may reorder (see ../diversify). */
+const DIVERSIFY_DEPTH = 20
+/** Among those, entries of the best hit's catalog leaf (its siblings: what a caller needs next) count this much more. */
+const SIBLING_BOOST = 1.3
 /**
  * Fallback terms (all but the caller's own words: sub-words, bigrams, characters, homophones, synonyms, feedback) found in more
  * than this share of entries are dropped: they say little (low IDF) and cost the most to score.
@@ -184,6 +190,21 @@ export class EmbeddedEngine implements SearchEngine {
     return extra
   }
 
+  /** Why a hit matched: each caller's word covered or not, and the fields holding query terms. */
+  private explain(
+    slot: number,
+    analysis: QueryAnalysis,
+    terms: Map<string, number>,
+    matched: Set<string>,
+    byQuestion: boolean,
+  ): HitExplanation {
+    const fields = this.index.matchedFields(slot, terms.keys())
+    return {
+      words: analysis.words.map((w) => ({ word: w.word, weight: w.weight, matched: isCovered(w, matched) })),
+      fields: byQuestion ? [...fields, 'similarQuestion'] : fields,
+    }
+  }
+
   /** The caller's terms, plus the characters of words the index has never seen (a fallback). */
   private queryTerms(analysis: QueryAnalysis): Map<string, number> {
     const terms = new Map(analysis.terms)
@@ -256,10 +277,33 @@ export class EmbeddedEngine implements SearchEngine {
       return accepted ? [{ doc: slot!, score: 0 }] : []
     })
     const isPinned = new Set(pinned.map((c) => c.doc))
-    const ranked = [
-      ...pinned,
-      ...(best ? [best, ...topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc)] : []),
-    ].filter((c, i) => i < pinned.length || !isPinned.has(c.doc))
+    const matchedOf = (slot: number, among: Iterable<string> = terms.keys()) => {
+      const wanted = [...among]
+      const matched = this.index.matchedTerms(slot, wanted)
+      const question = bestQuestions.get(this.slots[slot]!.doc.code)
+      if (question) for (const t of this.questions.matchedTerms(question.slot, wanted)) matched.add(t)
+      return matched
+    }
+    // Diversity asks only which words a hit covers: their evidence and bigrams, not every term.
+    const bestCategory = best && this.slots[best.doc]!.doc.category
+    const coverageTerms = new Set(analysis.words.flatMap((w) => [...w.evidence, ...w.bigrams]))
+    const following = best ? topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc) : []
+    const head = best ? [best, ...following.slice(0, DIVERSIFY_DEPTH)] : []
+    const diversified = diversify(
+      head.map((c) => {
+        const matched = matchedOf(c.doc, coverageTerms)
+        const sibling = c !== best && this.slots[c.doc]!.doc.category === bestCategory
+        return {
+          item: c,
+          score: c.score * (sibling ? SIBLING_BOOST : 1),
+          covers: analysis.words.flatMap((w, i) => (isCovered(w, matched) ? [i] : [])),
+        }
+      }),
+      analysis.words.map((w) => w.weight),
+    )
+    const ranked = [...pinned, ...diversified, ...following.slice(DIVERSIFY_DEPTH)].filter(
+      (c, i) => i < pinned.length || !isPinned.has(c.doc),
+    )
     const pageHits = ranked.slice((page - 1) * perPage, page * perPage)
 
     // Confidence speaks of the caller's words only, so it is judged on the first pass.
@@ -272,9 +316,8 @@ export class EmbeddedEngine implements SearchEngine {
 
     const hits = pageHits.map((c) => {
       const { doc: document, window } = this.slots[c.doc]!
-      const matched = this.index.matchedTerms(c.doc, terms.keys())
+      const matched = matchedOf(c.doc)
       const question = bestQuestions.get(document.code)
-      if (question) for (const t of this.questions.matchedTerms(question.slot, terms.keys())) matched.add(t)
       const own = firstScore.get(c.doc)
       let signals: ConfidenceSignals | undefined
       if (own !== undefined) {
@@ -295,6 +338,9 @@ export class EmbeddedEngine implements SearchEngine {
         confident: isPinned.has(c.doc) || confidence >= CONFIDENT_AT,
         signals,
         matchedQuestion: question && this.questions.text(question.slot),
+        ...(query.explain
+          ? { explanation: this.explain(c.doc, analysis, terms, matched, question !== undefined) }
+          : {}),
         expired: expiredAt(document, window, time),
         ...hitHighlights(document, matched),
       }

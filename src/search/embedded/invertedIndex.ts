@@ -182,6 +182,17 @@ export class InvertedIndex {
   }
 
   /** The query terms a document contains (postings are in document order, so a binary search). */
+  /** Names of the fields in which the document holds one of the terms. */
+  matchedFields(doc: number, terms: Iterable<string>): string[] {
+    const found = new Set<number>()
+    for (const term of terms) {
+      this.postings.get(term)?.forEach((p, f) => {
+        if (p && binarySearch(p.docs.data, p.docs.length, doc)) found.add(f)
+      })
+    }
+    return this.fields.filter((_, f) => found.has(f)).map((f) => f.name)
+  }
+
   matchedTerms(doc: number, terms: Iterable<string>): Set<string> {
     const found = new Set<string>()
     for (const term of terms) {

@@ -11,7 +11,7 @@ import type { SearchParams } from 'typesense/lib/Typesense/Types'
 
 import { type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage } from '../confidence'
+import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage, isCovered } from '../confidence'
 import { FIELD_BOOSTS, TEXT_FIELDS } from '../fields'
 import { hitHighlights } from '../highlight'
 import type { PinnedAnswer } from '../pins'
@@ -288,6 +288,14 @@ export class TypesenseEngine implements SearchEngine {
         // A pinned answer is the kb-admins' own answer to the query.
         confident: Boolean(hit.curated) || confidence >= CONFIDENT_AT,
         signals,
+        ...(query.explain
+          ? {
+              explanation: {
+                words: analysis.words.map((w) => ({ word: w.word, weight: w.weight, matched: isCovered(w, matched) })),
+                fields: matchedFields(hit.document, analysis.terms.keys()),
+              },
+            }
+          : {}),
         expired: expiredAt(document, validityWindow(document), time),
         ...hitHighlights(document, matched),
       }
@@ -306,4 +314,13 @@ export function matchedTerms(stored: TypesenseDocument, terms: Iterable<string>)
   for (const field of TEXT_FIELDS) for (const t of (stored[`t_${field}`] ?? '').split(' ')) held.add(t)
   for (const question of stored.t_questions ?? []) for (const t of question.split(' ')) held.add(t)
   return new Set([...terms].filter((t) => held.has(typesenseToken(t))))
+}
+
+/** The text fields of a returned document (shadow fields; `similarQuestion` for 相似问) holding a query term. */
+export function matchedFields(stored: TypesenseDocument, terms: Iterable<string>): string[] {
+  const wanted = new Set([...terms].map(typesenseToken))
+  const holds = (text: string) => text.split(' ').some((t) => wanted.has(t))
+  const fields: string[] = TEXT_FIELDS.filter((field) => holds(stored[`t_${field}`] ?? ''))
+  if ((stored.t_questions ?? []).some(holds)) fields.push('similarQuestion')
+  return fields
 }

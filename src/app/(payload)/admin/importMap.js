@@ -32,6 +32,8 @@ import { UnreadNotifications as UnreadNotifications_1a8033c8ab7eefa9f7fb26c15da9
 import { MyWork as MyWork_d40c1e2347a90734df8605b79d130530 } from '../../../../src/components/MyWork'
 import { ReportsView as ReportsView_b564e9858f8e207af12546b84ef61f0a } from '../../../../src/components/ReportsView'
 import { ImportView as ImportView_db07af87ce169290a96b9ca92daaac82 } from '../../../../src/components/ImportView'
+import { SearchTestView as SearchTestView_3f6aacd4703da5654306d8846c445943 } from '../../../../src/components/SearchTestView'
+import { SearchAnalyticsView as SearchAnalyticsView_e35f3628933ed471c17f60e082748780 } from '../../../../src/components/SearchAnalyticsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -70,5 +72,7 @@ export const importMap = {
   "/src/components/MyWork#MyWork": MyWork_d40c1e2347a90734df8605b79d130530,
   "/src/components/ReportsView#ReportsView": ReportsView_b564e9858f8e207af12546b84ef61f0a,
   "/src/components/ImportView#ImportView": ImportView_db07af87ce169290a96b9ca92daaac82,
+  "/src/components/SearchTestView#SearchTestView": SearchTestView_3f6aacd4703da5654306d8846c445943,
+  "/src/components/SearchAnalyticsView#SearchAnalyticsView": SearchAnalyticsView_e35f3628933ed471c17f60e082748780,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -66,7 +66,7 @@ export default async function SearchPage({ searchParams }: Params) {
               <ul>
                 {result.hits.slice(0, 5).map((h) => (
                   <li key={h.code}>
-                    <a href={`/entries/${h.code}`}>{h.title}</a>
+                    <a href={`/entries/${h.code}?q=${encodeURIComponent(q)}`}>{h.title}</a>
                   </li>
                 ))}
               </ul>
@@ -81,7 +81,7 @@ export default async function SearchPage({ searchParams }: Params) {
               <li key={h.code}>
                 <h2>
                   <span className="badge">{typeLabel(h.type)}</span>
-                  <a href={`/entries/${h.code}`}>
+                  <a href={`/entries/${h.code}?q=${encodeURIComponent(q)}`}>
                     <Marked text={h.title} ranges={h.marks.title} />
                   </a>
                 </h2>

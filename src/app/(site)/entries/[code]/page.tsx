@@ -8,11 +8,11 @@ import { labelOf } from '../../../../domain/labels'
 import { splitPhones, telHref } from '../../../../domain/phone'
 import { shanghaiDateString } from '../../../../domain/shanghaiTime'
 import { ServiceError } from '../../../../services/errors'
-import { entryData } from '../../siteData'
+import { entryData, noteEntryOpenedFromSearch } from '../../siteData'
 
 export const dynamic = 'force-dynamic'
 
-type Params = { params: Promise<{ code: string }>; searchParams: Promise<{ feedback?: string }> }
+type Params = { params: Promise<{ code: string }>; searchParams: Promise<{ feedback?: string; q?: string }> }
 type Entry = Awaited<ReturnType<typeof entryData>> & Record<string, unknown>
 
 /** Expired and internal entries are answered before Next (410 / 404) by the Express app. */
@@ -114,8 +114,9 @@ function Guide({ g }: { g: Record<string, unknown> }) {
 
 export default async function EntryPage({ params, searchParams }: Params) {
   const { code } = await params
-  const { feedback } = await searchParams
+  const { feedback, q } = await searchParams
   const entry = await load(code)
+  noteEntryOpenedFromSearch(q)
   const g = (entry[entry.type] ?? {}) as Record<string, unknown>
   const source = (entry.source ?? {}) as Record<string, string | null>
   const details = bodyBeyondFields(entry.body ?? '', { summary: entry.summary, labels: SHOWN_LABELS[entry.type] ?? [] })

@@ -1,0 +1,182 @@
+/**
+ * 检索分析 in the admin (/admin/search-analytics): what agents and the public search for — top
+ * queries, queries with no hit, with no confident hit, and with hits nobody used — per day and
+ * category, from the search log (masked queries only). Filters and exports are plain links and a
+ * GET form (no client script). kb-admins and admins only.
+ */
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import type { AdminViewServerProps, Payload } from 'payload'
+
+import { now } from '../domain/clock'
+import {
+  categoryFigures,
+  dayFigures,
+  type QueryFigures,
+  type SearchAudience,
+  searchLogLists,
+} from '../domain/knowledge/searchLog'
+import { type AccessUser, isStaff } from '../domain/roles'
+import { parseHotlineDate, shanghaiDateString } from '../domain/shanghaiTime'
+import { searchLogRows } from '../services/searchLog'
+
+const AUDIENCES: Record<SearchAudience, string> = { agent: '坐席', public: '公众' }
+const DAY_MS = 86_400_000
+
+type Filter = { from: string; to: string; audience?: SearchAudience }
+
+function filterOf(params: Record<string, string | string[] | undefined>): Filter {
+  const one = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : undefined)
+  const day = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && parseHotlineDate(v) ? v : undefined)
+  const to = day(one('to')) ?? shanghaiDateString(now())
+  const from = day(one('from')) ?? shanghaiDateString(new Date(parseHotlineDate(to)!.getTime() - 29 * DAY_MS))
+  const audience = one('audience')
+  return { from, to, audience: audience === 'agent' || audience === 'public' ? audience : undefined }
+}
+
+function QueryTable({ title, rows, name }: { title: string; rows: QueryFigures[]; name: string }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {rows.length === 0 ? (
+        <p>暂无。</p>
+      ) : (
+        <table className="table" data-search-log={name} style={{ width: '100%' }}>
+          <thead>
+            <tr>
+              <th>查询（已脱敏）</th>
+              <th>来源</th>
+              <th>首条结果分类</th>
+              <th>检索次数</th>
+              <th>无结果</th>
+              <th>无可信结果</th>
+              <th>结果被使用</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((q) => (
+              <tr key={`${q.audience}:${q.query}`}>
+                <td>{q.query}</td>
+                <td>{AUDIENCES[q.audience]}</td>
+                <td>{q.category || '—'}</td>
+                <td>{q.searches}</td>
+                <td>{q.noHit}</td>
+                <td>{q.noConfident}</td>
+                <td>{q.used}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}
+
+type TotalRow = Omit<ReturnType<typeof dayFigures>[number], 'day'> & { name: string }
+
+function Totals({ title, first, rows }: { title: string; first: string; rows: TotalRow[] }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      <table className="table" style={{ width: '100%' }}>
+        <thead>
+          <tr>
+            <th>{first}</th>
+            <th>来源</th>
+            <th>检索次数</th>
+            <th>无结果</th>
+            <th>无可信结果</th>
+            <th>结果被使用</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.name}:${r.audience}`}>
+              <td>{r.name}</td>
+              <td>{AUDIENCES[r.audience]}</td>
+              <td>{r.searches}</td>
+              <td>{r.noHit}</td>
+              <td>{r.noConfident}</td>
+              <td>{r.used}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+async function Analytics({ payload, filter }: { payload: Payload; filter: Filter }) {
+  const rows = await searchLogRows(payload, filter)
+  const lists = searchLogLists(rows)
+  const query = new URLSearchParams({
+    from: filter.from,
+    to: filter.to,
+    ...(filter.audience ? { audience: filter.audience } : {}),
+  })
+  return (
+    <>
+      <form method="get" style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
+        <label>
+          起始日期 <input type="date" name="from" defaultValue={filter.from} />
+        </label>
+        <label>
+          截止日期 <input type="date" name="to" defaultValue={filter.to} />
+        </label>
+        <label>
+          来源{' '}
+          <select name="audience" defaultValue={filter.audience ?? ''}>
+            <option value="">全部</option>
+            <option value="agent">坐席</option>
+            <option value="public">公众</option>
+          </select>
+        </label>
+        <button type="submit" className="btn btn--style-secondary btn--size-small">
+          查看
+        </button>
+      </form>
+      <p>
+        导出：<a href={`/api/v1/reports/search-log?${query}&format=xlsx`}>Excel</a> ·{' '}
+        <a href={`/api/v1/reports/search-log?${query}&format=csv`}>CSV</a> · 无结果查询也列在{' '}
+        <a href="/api/v1/reports/knowledge-gaps">知识缺口报告</a>中，可据此补充知识条目或在
+        <a href="/admin/collections/knowledge-gaps">知识缺口</a>中跟进。
+      </p>
+      <QueryTable title="热门查询" name="top" rows={lists.top} />
+      <QueryTable title="无结果查询" name="no-hit" rows={lists.noHit} />
+      <QueryTable title="无可信结果查询" name="no-confident" rows={lists.noConfident} />
+      <QueryTable title="有结果但无人使用" name="unused" rows={lists.unused} />
+      <Totals title="每日" first="日期" rows={dayFigures(rows).map(({ day, ...t }) => ({ name: day, ...t }))} />
+      <Totals
+        title="按分类"
+        first="首条结果分类"
+        rows={categoryFigures(rows).map(({ category, ...t }) => ({ name: category, ...t }))}
+      />
+    </>
+  )
+}
+
+export async function SearchAnalyticsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+  const { req } = initPageResult
+  const allowed = isStaff(req.user as AccessUser | null)
+  return (
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={initPageResult.locale}
+      params={params}
+      payload={req.payload}
+      permissions={initPageResult.permissions}
+      searchParams={searchParams}
+      user={req.user || undefined}
+      visibleEntities={initPageResult.visibleEntities}
+    >
+      <Gutter>
+        <h1>检索分析</h1>
+        {allowed ? (
+          <Analytics payload={req.payload} filter={filterOf(searchParams ?? {})} />
+        ) : (
+          <p>仅知识库管理员可查看检索分析。</p>
+        )}
+      </Gutter>
+    </DefaultTemplate>
+  )
+}

@@ -52,7 +52,7 @@ describe('demo data', () => {
     await seedDemo(payload, { reset: true })
     const again = await payload.count({ collection: 'knowledge-entries' })
     expect(again.totalDocs).toBe(entries.docs.length)
-  }, 300_000)
+  }, 480_000)
 
   // Reads the demo city seeded by the test above.
   it('takes expired entries down with a link to their successor, and lists every category', async () => {

@@ -56,7 +56,10 @@ async function offlineContext(viewport = { width: 1400, height: 1000 }) {
 /** Opens an entry's edit view from the admin's list, by its code. */
 async function openEntry(page: Page, code: string) {
   await page.goto(`${server.base}/admin/collections/knowledge-entries?where[code][equals]=${code}`)
-  await page.locator('table tbody a[href*="/collections/knowledge-entries/"]').first().click()
+  // The list rewrites its address (depth, limit) once it has loaded; a click racing that rewrite is
+  // lost, so follow the row's link itself.
+  const href = await page.locator('table tbody a[href*="/collections/knowledge-entries/"]').first().getAttribute('href')
+  await page.goto(`${server.base}${href}`)
   await page.waitForSelector('[data-testid="workflow-state"]')
 }
 

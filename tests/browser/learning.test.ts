@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { launchBrowser, loginIn } from '../helpers/browser'
+import { follow, launchBrowser, loginIn } from '../helpers/browser'
 import { type RunningServer, startServer } from '../helpers/server'
 
 const START_TIMEOUT = 300_000
@@ -69,7 +69,7 @@ const isConfidentFirst = async (first: Awaited<ReturnType<typeof search>>) => {
 /** Opens the entry from the admin's list of knowledge entries, found by its title. */
 async function openEntry(page: Page) {
   await page.goto(`${server.base}/admin/collections/knowledge-entries?search=${encodeURIComponent('公积金一年')}`)
-  await page.locator('.table tbody tr', { hasText: ENTRY }).locator('a').first().click()
+  await follow(page, page.locator('.table tbody tr', { hasText: ENTRY }).locator('a').first())
   await page.waitForSelector('[data-testid="workflow-state"]')
 }
 
@@ -94,7 +94,7 @@ it('a phrasing answered at the console is learned: candidate, accepted, reviewed
   // The row names its entry once the list has loaded the relation.
   const row = editor.locator('.table tbody tr', { hasText: PHRASING }).filter({ hasText: ENTRY.replace('？', '') })
   await row.waitFor({ timeout: 20_000 })
-  await row.locator('a').first().click()
+  await follow(editor, row.locator('a').first())
   await editor.waitForSelector('#field-status')
   await editor.click('#field-status .rs__control')
   await editor.click('.rs__option:has-text("已采纳")')

@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core, as the project's browser tests use it. */
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
@@ -35,4 +35,14 @@ export async function loginIn(context: BrowserContext, base: string, email: stri
   await page.click('button[type="submit"]')
   await page.waitForURL(`${base}/admin`)
   return page
+}
+
+/**
+ * Follows a link by its address. The admin's lists rewrite their own address once loaded; a click
+ * racing that rewrite is lost, so tests that open a row go to its link instead of clicking it.
+ */
+export async function follow(page: Page, link: Locator) {
+  const href = await link.getAttribute('href')
+  if (!href) throw new Error('the link has no address')
+  await page.goto(new URL(href, page.url()).toString())
 }

@@ -53,6 +53,7 @@ const refusal = async (client: Client, name: string, args: Record<string, unknow
   }
 }
 
+// Seeds the whole demo city (entries, order history, the trained intake model): slow on a shared machine.
 beforeAll(async () => {
   payload = await startPayload()
   await seedDemo(payload, { reset: false })
@@ -72,7 +73,7 @@ beforeAll(async () => {
   server = createApp(payload, env()).listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-}, 120_000)
+}, 480_000)
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()))

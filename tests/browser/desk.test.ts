@@ -4,9 +4,9 @@
  * and redispatched; a 督办 by hand with its rectification; the claimant's progress on the public site.
  * Every page runs with all non-loopback requests blocked and must log no console error.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 
-import { launchBrowser, loginIn } from '../helpers/browser'
+import { guarded, launchBrowser, loginIn } from '../helpers/browser'
 import { type RunningServer, startServer } from '../helpers/server'
 
 const START_TIMEOUT = 300_000
@@ -27,25 +27,9 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function guarded(): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })
-  await context.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname
-    if (['127.0.0.1', 'localhost', '[::1]'].includes(host)) return route.continue()
-    outside.push(route.request().url())
-    return route.abort('internetdisconnected')
-  })
-  context.on('page', (page) => {
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return
-      problems.push(`${page.url()}: ${m.text()}`)
-    })
-    page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`))
-  })
-  return context
-}
+const guardedContext = async () => (await guarded(browser, { outside, problems })).context
 
-const signIn = async (email: string) => loginIn(await guarded(), server.base, email)
+const signIn = async (email: string) => loginIn(await guardedContext(), server.base, email)
 
 const PHONE = '13900001234'
 
@@ -227,7 +211,7 @@ it('a return request is approved and the order redispatched; a 督办 by hand is
 }, 240_000)
 
 it('the claimant looks up the closed order on the public site', async () => {
-  const page = await (await guarded()).newPage()
+  const page = await (await guardedContext()).newPage()
   await page.goto(`${server.base}/progress`)
   await page.fill('input[name="number"]', closedOrder)
   await page.fill('input[name="phoneLast4"]', PHONE.slice(-4))

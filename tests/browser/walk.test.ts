@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core'
 
 import { demoEntryRecords } from '../../src/seed/demo'
-import { adminLogin, launchBrowser, loginIn } from '../helpers/browser'
+import { adminLogin, follow, guarded, launchBrowser, loginIn } from '../helpers/browser'
 import { type RunningServer, startServer } from '../helpers/server'
 
 // Starting the product (and building it, when sources changed since the last build) takes a while.
@@ -32,34 +32,16 @@ const demoCode = (title: string) =>
     .id
 
 /** A browser context that reaches nothing but the product, and collects every console error. */
-async function offlineContext(viewport = { width: 1400, height: 1000 }) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport })
-  const outside: string[] = []
-  const problems: string[] = []
-  await context.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname
-    if (['127.0.0.1', 'localhost', '[::1]'].includes(host)) return route.continue()
-    outside.push(route.request().url())
-    return route.abort('internetdisconnected')
-  })
-  context.on('page', (page) => {
-    page.on('console', (m) => {
-      // A 404 or 410 page is the answer asked for; Chromium reports its status as an error line.
-      if (m.type() === 'error' && !/status of 40[14]|status of 410/.test(m.text()))
-        problems.push(`${page.url()}: ${m.text()}`)
-    })
-    page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`))
-  })
-  return { context, outside, problems }
-}
+const offlineContext = (viewport?: { width: number; height: number }) =>
+  // A 404 or 410 page is the answer asked for; Chromium reports its status as an error line.
+  guarded(browser, { viewport, ignore: /status of 40[14]|status of 410/ })
 
 /** Opens an entry's edit view from the admin's list, by its code. */
 async function openEntry(page: Page, code: string) {
   await page.goto(`${server.base}/admin/collections/knowledge-entries?where[code][equals]=${code}`)
   // The list rewrites its address (depth, limit) once it has loaded; a click racing that rewrite is
   // lost, so follow the row's link itself.
-  const href = await page.locator('table tbody a[href*="/collections/knowledge-entries/"]').first().getAttribute('href')
-  await page.goto(`${server.base}${href}`)
+  await follow(page, page.locator('table tbody a[href*="/collections/knowledge-entries/"]').first())
   await page.waitForSelector('[data-testid="workflow-state"]')
 }
 
@@ -245,7 +227,7 @@ it('admin and site: no English leftovers, one date style, no console errors, not
     texts[path] = await page.locator('body').innerText()
   }
   await visit('/admin/collections/work-orders')
-  await page.locator('table tbody tr a').first().click()
+  await follow(page, page.locator('table tbody tr a').first())
   await page.waitForSelector('.timeline-field')
   const order = await page.locator('body').innerText()
   // "API 密钥" is the name of the API-key collection in the navigation; an "API" tab is not.

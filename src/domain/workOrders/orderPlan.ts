@@ -8,6 +8,7 @@ import { workingTimeBetween } from '../calendar/workCalendar'
 import { labelOf } from '../labels'
 import type { AccessUser, Role } from '../roles'
 import { clockDue, handlingDue, type Limits, MissingRuleError, ruleFor } from './clocks'
+import type { OrderAttachmentRef } from './orderAttachments'
 import {
   decideOrderAction,
   type OrderAction,
@@ -32,6 +33,8 @@ export type TimelineItem = {
   note?: string
   /** The unit an order was dispatched or reassigned to (its id), for the unit suggestion to learn from. */
   unit?: string | number
+  /** The files a unit attached to its 确已尽责 explanation. */
+  attachments?: OrderAttachmentRef[]
 }
 
 export type ActionInput = {

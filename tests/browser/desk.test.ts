@@ -32,6 +32,11 @@ const guardedContext = async () => (await guarded(browser, { outside, problems }
 const signIn = async (email: string) => loginIn(await guardedContext(), server.base, email)
 
 const PHONE = '13900001234'
+/** A 1×1 PNG: the photo a unit attaches as evidence. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 /** Takes a call at the console and submits it for dispatch; returns the order number. */
 async function takeCall(agent: Page, title: string, content: string) {
@@ -70,6 +75,30 @@ async function act(page: Page, action: string, state: string, fill?: (form: Loca
 }
 
 let closedOrder: string
+
+it('each role lands on its own queue after signing in; a page that asked for sign-in is kept', async () => {
+  const landings: [string, string][] = [
+    ['dispatcher@hotline.example', '/desk/dispatch'],
+    ['handler.rs@hotline.example', '/desk/unit'],
+    ['supervisor@hotline.example', '/desk/supervision'],
+    ['agent@hotline.example', '/console'],
+    ['editor.rs@hotline.example', '/admin'],
+    ['kb-admin@hotline.example', '/admin'],
+  ]
+  for (const [email, path] of landings) {
+    const page = await signIn(email)
+    expect([email, new URL(page.url()).pathname]).toEqual([email, path])
+    await page.context().close()
+  }
+  const page = await (await guardedContext()).newPage()
+  await page.goto(`${server.base}/admin/collections/work-orders`)
+  await page.waitForURL(/\/admin\/login\?redirect=/)
+  await page.fill('input[name="email"]', 'dispatcher@hotline.example')
+  await page.fill('input[name="password"]', 'Demo@12345')
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin\/collections\/work-orders/)
+  await page.context().close()
+}, 120_000)
 
 it('console: a call is taken with a category and nothing of it leaks into the next call', async () => {
   const agent = await signIn('agent@hotline.example')
@@ -158,6 +187,45 @@ it('a call runs its whole life at the desks: dispatch, sign-for, extension, repl
   )
   expect(timeline).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
 }, 240_000)
+
+it('a 确已尽责 explanation carries its evidence files to the dispatcher, who downloads and accepts it', async () => {
+  const handler = await signIn('handler.gjj@hotline.example')
+  await handler.goto(`${server.base}/desk/orders/${closedOrder}`)
+  await handler.getByRole('toolbar', { name: '可执行的操作' }).getByRole('button', { name: '确已尽责说明' }).click()
+  const form = handler.locator('form[data-action="explain"]')
+  await form.locator('#f-text').fill('两次划款均按诉求人提供的账号办理，银行回单见附件')
+  await form.locator('#f-attachments').setInputFiles([
+    {
+      name: '银行回单.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    },
+    { name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('不是图片') },
+  ])
+  await form.locator('button[type="submit"]').click()
+  // A file that is neither an image nor a PDF is refused with the reason, and nothing is stored.
+  expect(await handler.locator('.order-actions [role="alert"]').innerText()).toBe(
+    '附件“说明.txt”不是图片（JPG、PNG、GIF、WebP）或 PDF 文件',
+  )
+  await form.locator('#f-attachments').setInputFiles([])
+  await form.locator('#f-attachments').setInputFiles({
+    name: '银行回单.png',
+    mimeType: 'image/png',
+    buffer: PNG,
+  })
+  await form.locator('button[type="submit"]').click()
+  await handler.waitForSelector('ol.timeline ul.attachments a:has-text("银行回单.png")')
+
+  const dispatcher = await signIn('dispatcher@hotline.example')
+  await openFromQueue(dispatcher, '/desk/dispatch?queue=explanation', closedOrder)
+  const link = dispatcher.locator('dl.fields ul.attachments a', { hasText: '银行回单.png' })
+  expect(await link.getAttribute('href')).toMatch(/^\/api\/order-attachments\/file\//)
+  const [download] = await Promise.all([dispatcher.waitForEvent('download'), link.click()])
+  expect(download.suggestedFilename()).toBe('银行回单.png')
+  await dispatcher.getByRole('toolbar', { name: '可执行的操作' }).getByRole('button', { name: '认可尽责说明' }).click()
+  await dispatcher.locator('form[data-action="accept-explanation"] button[type="submit"]').click()
+  await dispatcher.waitForSelector('dl.fields dd:has-text("（已认可）")')
+}, 120_000)
 
 it('a return request is approved and the order redispatched; a 督办 by hand is rectified and accepted', async () => {
   const agent = await signIn('agent@hotline.example')

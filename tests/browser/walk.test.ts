@@ -148,6 +148,14 @@ it('admin: a reviewer reads the diff in labels, on a read-only form whose header
   // A confirmation survives the reload, and the header says what the panel says (not 草稿).
   expect(await editor.locator('.workflow-panel [role="status"]').innerText()).toContain('已提交审核')
   expect(await headerState(editor)).toBe('单位审核中')
+  // While it is in review the editor's own form is read-only too, and says why (no save to be refused).
+  await openEntry(editor, rsCode)
+  expect(await editor.locator('input[name="title"]').isDisabled()).toBe(true)
+  expect(await editor.locator('textarea[name="summary"]').isDisabled()).toBe(true)
+  expect(await editor.locator('button:has-text("保存草稿")').count()).toBe(0)
+  expect(await editor.locator('[data-testid="read-only-reason"]').innerText()).toBe(
+    '表单为只读：条目「单位审核中」，审核期间不能修改；如需修改请先撤回',
+  )
 
   const reviewer = await adminLogin(browser, server.base, 'reviewer.rs@hotline.example')
   await openEntry(reviewer, rsCode)
@@ -161,6 +169,7 @@ it('admin: a reviewer reads the diff in labels, on a read-only form whose header
   // The reviewer reviews: the form is read-only, with no save to be refused.
   expect(await reviewer.locator('input[name="title"]').isDisabled()).toBe(true)
   expect(await reviewer.locator('button:has-text("保存草稿")').count()).toBe(0)
+  expect(await reviewer.locator('[data-testid="read-only-reason"]').innerText()).toContain('只有本单位的编辑可以修改')
   await reviewer.click('[data-action="approve_unit"]')
   await reviewer.waitForFunction(
     () => document.querySelector('[data-testid="workflow-state"]')?.textContent === '热线审核中',

@@ -78,6 +78,7 @@ const FIELDS: Record<string, Field[]> = {
     },
   ],
   'accept-explanation': [note],
+  'reject-explanation': [reason('不认可的理由')],
   close: [note],
 }
 

@@ -415,6 +415,12 @@ function plan(facts: PlanFacts, action: OrderAction, input: ActionInput, limits:
     case 'accept-explanation':
       changes.explanationAccepted = true
       break
+    case 'reject-explanation':
+      // The unit may explain again; the refused explanation and its files stay in the timeline.
+      need(input.reason, '不认可尽责说明须说明理由 reason')
+      Object.assign(changes, { explanation: null, explanationAccepted: false })
+      notices.push(assigned({ id: order.unit!, code: '', name: '' }, order, '尽责说明未获认可'))
+      break
     case 'close':
       changes.resolution = 'handled'
       break

@@ -180,10 +180,23 @@ describe('确已尽责 explanation with attachments', () => {
     expect(order.body.timeline.at(-1).action).toBe('callback')
   })
 
-  it('still takes an explanation without files as JSON', async () => {
+  it('still takes an explanation without files as JSON; a refused one may be made again', async () => {
     const number = await calledBackOrder('油烟扰民投诉')
     const res = await act('handler-a', number, 'explain', { text: '已联合执法，商户已整改' })
     expect(res.status).toBe(200)
     expect(res.body.timeline.at(-1).attachments).toBeUndefined()
+    // Not accepted: the unit is told and may explain again.
+    expect((await act('dispatcher', number, 'reject-explanation', {})).status).toBe(400)
+    const refused = await act('dispatcher', number, 'reject-explanation', { reason: '未附执法记录' })
+    expect(refused.status).toBe(200)
+    expect(refused.body.explanation ?? null).toBeNull()
+    expect(refused.body.timeline.at(-1)).toMatchObject({ action: 'reject-explanation', note: '未附执法记录' })
+    const notices = await context.payload.find({
+      collection: 'notifications',
+      where: { title: { like: `尽责说明未获认可：${number}` } },
+      overrideAccess: true,
+    })
+    expect(notices.totalDocs).toBeGreaterThan(0)
+    expect((await act('handler-a', number, 'explain', { text: '补充执法记录' })).body.explanation).toBe('补充执法记录')
   })
 })

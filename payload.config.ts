@@ -15,6 +15,7 @@ import { KnowledgeEntries } from './src/collections/KnowledgeEntries'
 import { KnowledgeGaps } from './src/collections/KnowledgeGaps'
 import { Media } from './src/collections/Media'
 import { Notifications } from './src/collections/Notifications'
+import { OrderAttachments } from './src/collections/OrderAttachments'
 import { PersonalDataLog } from './src/collections/PersonalDataLog'
 import { QuestionCandidates } from './src/collections/QuestionCandidates'
 import { SearchLog } from './src/collections/SearchLog'
@@ -57,6 +58,7 @@ export default buildConfig({
   email: emailAdapter(e),
   collections: [
     WorkOrders,
+    OrderAttachments,
     KnowledgeEntries,
     KnowledgeGaps,
     EntryFeedback,
@@ -91,6 +93,9 @@ export default buildConfig({
       beforeDashboard: ['/src/components/MyWork#MyWork'],
       afterNavLinks: ['/src/components/UnreadNotifications#UnreadNotifications'],
       views: {
+        // Each role lands on its own queue after signing in (src/components/SignInLanding.tsx).
+        login: { Component: '/src/components/SignInLanding#SignInView' },
+        start: { Component: '/src/components/SignInLanding#Landing', path: '/start' },
         reports: { Component: '/src/components/ReportsView#ReportsView', path: '/reports' },
         import: { Component: '/src/components/ImportView#ImportView', path: '/import' },
         searchTest: { Component: '/src/components/SearchTestView#SearchTestView', path: '/search-test' },

@@ -21,6 +21,7 @@ export interface Config {
   blocks: {};
   collections: {
     'work-orders': WorkOrder;
+    'order-attachments': OrderAttachment;
     'knowledge-entries': KnowledgeEntry;
     'knowledge-gaps': KnowledgeGap;
     'entry-feedback': EntryFeedback;
@@ -53,6 +54,7 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     'work-orders': WorkOrdersSelect<false> | WorkOrdersSelect<true>;
+    'order-attachments': OrderAttachmentsSelect<false> | OrderAttachmentsSelect<true>;
     'knowledge-entries': KnowledgeEntriesSelect<false> | KnowledgeEntriesSelect<true>;
     'knowledge-gaps': KnowledgeGapsSelect<false> | KnowledgeGapsSelect<true>;
     'entry-feedback': EntryFeedbackSelect<false> | EntryFeedbackSelect<true>;
@@ -324,6 +326,27 @@ export interface Unit {
   active?: boolean | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-attachments".
+ */
+export interface OrderAttachment {
+  id: number;
+  order: number | WorkOrder;
+  orderNumber: string;
+  unit: number | Unit;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -969,6 +992,10 @@ export interface PayloadLockedDocument {
         value: number | WorkOrder;
       } | null)
     | ({
+        relationTo: 'order-attachments';
+        value: number | OrderAttachment;
+      } | null)
+    | ({
         relationTo: 'knowledge-entries';
         value: number | KnowledgeEntry;
       } | null)
@@ -1202,6 +1229,26 @@ export interface WorkOrdersSelect<T extends boolean = true> {
   anonymisedReason?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-attachments_select".
+ */
+export interface OrderAttachmentsSelect<T extends boolean = true> {
+  order?: T;
+  orderNumber?: T;
+  unit?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

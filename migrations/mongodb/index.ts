@@ -7,6 +7,7 @@ import * as migration_20261130_110100_question_candidates from './20261130_11010
 import * as migration_20261130_112345_report_indexes from './20261130_112345_report_indexes'
 import * as migration_20261130_130600_volume_indexes from './20261130_130600_volume_indexes'
 import * as migration_20261130_132220_search_log from './20261130_132220_search_log'
+import * as migration_20261130_155951_order_attachments from './20261130_155951_order_attachments'
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261130_132220_search_log.up,
     down: migration_20261130_132220_search_log.down,
     name: '20261130_132220_search_log',
+  },
+  {
+    up: migration_20261130_155951_order_attachments.up,
+    down: migration_20261130_155951_order_attachments.down,
+    name: '20261130_155951_order_attachments',
   },
 ]

@@ -17,6 +17,7 @@ import * as migration_20261130_120135_multi_instance from './20261130_120135_mul
 import * as migration_20261130_120715_report_indexes from './20261130_120715_report_indexes'
 import * as migration_20261130_130820_intake_choice from './20261130_130820_intake_choice'
 import * as migration_20261130_143146_search_log_volume_indexes from './20261130_143146_search_log_volume_indexes'
+import * as migration_20261130_155951_order_attachments from './20261130_155951_order_attachments'
 
 export const migrations = [
   {
@@ -113,5 +114,10 @@ export const migrations = [
     up: migration_20261130_143146_search_log_volume_indexes.up,
     down: migration_20261130_143146_search_log_volume_indexes.down,
     name: '20261130_143146_search_log_volume_indexes',
+  },
+  {
+    up: migration_20261130_155951_order_attachments.up,
+    down: migration_20261130_155951_order_attachments.down,
+    name: '20261130_155951_order_attachments',
   },
 ]

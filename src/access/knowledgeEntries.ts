@@ -6,6 +6,7 @@
 import type { Access, Where } from 'payload'
 
 import { type AccessUser, actingUnitId, hasRole, isStaff, KNOWLEDGE_UNIT_ROLES, READER_ROLES } from '../domain/roles'
+import { currentState, editableInState } from '../domain/workflow/entryWorkflow'
 
 const published: Where = { _status: { equals: 'published' } }
 const ofUnit = (unit: string | number): Where => ({ unit: { equals: unit } })
@@ -37,13 +38,17 @@ export const createEntries: Access = ({ req }) => {
 
 /**
  * Content is edited by the unit's editors (the workflow hook also refuses edits during review, with
- * its reason): a unit reviewer only reviews, and gets a read-only form in the admin.
+ * its reason): a unit reviewer only reviews, and gets a read-only form in the admin. Asked about one
+ * entry with its workflow state (the admin's edit view passes the version it shows), an entry under
+ * review is not the editor's to change either, so the form is read-only; the workflow panel says why.
  */
-export const updateEntries: Access = ({ req }) => {
+export const updateEntries: Access = ({ req, data }) => {
   const user = req.user as AccessUser | null
   if (isStaff(user)) return true
   const unit = hasRole(user, 'unit-editor') ? actingUnitId(user) : undefined
-  return unit !== undefined ? ofUnit(unit) : false
+  if (unit === undefined) return false
+  if (data?.workflowState && !editableInState(currentState(data))) return false
+  return ofUnit(unit)
 }
 
 /**

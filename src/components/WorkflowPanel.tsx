@@ -16,6 +16,8 @@ type Status = {
   state: string
   stateLabel: string
   actions: { action: string; label: string }[]
+  /** Why the signed-in user may not change the entry now (the form is read-only), or null. */
+  readOnly: string | null
   history: { at: string; actionLabel: string; actor: string; comment: string | null; urgent: boolean }[]
   diff: { field: string; label: string; before: string; after: string }[]
 }
@@ -73,6 +75,11 @@ export function WorkflowPanel() {
       <p>
         当前状态：<strong data-testid="workflow-state">{status.stateLabel}</strong>
       </p>
+      {status.readOnly && (
+        <p role="note" data-testid="read-only-reason" style={{ color: 'var(--theme-warning-600, inherit)' }}>
+          表单为只读：{status.readOnly}
+        </p>
+      )}
       {status.actions.length > 0 && (
         <>
           <textarea

@@ -17,6 +17,7 @@ import { seedWorkCalendar } from './workCalendar'
 
 const COLLECTIONS_TO_RESET = [
   'personal-data-log',
+  'order-attachments',
   'work-orders',
   'notifications',
   'error-reports',

@@ -102,6 +102,12 @@ function readSnapshot(file: string): Snapshot {
         .prepare(`SELECT ${quoteIdent(column)} AS f FROM media WHERE ${quoteIdent(column)} IS NOT NULL`)
         .all() as { f: string }[])
         mediaFiles.add(row.f)
+    // The files of 确已尽责 explanations live in the media folder's `orders` subfolder.
+    if (names.includes('order_attachments'))
+      for (const row of db.prepare('SELECT filename AS f FROM order_attachments WHERE filename IS NOT NULL').all() as {
+        f: string
+      }[])
+        mediaFiles.add(`orders/${row.f}`)
     return { tables, migrations, mediaFiles: [...mediaFiles].sort() }
   } finally {
     db.close()

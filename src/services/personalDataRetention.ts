@@ -52,6 +52,13 @@ async function anonymiseOrder(payload: Payload, order: WorkOrder, reason: 'reten
       if (shared.totalDocs === 0)
         await payload.delete({ collection: 'media', id: id as number, overrideAccess: true, req })
     }
+    // The files of a 确已尽责 explanation may show the claimant too.
+    await payload.delete({
+      collection: 'order-attachments',
+      where: { order: { equals: order.id } },
+      overrideAccess: true,
+      req,
+    })
   })
 }
 

@@ -3,10 +3,16 @@
  * the rules and calendar), let the pure plan decide, and write the plan — the order, its child orders,
  * a knowledge gap, notices — in one transaction.
  */
-import type { Payload, PayloadRequest } from 'payload'
+import { type Payload, type PayloadRequest, ValidationError } from 'payload'
 
 import { now } from '../domain/clock'
-import { relationId, type Role } from '../domain/roles'
+import { actingUnitId, relationId, type Role } from '../domain/roles'
+import {
+  AttachmentError,
+  checkAttachments,
+  type IncomingFile,
+  type OrderAttachmentRef,
+} from '../domain/workOrders/orderAttachments'
 import {
   allowedOrderActions,
   type OrderAction,
@@ -56,7 +62,17 @@ export async function actOnOrder(
   input: ActionInput,
   actor: Actor,
   outer?: Req,
+  /** Files of a 确已尽责 explanation (the only action that takes them), stored with it. */
+  files: readonly IncomingFile[] = [],
 ): Promise<WorkOrder> {
+  if (files.length > 0 && action !== 'explain') throw new ServiceError(400, '只有确已尽责说明可以附带文件')
+  let checked: ReturnType<typeof checkAttachments>
+  try {
+    checked = checkAttachments(files)
+  } catch (err) {
+    if (err instanceof AttachmentError) throw new ServiceError(err.status, err.message)
+    throw err
+  }
   return inTransaction(
     payload,
     async (req) => {
@@ -89,6 +105,10 @@ export async function actOnOrder(
         if (err instanceof OrderFlowError) throw new ServiceError(err.status, err.message)
         throw err
       }
+      if (checked.length > 0) {
+        const attachments = await storeAttachments(payload, order, actor, checked, req)
+        plan = { ...plan, entry: { ...plan.entry, attachments } }
+      }
       const updated = await writePlan(payload, order, plan, req)
       // The learning loop: the caller's question becomes a candidate similar question of the one entry cited.
       if (action === 'answer' && !input.noKnowledge && input.citedEntries?.length === 1)
@@ -97,6 +117,36 @@ export async function actOnOrder(
     },
     outer,
   )
+}
+
+/** Stores the explanation's files, readable by the hotline desks and the explaining unit only. */
+async function storeAttachments(
+  payload: Payload,
+  order: WorkOrder,
+  actor: Actor,
+  files: ReturnType<typeof checkAttachments>,
+  req: Req,
+): Promise<OrderAttachmentRef[]> {
+  const unit = actingUnitId(actor) ?? relationId(order.unit)
+  const refs: OrderAttachmentRef[] = []
+  for (const file of files) {
+    const doc = await payload
+      .create({
+        collection: 'order-attachments',
+        data: { order: order.id, orderNumber: order.number, unit: unit as number },
+        file: { data: Buffer.from(file.data), mimetype: file.mimeType, name: file.name, size: file.size },
+        overrideAccess: true,
+        req,
+      })
+      .catch((err: unknown) => {
+        // Payload reads the file itself (type, image size): a damaged file is the caller's to fix.
+        if (err instanceof ValidationError)
+          throw new ServiceError(400, `附件“${file.name}”已损坏或无法识别，请上传完好的图片或 PDF 文件`)
+        throw err
+      })
+    refs.push({ id: doc.id, name: file.name, filename: doc.filename!, mimeType: file.mimeType, size: file.size })
+  }
+  return refs
 }
 
 async function writePlan(payload: Payload, order: WorkOrder, plan: OrderPlan, req: Req): Promise<WorkOrder> {

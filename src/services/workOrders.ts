@@ -131,6 +131,7 @@ export const snapshotOf = (o: WorkOrder): OrderSnapshot => ({
   reopens: o.reopens,
   lastSatisfaction: o.lastSatisfaction,
   explanation: o.explanation,
+  explanationAccepted: o.explanationAccepted,
   resolution: o.resolution,
   answerRating: o.answerRating,
   dispatchedAt: o.dispatchedAt,

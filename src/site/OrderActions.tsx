@@ -6,14 +6,15 @@
 import { useRouter } from 'next/navigation'
 import { useEffect, useState } from 'react'
 
+import { ATTACHMENT_MIME_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../domain/workOrders/orderAttachments'
 import { NOT_ACCEPTED_REASONS, SATISFACTION } from '../domain/workOrders/orderTypes'
-import { api, postJson } from './api'
+import { api, postForm, postJson } from './api'
 
 export type UnitOption = { code: string; name: string }
 type Field =
   | { name: string; label: string; kind: 'text' | 'textarea' | 'number' | 'checkbox'; required?: boolean }
   | { name: string; label: string; kind: 'select'; options: readonly { value: string; label: string }[] }
-  | { name: string; label: string; kind: 'unit' | 'child' | 'units' }
+  | { name: string; label: string; kind: 'unit' | 'child' | 'units' | 'files' }
 
 const reason = (label: string): Field => ({ name: 'reason', label, kind: 'textarea', required: true })
 const note: Field = { name: 'note', label: '备注', kind: 'textarea' }
@@ -68,8 +69,16 @@ const FIELDS: Record<string, Field[]> = {
     { name: 'solved', label: '问题已解决', kind: 'checkbox' },
   ],
   reopen: [reason('重办要求')],
-  explain: [{ name: 'text', label: '尽责说明（附证据说明）', kind: 'textarea', required: true }],
+  explain: [
+    { name: 'text', label: '尽责说明（附证据说明）', kind: 'textarea', required: true },
+    {
+      name: 'attachments',
+      label: `证据附件（图片或 PDF，最多 ${MAX_ATTACHMENTS} 个，每个不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）`,
+      kind: 'files',
+    },
+  ],
   'accept-explanation': [note],
+  'reject-explanation': [reason('不认可的理由')],
   close: [note],
 }
 
@@ -77,6 +86,7 @@ const FIELDS: Record<string, Field[]> = {
 function inputOf(fields: Field[], form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const f of fields) {
+    if (f.kind === 'files') continue
     if (f.kind === 'checkbox') out[f.name] = form.get(f.name) === 'on'
     else if (f.kind === 'units') out[f.name] = form.getAll(f.name).map(String)
     else {
@@ -128,10 +138,18 @@ export function OrderActions({
     e.preventDefault()
     setBusy(true)
     try {
-      await postJson(
-        `/api/v1/work-orders/${number}/actions/${action}`,
-        inputOf(FIELDS[action] ?? [], new FormData(e.currentTarget)),
-      )
+      const form = new FormData(e.currentTarget)
+      const input = inputOf(FIELDS[action] ?? [], form)
+      const files = form.getAll('attachments').filter((f): f is File => f instanceof File && f.size > 0)
+      const url = `/api/v1/work-orders/${number}/actions/${action}`
+      if (files.length === 0) await postJson(url, input)
+      else {
+        // The explanation and its files go in one request, stored together or not at all.
+        const body = new FormData()
+        for (const [name, value] of Object.entries(input)) body.append(name, String(value))
+        for (const file of files) body.append('attachments', file)
+        await postForm(url, body)
+      }
       setMessage({ ok: true, text: `已${actions.find((a) => a.value === action)?.label ?? action}` })
       setCurrent(undefined)
       router.refresh()
@@ -195,6 +213,13 @@ export function OrderActions({
           </div>
         )
       }
+      case 'files':
+        return (
+          <label key={f.name} htmlFor={id}>
+            {f.label}
+            <input id={id} name={f.name} type="file" multiple accept={ATTACHMENT_MIME_TYPES.join(',')} />
+          </label>
+        )
       case 'units':
         return (
           <fieldset key={f.name}>

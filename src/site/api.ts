@@ -26,12 +26,22 @@ export const api = async <T>(url: string, init?: RequestInit): Promise<T> => {
     ...init,
     headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
   })
+  return answerOf<T>(res)
+}
+
+async function answerOf<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => ({}))
   if (!res.ok) throw new ApiError(res.status, body.message ?? `请求失败（${res.status}）`)
   return body as T
 }
 
 export const postJson = <T>(url: string, body: unknown) => api<T>(url, { method: 'POST', body: JSON.stringify(body) })
+
+/** A form with files (multipart): the browser sets the content type and its boundary. */
+export async function postForm<T>(url: string, body: FormData): Promise<T> {
+  renewSession()
+  return answerOf<T>(await fetch(url, { method: 'POST', credentials: 'include', body }))
+}
 
 /** Ends the session and goes to the login page. */
 export async function signOut() {

@@ -4,9 +4,9 @@
  * and redispatched; a 督办 by hand with its rectification; the claimant's progress on the public site.
  * Every page runs with all non-loopback requests blocked and must log no console error.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 
-import { launchBrowser, loginIn } from '../helpers/browser'
+import { guarded, launchBrowser, loginIn } from '../helpers/browser'
 import { type RunningServer, startServer } from '../helpers/server'
 
 const START_TIMEOUT = 300_000
@@ -27,27 +27,16 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function guarded(): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })
-  await context.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname
-    if (['127.0.0.1', 'localhost', '[::1]'].includes(host)) return route.continue()
-    outside.push(route.request().url())
-    return route.abort('internetdisconnected')
-  })
-  context.on('page', (page) => {
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return
-      problems.push(`${page.url()}: ${m.text()}`)
-    })
-    page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`))
-  })
-  return context
-}
+const guardedContext = async () => (await guarded(browser, { outside, problems })).context
 
-const signIn = async (email: string) => loginIn(await guarded(), server.base, email)
+const signIn = async (email: string) => loginIn(await guardedContext(), server.base, email)
 
 const PHONE = '13900001234'
+/** A 1×1 PNG: the photo a unit attaches as evidence. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 /** Takes a call at the console and submits it for dispatch; returns the order number. */
 async function takeCall(agent: Page, title: string, content: string) {
@@ -86,6 +75,30 @@ async function act(page: Page, action: string, state: string, fill?: (form: Loca
 }
 
 let closedOrder: string
+
+it('each role lands on its own queue after signing in; a page that asked for sign-in is kept', async () => {
+  const landings: [string, string][] = [
+    ['dispatcher@hotline.example', '/desk/dispatch'],
+    ['handler.rs@hotline.example', '/desk/unit'],
+    ['supervisor@hotline.example', '/desk/supervision'],
+    ['agent@hotline.example', '/console'],
+    ['editor.rs@hotline.example', '/admin'],
+    ['kb-admin@hotline.example', '/admin'],
+  ]
+  for (const [email, path] of landings) {
+    const page = await signIn(email)
+    expect([email, new URL(page.url()).pathname]).toEqual([email, path])
+    await page.context().close()
+  }
+  const page = await (await guardedContext()).newPage()
+  await page.goto(`${server.base}/admin/collections/work-orders`)
+  await page.waitForURL(/\/admin\/login\?redirect=/)
+  await page.fill('input[name="email"]', 'dispatcher@hotline.example')
+  await page.fill('input[name="password"]', 'Demo@12345')
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin\/collections\/work-orders/)
+  await page.context().close()
+}, 120_000)
 
 it('console: a call is taken with a category and nothing of it leaks into the next call', async () => {
   const agent = await signIn('agent@hotline.example')
@@ -175,6 +188,48 @@ it('a call runs its whole life at the desks: dispatch, sign-for, extension, repl
   expect(timeline).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
 }, 240_000)
 
+it('a 确已尽责 explanation carries its evidence files to the dispatcher, who downloads and accepts it', async () => {
+  // The refused file answers 400, which Chromium logs as a console error: expected here, and only here.
+  const own = await guarded(browser, { outside, ignore: /status of 400 \(Bad Request\)/ })
+  const handler = await loginIn(own.context, server.base, 'handler.gjj@hotline.example')
+  await handler.goto(`${server.base}/desk/orders/${closedOrder}`)
+  await handler.getByRole('toolbar', { name: '可执行的操作' }).getByRole('button', { name: '确已尽责说明' }).click()
+  const form = handler.locator('form[data-action="explain"]')
+  await form.locator('#f-text').fill('两次划款均按诉求人提供的账号办理，银行回单见附件')
+  await form.locator('#f-attachments').setInputFiles([
+    {
+      name: '银行回单.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    },
+    { name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('不是图片') },
+  ])
+  await form.locator('button[type="submit"]').click()
+  // A file that is neither an image nor a PDF is refused with the reason, and nothing is stored.
+  expect(await handler.locator('.order-actions [role="alert"]').innerText()).toBe(
+    '附件“说明.txt”不是图片（JPG、PNG、GIF、WebP）或 PDF 文件',
+  )
+  await form.locator('#f-attachments').setInputFiles([])
+  await form.locator('#f-attachments').setInputFiles({
+    name: '银行回单.png',
+    mimeType: 'image/png',
+    buffer: PNG,
+  })
+  await form.locator('button[type="submit"]').click()
+  await handler.waitForSelector('ol.timeline ul.attachments a:has-text("银行回单.png")')
+  expect(own.problems).toEqual([])
+
+  const dispatcher = await signIn('dispatcher@hotline.example')
+  await openFromQueue(dispatcher, '/desk/dispatch?queue=explanation', closedOrder)
+  const link = dispatcher.locator('dl.fields ul.attachments a', { hasText: '银行回单.png' })
+  expect(await link.getAttribute('href')).toMatch(/^\/api\/order-attachments\/file\//)
+  const [download] = await Promise.all([dispatcher.waitForEvent('download'), link.click()])
+  expect(download.suggestedFilename()).toBe('银行回单.png')
+  await dispatcher.getByRole('toolbar', { name: '可执行的操作' }).getByRole('button', { name: '认可尽责说明' }).click()
+  await dispatcher.locator('form[data-action="accept-explanation"] button[type="submit"]').click()
+  await dispatcher.waitForSelector('dl.fields dd:has-text("（已认可）")')
+}, 120_000)
+
 it('a return request is approved and the order redispatched; a 督办 by hand is rectified and accepted', async () => {
   const agent = await signIn('agent@hotline.example')
   const number = await takeCall(agent, '公积金贷款额度咨询无人答复', '多次拨打中心电话无人接听，贷款额度问题无人答复。')
@@ -227,7 +282,7 @@ it('a return request is approved and the order redispatched; a 督办 by hand is
 }, 240_000)
 
 it('the claimant looks up the closed order on the public site', async () => {
-  const page = await (await guarded()).newPage()
+  const page = await (await guardedContext()).newPage()
   await page.goto(`${server.base}/progress`)
   await page.fill('input[name="number"]', closedOrder)
   await page.fill('input[name="phoneLast4"]', PHONE.slice(-4))

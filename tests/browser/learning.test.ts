@@ -5,9 +5,9 @@
  * reviews to publication, and the same phrasing then finds the entry first and marked 可信.
  * Every page runs with all non-loopback requests blocked and must log no console error.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 
-import { follow, launchBrowser, loginIn } from '../helpers/browser'
+import { follow, guarded, launchBrowser, loginIn } from '../helpers/browser'
 import { type RunningServer, startServer } from '../helpers/server'
 
 const START_TIMEOUT = 300_000
@@ -28,24 +28,9 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function guarded(): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })
-  await context.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname
-    if (['127.0.0.1', 'localhost', '[::1]'].includes(host)) return route.continue()
-    outside.push(route.request().url())
-    return route.abort('internetdisconnected')
-  })
-  context.on('page', (page) => {
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`)
-    })
-    page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`))
-  })
-  return context
-}
+const guardedContext = async () => (await guarded(browser, { outside, problems })).context
 
-const signIn = async (email: string) => loginIn(await guarded(), server.base, email)
+const signIn = async (email: string) => loginIn(await guardedContext(), server.base, email)
 
 /** A demo FAQ of the housing fund centre, and how a caller might put it: none of its words but 公积金. */
 const ENTRY = '公积金一年可以提取几次？'

@@ -124,6 +124,7 @@ describe('work-order flow', () => {
     ['reopen', ['called_back'], ['dispatcher']],
     ['explain', ['called_back', 'closed'], ['handler']],
     ['accept-explanation', ['called_back', 'closed'], ['dispatcher']],
+    ['reject-explanation', ['called_back', 'closed'], ['dispatcher']],
     ['close', ['called_back'], ['dispatcher']],
   ]
   const facts = (state: OrderState) => ({

@@ -215,6 +215,24 @@ describe('planOrderAction, action by action', () => {
     ).toThrow(/直接答复/)
   })
 
+  it('reject-explanation: a reason, the explanation cleared for another, the unit told', () => {
+    const refused = plan(
+      'closed',
+      'reject-explanation',
+      { reason: '附件与诉求无关' },
+      {},
+      { explanation: 'x', unit: 7 },
+    )
+    expect(refused.changes).toEqual({ state: 'closed', explanation: null, explanationAccepted: false })
+    expect(refused.entry.note).toBe('附件与诉求无关')
+    expect(refused.notices).toEqual([{ to: { unit: 7 }, title: expect.stringMatching(/^尽责说明未获认可：/) }])
+    expect(() => plan('closed', 'reject-explanation', {}, {}, { explanation: 'x', unit: 7 })).toThrow(/理由/)
+    expect(() => plan('closed', 'reject-explanation', { reason: 'r' })).toThrow('承办单位尚未提交尽责说明')
+    expect(() =>
+      plan('closed', 'reject-explanation', { reason: 'r' }, {}, { explanation: 'x', explanationAccepted: true }),
+    ).toThrow('该尽责说明已认可')
+  })
+
   it('reopen, explain, accept-explanation, close', () => {
     expect(plan('called_back', 'reopen', {}, {}, { lastSatisfaction: 'dissatisfied' }).changes).toMatchObject({
       state: 'accepted',

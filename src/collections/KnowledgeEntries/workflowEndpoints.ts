@@ -10,6 +10,7 @@ import { diffEntries, fieldLabels, type LabeledField } from '../../domain/workfl
 import {
   actionLabel,
   availableActions,
+  editRefusal,
   currentState,
   isEntryAction,
   stateLabel,
@@ -84,6 +85,8 @@ export const workflowStatusEndpoint: Endpoint = {
     return Response.json({
       state,
       stateLabel: stateLabel(state),
+      // Why the form is read-only for this user, if it is (the panel shows it).
+      readOnly: editRefusal(entry, req.user as AccessUser),
       actions: availableActions(entry, req.user as AccessUser).map((action) => ({
         action,
         label: actionLabel(action),

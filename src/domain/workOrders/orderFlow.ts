@@ -43,6 +43,7 @@ export const ORDER_ACTIONS = [
   { value: 'reopen', label: '重办' },
   { value: 'explain', label: '确已尽责说明' },
   { value: 'accept-explanation', label: '认可尽责说明' },
+  { value: 'reject-explanation', label: '不认可尽责说明' },
   { value: 'close', label: '办结归档' },
 ] as const
 export type OrderAction = (typeof ORDER_ACTIONS)[number]['value']
@@ -78,6 +79,7 @@ export type OrderFacts = {
   reopens?: number | null
   lastSatisfaction?: string | null
   explanation?: string | null
+  explanationAccepted?: boolean | null
 }
 
 type Who = 'intake' | 'dispatcher' | 'handler' | 'unit' | 'consulted'
@@ -106,6 +108,7 @@ const RULES: Record<OrderAction, Rule> = {
   reopen: { from: ['called_back'], who: 'dispatcher', to: 'accepted' },
   explain: { from: ['called_back', 'closed'], who: 'handler', to: (o) => o.state },
   'accept-explanation': { from: ['called_back', 'closed'], who: 'dispatcher', to: (o) => o.state },
+  'reject-explanation': { from: ['called_back', 'closed'], who: 'dispatcher', to: (o) => o.state },
   close: { from: ['called_back'], who: 'dispatcher', to: 'closed' },
 }
 
@@ -157,7 +160,9 @@ export function decideOrderAction(
     if (order.lastSatisfaction !== 'dissatisfied') throw new OrderFlowError(400, '只有回访不满意的工单可以重办')
     if ((order.reopens ?? 0) >= MAX_REOPENS) throw new OrderFlowError(400, `每张工单最多重办 ${MAX_REOPENS} 次`)
   }
-  if (action === 'accept-explanation' && !order.explanation) throw new OrderFlowError(400, '承办单位尚未提交尽责说明')
+  if ((action === 'accept-explanation' || action === 'reject-explanation') && !order.explanation)
+    throw new OrderFlowError(400, '承办单位尚未提交尽责说明')
+  if (action === 'reject-explanation' && order.explanationAccepted) throw new OrderFlowError(400, '该尽责说明已认可')
   if (action === 'answer-callback') {
     if (order.resolution !== 'answered') throw new OrderFlowError(400, '只有直接答复的工单可以做直接答复回访评价')
     if (order.answerRating) throw new OrderFlowError(400, '该工单的直接答复已评价')

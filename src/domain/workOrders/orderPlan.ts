@@ -8,6 +8,7 @@ import { workingTimeBetween } from '../calendar/workCalendar'
 import { labelOf } from '../labels'
 import type { AccessUser, Role } from '../roles'
 import { clockDue, handlingDue, type Limits, MissingRuleError, ruleFor } from './clocks'
+import type { OrderAttachmentRef } from './orderAttachments'
 import {
   decideOrderAction,
   type OrderAction,
@@ -32,6 +33,8 @@ export type TimelineItem = {
   note?: string
   /** The unit an order was dispatched or reassigned to (its id), for the unit suggestion to learn from. */
   unit?: string | number
+  /** The files a unit attached to its 确已尽责 explanation. */
+  attachments?: OrderAttachmentRef[]
 }
 
 export type ActionInput = {
@@ -411,6 +414,12 @@ function plan(facts: PlanFacts, action: OrderAction, input: ActionInput, limits:
       break
     case 'accept-explanation':
       changes.explanationAccepted = true
+      break
+    case 'reject-explanation':
+      // The unit may explain again; the refused explanation and its files stay in the timeline.
+      need(input.reason, '不认可尽责说明须说明理由 reason')
+      Object.assign(changes, { explanation: null, explanationAccepted: false })
+      notices.push(assigned({ id: order.unit!, code: '', name: '' }, order, '尽责说明未获认可'))
       break
     case 'close':
       changes.resolution = 'handled'

@@ -86,6 +86,9 @@ type Rule = {
 
 const EDITABLE_STATES: readonly EntryState[] = ['draft', 'rejected', 'withdrawn', 'published', 'archived', 'expired']
 
+/** Whether an entry's content may change in this state at all (hotline staff excepted, see checkEdit). */
+export const editableInState = (state: EntryState): boolean => EDITABLE_STATES.includes(state)
+
 const RULES: Record<EntryAction, Rule> = {
   submit: { from: ['draft', 'rejected', 'withdrawn'], to: 'unit_review', who: 'editor' },
   withdraw: { from: ['unit_review', 'hotline_review'], to: 'withdrawn', who: 'editor' },
@@ -177,13 +180,24 @@ export function availableActions(entry: WorkflowEntry, actor: Actor): EntryActio
   })
 }
 
+/** Why an actor may not change an entry's content now, or null when they may. */
+export function editRefusal(entry: WorkflowEntry, actor: AccessUser): string | null {
+  try {
+    checkEdit(entry, actor)
+    return null
+  } catch (err) {
+    if (err instanceof WorkflowError) return err.message
+    throw err
+  }
+}
+
 /** Whether an actor may change an entry's content now; editing a live entry makes a new draft. */
 export function checkEdit(entry: WorkflowEntry, actor: AccessUser): void {
   if (isStaff(actor)) return
   if (!(hasRole(actor, 'unit-editor') && sameUnit(actor, entry))) {
     throw new WorkflowError(403, '只有本单位的编辑可以修改条目内容')
   }
-  if (!EDITABLE_STATES.includes(entry.state)) {
+  if (!editableInState(entry.state)) {
     throw new WorkflowError(400, `条目「${stateLabel(entry.state)}」，审核期间不能修改；如需修改请先撤回`)
   }
 }

@@ -1,10 +1,11 @@
 /** /api/v1/work-orders: intake from a call, the order, and the actions of its flow. */
-import { type Request, type Response, Router } from 'express'
+import express, { type NextFunction, type Request, type Response, Router } from 'express'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import type { Role } from '../../domain/roles'
+import { type IncomingFile, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../../domain/workOrders/orderAttachments'
 import { isOrderAction, ORDER_ACTIONS } from '../../domain/workOrders/orderFlow'
 import { similarForIntake } from '../../services/intakeSimilar'
 import { suggestForIntake } from '../../services/intakeSuggestions'
@@ -25,6 +26,35 @@ const queueQuery = z.object({
   queue: z.string({ error: '请指定队列 queue' }).min(1, '请指定队列 queue').max(40),
   page: z.coerce.number({ error: 'page 须为页码' }).int().min(1, 'page 须为页码').max(10_000).default(1),
 })
+
+/** A multipart body (the explanation with its files) as raw bytes, with a Chinese answer when too large. */
+function multipartBody(req: Request, res: Response, next: NextFunction) {
+  const limit = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 1024 * 1024
+  express.raw({ type: 'multipart/form-data', limit })(req, res, (err?: unknown) => {
+    if ((err as { type?: string } | undefined)?.type === 'entity.too.large')
+      return next(new HttpError(413, `附件合计超过 ${limit / 1024 / 1024} MB`))
+    next(err)
+  })
+}
+
+/** The form's text fields as the action's input, and its files. */
+async function readMultipart(req: Request): Promise<{ fields: Record<string, string>; files: IncomingFile[] }> {
+  const form = await new globalThis.Response(new Uint8Array(req.body as Buffer), {
+    headers: { 'content-type': req.headers['content-type'] ?? '' },
+  })
+    .formData()
+    .catch(() => {
+      throw new HttpError(400, '无法读取上传的表单')
+    })
+  const fields: Record<string, string> = {}
+  const files: IncomingFile[] = []
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') fields[name] = value
+    else if (value.size > 0 || value.name)
+      files.push({ name: value.name, size: value.size, data: new Uint8Array(await value.arrayBuffer()) })
+  }
+  return { fields, files }
+}
 
 export function workOrdersRouter(payload: Payload): Router {
   const router = Router()
@@ -70,13 +100,17 @@ export function workOrdersRouter(payload: Payload): Router {
     res.json(await orderActions(payload, req.params.number, actorOf(res.locals.caller)))
   })
 
-  router.post('/:number/actions/:action', async (req, res) => {
-    const { action } = req.params
+  // JSON, or multipart/form-data for an explanation with its files (field `attachments`).
+  router.post('/:number/actions/:action', multipartBody, async (req, res) => {
+    const { action, number } = req.params as { action: string; number: string }
     if (!isOrderAction(action))
       throw new HttpError(400, `未知的操作 ${action}；可用：${ORDER_ACTIONS.map((a) => a.value).join('、')}`)
-    const body = parseParams(actionInputFor(action), req.body ?? {})
+    const { fields, files } = req.is('multipart/form-data')
+      ? await readMultipart(req)
+      : { fields: req.body ?? {}, files: [] }
+    const body = parseParams(actionInputFor(action), fields)
     const actor = actorOf(res.locals.caller)
-    res.json(presentOrder(await actOnOrder(payload, req.params.number, action, body, actor), actor))
+    res.json(presentOrder(await actOnOrder(payload, number, action, body, actor, undefined, files), actor))
   })
 
   router.post('/:number/unmask', async (req, res) => {

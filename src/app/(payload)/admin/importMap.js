@@ -31,6 +31,8 @@ import { Icon as Icon_cfe78880189a42c6c5c45b200fa47265 } from '../../../../src/c
 import { Logo as Logo_cfe78880189a42c6c5c45b200fa47265 } from '../../../../src/components/Brand'
 import { UnreadNotifications as UnreadNotifications_1a8033c8ab7eefa9f7fb26c15da925c8 } from '../../../../src/components/UnreadNotifications'
 import { MyWork as MyWork_d40c1e2347a90734df8605b79d130530 } from '../../../../src/components/MyWork'
+import { SignInView as SignInView_cc781d162dacee70cb1e0d7224a4ec45 } from '../../../../src/components/SignInLanding'
+import { Landing as Landing_cc781d162dacee70cb1e0d7224a4ec45 } from '../../../../src/components/SignInLanding'
 import { ReportsView as ReportsView_b564e9858f8e207af12546b84ef61f0a } from '../../../../src/components/ReportsView'
 import { ImportView as ImportView_db07af87ce169290a96b9ca92daaac82 } from '../../../../src/components/ImportView'
 import { SearchTestView as SearchTestView_3f6aacd4703da5654306d8846c445943 } from '../../../../src/components/SearchTestView'
@@ -72,6 +74,8 @@ export const importMap = {
   "/src/components/Brand#Logo": Logo_cfe78880189a42c6c5c45b200fa47265,
   "/src/components/UnreadNotifications#UnreadNotifications": UnreadNotifications_1a8033c8ab7eefa9f7fb26c15da925c8,
   "/src/components/MyWork#MyWork": MyWork_d40c1e2347a90734df8605b79d130530,
+  "/src/components/SignInLanding#SignInView": SignInView_cc781d162dacee70cb1e0d7224a4ec45,
+  "/src/components/SignInLanding#Landing": Landing_cc781d162dacee70cb1e0d7224a4ec45,
   "/src/components/ReportsView#ReportsView": ReportsView_b564e9858f8e207af12546b84ef61f0a,
   "/src/components/ImportView#ImportView": ImportView_db07af87ce169290a96b9ca92daaac82,
   "/src/components/SearchTestView#SearchTestView": SearchTestView_3f6aacd4703da5654306d8846c445943,

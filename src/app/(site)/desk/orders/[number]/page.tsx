@@ -4,6 +4,11 @@ import { now } from '../../../../../domain/clock'
 import { labelOf } from '../../../../../domain/labels'
 import { actingUnitId, hasRole } from '../../../../../domain/roles'
 import { shanghaiDateTimeString } from '../../../../../domain/shanghaiTime'
+import {
+  attachmentHref,
+  fileSizeText,
+  type OrderAttachmentRef,
+} from '../../../../../domain/workOrders/orderAttachments'
 import { orderStateLabel } from '../../../../../domain/workOrders/orderFlow'
 import { countdown } from '../../../../../domain/workOrders/orderQueues'
 import {
@@ -34,6 +39,23 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 const time = (v: string | null | undefined) => (v ? shanghaiDateTimeString(new Date(v)) : '—')
+
+/** The files of a 确已尽责 explanation as download links (read access decides who gets them). */
+function AttachmentLinks({ files }: { files?: OrderAttachmentRef[] }) {
+  if (!files?.length) return null
+  return (
+    <ul className="attachments" aria-label="尽责说明附件">
+      {files.map((f) => (
+        <li key={f.filename}>
+          <a href={attachmentHref(f)} download={f.name}>
+            {f.name}
+          </a>{' '}
+          <span className="meta">（{fileSizeText(f.size)}）</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 /** One order as the role may see it: fields, deadlines, timeline, links, 督办, the actions, a printable form. */
 export default async function OrderPage({ params }: Params) {
@@ -206,6 +228,7 @@ export default async function OrderPage({ params }: Params) {
               <dd>
                 {order.explanation}
                 {order.explanationAccepted ? '（已认可）' : '（待认定）'}
+                <AttachmentLinks files={order.timeline.findLast((t) => t.action === 'explain')?.attachments} />
               </dd>
             </>
           )}
@@ -289,6 +312,7 @@ export default async function OrderPage({ params }: Params) {
             <li key={i}>
               <span className="meta">{time(t.at)}</span> <strong>{t.label}</strong> · {t.actor}
               {t.note && <span className="note">：{t.note}</span>}
+              <AttachmentLinks files={t.attachments} />
             </li>
           ))}
         </ol>

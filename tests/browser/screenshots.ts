@@ -65,6 +65,21 @@ try {
   await supervisor.screenshot({ path: path.join(out, 'desk-supervision.png'), fullPage: true })
   await supervisor.goto(`${server.base}/desk`)
   await supervisor.screenshot({ path: path.join(out, 'desk-home.png'), fullPage: true })
+  // The public progress look-up, the admin's import and the search tools.
+  const claimant = await (
+    await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } })
+  ).newPage()
+  await claimant.goto(`${server.base}/progress`)
+  await claimant.fill('input[name="number"]', 'GD20261115000001')
+  await claimant.fill('input[name="phoneLast4"]', '0002')
+  await claimant.click('button:has-text("查询")')
+  await claimant.waitForSelector('dl.progress-result')
+  await claimant.screenshot({ path: path.join(out, 'progress.png'), fullPage: true })
+  const admin = await adminLogin(browser, server.base, 'kb-admin@hotline.example')
+  for (const view of ['import', 'search-test', 'search-analytics']) {
+    await admin.goto(`${server.base}/admin/${view}`, { waitUntil: 'networkidle' })
+    await admin.screenshot({ path: path.join(out, `admin-${view}.png`), fullPage: true })
+  }
   console.log(`screenshots written to ${out}`)
 } finally {
   await browser.close()

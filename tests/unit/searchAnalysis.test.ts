@@ -3,7 +3,8 @@ import fc from 'fast-check'
 import { BIGRAM_PREFIX, CHAR_PREFIX, createAnalyzer, LATIN_PREFIX } from '../../src/search/analysis/analyzer'
 import { normalizeText } from '../../src/search/analysis/normalize'
 import { WORD_WEIGHTS } from '../../src/search/analysis/wordWeight'
-import { CONFIDENT_AT, confidenceOf, coverage } from '../../src/search/confidence'
+import { CONFIDENT_AT, confidenceOf, coverage, coveredWords } from '../../src/search/confidence'
+import { rarestIdf } from '../../src/search/embedded/invertedIndex'
 import { mrrAt, ndcgAt, recallAt } from '../../src/search/eval/metrics'
 import { hitHighlights, markRanges } from '../../src/search/highlight'
 
@@ -117,14 +118,39 @@ describe('confidence', () => {
     expect(coverage(filler.words, new Set(['公积金']))).toBeGreaterThan(0.85)
   })
 
+  it('judges coverage on the words some top hit covers, so that context no entry holds costs nothing', () => {
+    const { words } = analyzer.analyzeQuery('我在北京交了五年社保怎么转过来')
+    const found = new Set(['社保'])
+    const social = words.findIndex((w) => w.word === '社保')
+    expect(coveredWords(words, found)).toEqual([social])
+    expect(coverage(words, found)).toBeLessThan(0.5)
+    expect(coverage(words, found, new Set([social]))).toBe(1)
+    const beijing = words.findIndex((w) => w.word === '北京')
+    expect(coverage(words, found, new Set([social, beijing]))).toBeCloseTo(
+      words[social]!.weight / (words[social]!.weight + words[beijing]!.weight),
+    )
+    expect(coverage(words, found, new Set())).toBe(0)
+  })
+
   it('is confident on broad coverage with a clear lead, not on a single weak match', () => {
     const confident = (s: Parameters<typeof confidenceOf>[0]) => confidenceOf(s) >= CONFIDENT_AT
-    expect(confident({ queryCoverage: 1, margin: 0.6, strength: 150 })).toBe(true)
-    expect(confident({ queryCoverage: 0.3, margin: 0.6, strength: 150 })).toBe(false)
-    expect(confident({ queryCoverage: 1, margin: 0, strength: 150 })).toBe(false)
-    expect(confidenceOf({ queryCoverage: 0.8, margin: 0.5, strength: 100 })).toBeGreaterThan(
-      confidenceOf({ queryCoverage: 0.8, margin: 0.2, strength: 100 }),
+    expect(confident({ queryCoverage: 1, margin: 0.6, strength: 3 })).toBe(true)
+    expect(confident({ queryCoverage: 0.3, margin: 0.6, strength: 0.5 })).toBe(false)
+    expect(confidenceOf({ queryCoverage: 0.9, margin: 0.5, strength: 2 })).toBeGreaterThan(
+      confidenceOf({ queryCoverage: 0.4, margin: 0.5, strength: 2 }),
     )
+    expect(confident({ queryCoverage: 1, margin: 0, strength: 3 })).toBe(false)
+    expect(confidenceOf({ queryCoverage: 0.8, margin: 0.5, strength: 2 })).toBeGreaterThan(
+      confidenceOf({ queryCoverage: 0.8, margin: 0.2, strength: 2 }),
+    )
+  })
+})
+
+describe('rarestIdf', () => {
+  it('is the IDF of a term one document holds, growing with the index', () => {
+    expect(rarestIdf(2)).toBeCloseTo(Math.log(2))
+    expect(rarestIdf(0)).toBe(rarestIdf(1))
+    expect(rarestIdf(100_000)).toBeGreaterThan(rarestIdf(255))
   })
 })
 

@@ -30,6 +30,12 @@ export type Scores = { scores: Float64Array; matched: Float32Array; touched: num
 
 const BM25 = { k: 1.2, b: 0.8, d: 0.5 }
 
+/** BM25's IDF of a term found in `count` of `live` documents. */
+const idfOf = (live: number, count: number) => Math.log(1 + (live - count + 0.5) / (count + 0.5))
+
+/** The largest IDF an index of `live` documents gives: a term only one document holds. */
+export const rarestIdf = (live: number): number => idfOf(Math.max(live, 1), 1)
+
 export class InvertedIndex {
   private postings = new Map<string, (Posting | undefined)[]>()
   private fieldLengths: GrowableArray<Int32Array>[]
@@ -128,7 +134,7 @@ export class InvertedIndex {
         const tfs = posting.tfs.data
         const count = posting.docs.length
         const avg = this.totalLength[f] / Math.max(1, live) || 1
-        const idf = Math.log(1 + (live - count + 0.5) / (count + 0.5))
+        const idf = idfOf(live, count)
         const lengths = this.fieldLengths[f].data
         const factor = weight * this.fields[f].boost * idf
         // BM25+ term: d + tf·(k+1) / (tf + k·(1 − b + b·len/avg)), with the length part precomputed.

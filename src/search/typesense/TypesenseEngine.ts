@@ -11,7 +11,7 @@ import type { SearchParams } from 'typesense/lib/Typesense/Types'
 
 import { type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage, isCovered } from '../confidence'
+import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage, coveredWords, isCovered } from '../confidence'
 import { FIELD_BOOSTS, TEXT_FIELDS } from '../fields'
 import { hitHighlights } from '../highlight'
 import type { PinnedAnswer } from '../pins'
@@ -268,15 +268,18 @@ export class TypesenseEngine implements SearchEngine {
       if (facet) facets[facet] = Object.fromEntries(count.counts.map((c) => [c.value, c.count]))
     }
     const found = response.hits ?? []
-    const hits: SearchHit[] = found.map((hit) => {
+    // From the returned document: the server reports matched tokens only inside a snippet window.
+    const matchedOf = found.map((hit) => matchedTerms(hit.document, analysis.terms.keys()))
+    // The caller's words some returned hit covers: confidence judges coverage of these only.
+    const reachable = new Set(matchedOf.flatMap((matched) => coveredWords(analysis.words, matched)))
+    const hits: SearchHit[] = found.map((hit, h) => {
       const document = fromTypesenseDocument(hit.document)
-      // From the returned document: the server reports matched tokens only inside a snippet window.
-      const matched = matchedTerms(hit.document, analysis.terms.keys())
+      const matched = matchedOf[h]!
       // The lead over the best other hit: only the strongest hit has one.
       const next = found.find((h) => h !== hit)?.text_match ?? 0
       // Typesense's text-match score has another scale: strength is left out (0), which only lowers confidence.
       const signals: ConfidenceSignals = {
-        queryCoverage: coverage(analysis.words, matched),
+        queryCoverage: coverage(analysis.words, matched, reachable),
         margin: hit.text_match > 0 ? Math.max(0, (hit.text_match - next) / hit.text_match) : 0,
         strength: 0,
       }

@@ -47,7 +47,7 @@ export type ConfidenceSignals = {
    * Score per unit of query weight, over the square of the index's largest IDF (so that it reads
    * alike on 2 entries and on 239: fitted on the latter, checked on the former).
    */
-  strength: number
+  strength?: number
 }
 
 /**
@@ -60,13 +60,22 @@ export type ConfidenceSignals = {
 export const CONFIDENCE_MODEL = { intercept: -2.235, queryCoverage: 1.091, margin: 2.082, logStrength: 1.253 }
 /** A hit is confident at this probability or above: confident first hits right ≥ 90 % on both variants. */
 export const CONFIDENT_AT = 0.775
+/**
+ * For an engine without a comparable score (Typesense, which passes no strength): the same fit
+ * without strength, and the threshold that gives it ≥ 90 % precision on both variants.
+ */
+export const CONFIDENCE_MODEL_WITHOUT_STRENGTH = { intercept: -2.091, queryCoverage: 2.449, margin: 2.709 }
+export const CONFIDENT_WITHOUT_STRENGTH_AT = 0.9
 
 export function confidenceOf(s: ConfidenceSignals): number {
-  const m = CONFIDENCE_MODEL
   const z =
-    m.intercept +
-    m.queryCoverage * s.queryCoverage +
-    m.margin * s.margin +
-    m.logStrength * Math.log1p(Math.max(0, s.strength))
+    s.strength === undefined
+      ? CONFIDENCE_MODEL_WITHOUT_STRENGTH.intercept +
+        CONFIDENCE_MODEL_WITHOUT_STRENGTH.queryCoverage * s.queryCoverage +
+        CONFIDENCE_MODEL_WITHOUT_STRENGTH.margin * s.margin
+      : CONFIDENCE_MODEL.intercept +
+        CONFIDENCE_MODEL.queryCoverage * s.queryCoverage +
+        CONFIDENCE_MODEL.margin * s.margin +
+        CONFIDENCE_MODEL.logStrength * Math.log1p(Math.max(0, s.strength))
   return 1 / (1 + Math.exp(-z))
 }

@@ -3,7 +3,13 @@ import fc from 'fast-check'
 import { BIGRAM_PREFIX, CHAR_PREFIX, createAnalyzer, LATIN_PREFIX } from '../../src/search/analysis/analyzer'
 import { normalizeText } from '../../src/search/analysis/normalize'
 import { WORD_WEIGHTS } from '../../src/search/analysis/wordWeight'
-import { CONFIDENT_AT, confidenceOf, coverage, coveredWords } from '../../src/search/confidence'
+import {
+  CONFIDENT_AT,
+  CONFIDENT_WITHOUT_STRENGTH_AT,
+  confidenceOf,
+  coverage,
+  coveredWords,
+} from '../../src/search/confidence'
 import { rarestIdf } from '../../src/search/embedded/invertedIndex'
 import { mrrAt, ndcgAt, recallAt } from '../../src/search/eval/metrics'
 import { hitHighlights, markRanges } from '../../src/search/highlight'
@@ -143,6 +149,15 @@ describe('confidence', () => {
     expect(confidenceOf({ queryCoverage: 0.8, margin: 0.5, strength: 2 })).toBeGreaterThan(
       confidenceOf({ queryCoverage: 0.8, margin: 0.2, strength: 2 }),
     )
+  })
+})
+
+describe('confidence without a comparable score (Typesense)', () => {
+  it('judges coverage and margin alone, at its own threshold', () => {
+    const confident = (s: Parameters<typeof confidenceOf>[0]) => confidenceOf(s) >= CONFIDENT_WITHOUT_STRENGTH_AT
+    expect(confident({ queryCoverage: 1, margin: 0.8 })).toBe(true)
+    expect(confident({ queryCoverage: 1, margin: 0.2 })).toBe(false)
+    expect(confident({ queryCoverage: 0.4, margin: 0.8 })).toBe(false)
   })
 })
 

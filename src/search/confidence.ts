@@ -67,6 +67,13 @@ export const CONFIDENT_AT = 0.775
 export const CONFIDENCE_MODEL_WITHOUT_STRENGTH = { intercept: -2.091, queryCoverage: 2.449, margin: 2.709 }
 export const CONFIDENT_WITHOUT_STRENGTH_AT = 0.9
 
+/**
+ * Whether a hit is marked confident: its probability at the threshold, and it leads the others
+ * (margin > 0): only one entry can be the exact answer, however strong the ones below it are.
+ */
+export const isConfident = (confidence: number, margin: number, at: number = CONFIDENT_AT): boolean =>
+  confidence >= at && margin > 0
+
 export function confidenceOf(s: ConfidenceSignals): number {
   const z =
     s.strength === undefined

@@ -9,6 +9,7 @@ import {
   confidenceOf,
   coverage,
   coveredWords,
+  isConfident,
 } from '../../src/search/confidence'
 import { rarestIdf } from '../../src/search/embedded/invertedIndex'
 import { mrrAt, ndcgAt, recallAt } from '../../src/search/eval/metrics'
@@ -149,6 +150,15 @@ describe('confidence', () => {
     expect(confidenceOf({ queryCoverage: 0.8, margin: 0.5, strength: 2 })).toBeGreaterThan(
       confidenceOf({ queryCoverage: 0.8, margin: 0.2, strength: 2 }),
     )
+  })
+})
+
+describe('isConfident', () => {
+  it('marks only a hit that leads the others, at the threshold', () => {
+    expect(isConfident(0.9, 0.3)).toBe(true)
+    expect(isConfident(0.9, 0)).toBe(false)
+    expect(isConfident(CONFIDENT_AT - 0.01, 0.3)).toBe(false)
+    expect(isConfident(0.85, 0.3, CONFIDENT_WITHOUT_STRENGTH_AT)).toBe(false)
   })
 })
 

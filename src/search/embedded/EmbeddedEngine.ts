@@ -11,7 +11,7 @@ import {
   type QueryAnalysis,
 } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage, coveredWords, isCovered } from '../confidence'
+import { type ConfidenceSignals, confidenceOf, coverage, coveredWords, isConfident, isCovered } from '../confidence'
 import { diversify } from '../diversify'
 import { FIELD_BOOSTS, fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import { hitHighlights } from '../highlight'
@@ -339,7 +339,7 @@ export class EmbeddedEngine implements SearchEngine {
         score: c.score,
         confidence,
         // A pinned answer is the kb-admins' own answer to the query.
-        confident: isPinned.has(c.doc) || confidence >= CONFIDENT_AT,
+        confident: isPinned.has(c.doc) || isConfident(confidence, signals?.margin ?? 0),
         signals,
         matchedQuestion: question && this.questions.text(question.slot),
         ...(query.explain

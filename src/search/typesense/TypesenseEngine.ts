@@ -17,6 +17,7 @@ import {
   confidenceOf,
   coverage,
   coveredWords,
+  isConfident,
   isCovered,
 } from '../confidence'
 import { FIELD_BOOSTS, TEXT_FIELDS } from '../fields'
@@ -295,7 +296,7 @@ export class TypesenseEngine implements SearchEngine {
         score: hit.text_match,
         confidence,
         // A pinned answer is the kb-admins' own answer to the query.
-        confident: Boolean(hit.curated) || confidence >= CONFIDENT_WITHOUT_STRENGTH_AT,
+        confident: Boolean(hit.curated) || isConfident(confidence, signals.margin, CONFIDENT_WITHOUT_STRENGTH_AT),
         signals,
         ...(query.explain
           ? {

@@ -285,7 +285,7 @@ const o = result.ours
 if (!opts.json)
   for (const [name, b] of Object.entries(o.byLength))
     console.log(
-      `ours, ${name.padEnd(5)} 字: ${b.queries} 条查询，confidentPrecision=${f(b.confidentPrecision)}（${b.confidentFirst} 条首条可信），confidentCoverage=${f(b.confidentCoverage)}（${b.answerable} 条可答）`,
+      `ours, ${name.padEnd(5)} 字: ${b.queries} 条查询，confidentPrecision=${b.confidentFirst ? f(b.confidentPrecision) : '–'}（${b.confidentFirst} 条首条可信），confidentCoverage=${f(b.confidentCoverage)}（${b.answerable} 条可答）`,
     )
 console.log(
   `nDCG@10=${f(o.ndcg10)} Recall@5=${f(o.recall5)} MRR@10=${f(o.mrr10)} noAnswer=${o.noAnswer.toFixed(2)} leaks=${o.leaks} confidentPrecision=${f(o.confidentPrecision)} confidentCoverage=${f(o.confidentCoverage)}`,

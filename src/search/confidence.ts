@@ -1,7 +1,7 @@
 /**
  * Whether a hit answers the query. A logistic model over three signals, fitted on the development
- * set (see README "Search"): how much of the answerable part of the caller's question the entry
- * covers, how far the hit leads the next one, and how strong its score is for the query's weight.
+ * set (see README "Search"): how much of the caller's question the entry covers, how far the hit
+ * leads the next one, and how strong its score is for the query's weight and the index's size.
  */
 import type { QueryWord } from './analysis/analyzer'
 
@@ -18,20 +18,11 @@ export function isCovered(word: QueryWord, found: { has(term: string): boolean }
 export const coveredWords = (words: readonly QueryWord[], found: { has(term: string): boolean }): number[] =>
   words.flatMap((w, i) => (isCovered(w, found) ? [i] : []))
 
-/**
- * Weighted share of `words` with evidence in `found`; with `reachable` (the indexes of the words any
- * of the top hits covers), out of those words only: a long spoken question carries words no entry
- * holds (我在北京交了五年…), which say nothing about which entry answers it.
- */
-export function coverage(
-  words: readonly QueryWord[],
-  found: { has(term: string): boolean },
-  reachable?: ReadonlySet<number>,
-): number {
+/** Weighted share of `words` with evidence in `found`. */
+export function coverage(words: readonly QueryWord[], found: { has(term: string): boolean }): number {
   let covered = 0
   let total = 0
-  for (const [i, word] of words.entries()) {
-    if (reachable && !reachable.has(i)) continue
+  for (const word of words) {
     total += word.weight
     if (isCovered(word, found)) covered += word.weight
   }
@@ -39,7 +30,7 @@ export function coverage(
 }
 
 export type ConfidenceSignals = {
-  /** Weighted share of the caller's words the entry gives evidence for, among those some top hit covers (0–1). */
+  /** Weighted share of the caller's words the entry gives evidence for (0–1). */
   queryCoverage: number
   /** Lead over the best other hit of the caller's own words, (score − other) / score, at least 0. */
   margin: number
@@ -51,21 +42,23 @@ export type ConfidenceSignals = {
 }
 
 /**
- * Fitted by logistic regression (features as below, label: the first hit has grade 3; L2 0.001) on
+ * Fitted by logistic regression (features as below, label: the first hit has grade 3; L2 0.003) on
  * the first hits of the development set's 95 queries, once over full entries with the set's synonyms
- * and once over bare titles without them; see README "Search". Tried too and left out, as they
- * added nothing or took a negative weight there: coverage of the entry's own title words (or of its
- * best similar question), plain coverage beside the reachable one, and the number of covered words.
+ * and once over bare titles without them; see README "Search". Tried too and left out: coverage of
+ * the entry's own title words (or of its best similar question), which took a negative weight there;
+ * coverage of only the words some top hit covers (it made 明天天气怎么样 confident on 天气 alone); the
+ * number of covered words.
  */
-export const CONFIDENCE_MODEL = { intercept: -2.235, queryCoverage: 1.091, margin: 2.082, logStrength: 1.253 }
+export const CONFIDENCE_MODEL = { intercept: -1.954, queryCoverage: 1.864, margin: 1.801, logStrength: 0.879 }
 /** A hit is confident at this probability or above: confident first hits right ≥ 90 % on both variants. */
-export const CONFIDENT_AT = 0.775
+export const CONFIDENT_AT = 0.75
 /**
- * For an engine without a comparable score (Typesense, which passes no strength): the same fit
- * without strength, and the threshold that gives it ≥ 90 % precision on both variants.
+ * For an engine without a comparable score (Typesense, which passes no strength): the previous fit
+ * at strength 0 and its threshold, as before. A fit without strength reaches 90 % precision on
+ * both variants at no threshold.
  */
-export const CONFIDENCE_MODEL_WITHOUT_STRENGTH = { intercept: -2.091, queryCoverage: 2.449, margin: 2.709 }
-export const CONFIDENT_WITHOUT_STRENGTH_AT = 0.9
+export const CONFIDENCE_MODEL_WITHOUT_STRENGTH = { intercept: -2.634, queryCoverage: 2.604, margin: 2.539 }
+export const CONFIDENT_WITHOUT_STRENGTH_AT = 0.85
 
 /**
  * Whether a hit is marked confident: its probability at the threshold, and it leads the others

@@ -301,8 +301,6 @@ export class EmbeddedEngine implements SearchEngine {
       candidates,
       analysis.words.map((w) => w.weight),
     )
-    // The caller's words some top hit covers: confidence judges coverage of these only.
-    const reachable = new Set(candidates.flatMap((c) => c.covers))
     const ranked = [...pinned, ...diversified, ...following.slice(DIVERSIFY_DEPTH)].filter(
       (c, i) => i < pinned.length || !isPinned.has(c.doc),
     )
@@ -328,7 +326,7 @@ export class EmbeddedEngine implements SearchEngine {
         // The lead over the best other hit: only the strongest hit has one.
         const next = firstRanked.find((r) => r.doc !== c.doc)?.score ?? 0
         signals = {
-          queryCoverage: coverage(analysis.words, matched, reachable),
+          queryCoverage: coverage(analysis.words, matched),
           margin: own > 0 ? Math.max(0, (own - next) / own) : 0,
           strength: strengthUnit > 0 ? own / strengthUnit : 0,
         }

@@ -16,7 +16,6 @@ import {
   type ConfidenceSignals,
   confidenceOf,
   coverage,
-  coveredWords,
   isConfident,
   isCovered,
 } from '../confidence'
@@ -278,8 +277,6 @@ export class TypesenseEngine implements SearchEngine {
     const found = response.hits ?? []
     // From the returned document: the server reports matched tokens only inside a snippet window.
     const matchedOf = found.map((hit) => matchedTerms(hit.document, analysis.terms.keys()))
-    // The caller's words some returned hit covers: confidence judges coverage of these only.
-    const reachable = new Set(matchedOf.flatMap((matched) => coveredWords(analysis.words, matched)))
     const hits: SearchHit[] = found.map((hit, i) => {
       const document = fromTypesenseDocument(hit.document)
       const matched = matchedOf[i]!
@@ -287,7 +284,7 @@ export class TypesenseEngine implements SearchEngine {
       const next = found.find((h) => h !== hit)?.text_match ?? 0
       // Typesense's text-match score has another scale: strength is left out (the model without it).
       const signals: ConfidenceSignals = {
-        queryCoverage: coverage(analysis.words, matched, reachable),
+        queryCoverage: coverage(analysis.words, matched),
         margin: hit.text_match > 0 ? Math.max(0, (hit.text_match - next) / hit.text_match) : 0,
       }
       const confidence = confidenceOf(signals)

@@ -147,6 +147,13 @@ const baseline = async (q: Query): Promise<Ranking> => {
   return { codes, confident: codes.map(() => true) }
 }
 
+/** Query length bands, in characters. */
+const LENGTHS = [
+  { name: '≤15', max: 15 },
+  { name: '16–30', max: 30 },
+  { name: '>30', max: Infinity },
+]
+
 async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
   const ndcg: number[] = [],
     recall: number[] = [],
@@ -158,6 +165,13 @@ async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
     confidentFirst = 0,
     confidentRight = 0,
     answeredConfidently = 0
+  /** The two confidence figures per query length (characters): long spoken questions apart. */
+  const byLength = Object.fromEntries(
+    LENGTHS.map(({ name }) => [
+      name,
+      { queries: 0, confidentFirst: 0, confidentRight: 0, answerable: 0, answeredConfidently: 0 },
+    ]),
+  )
   const perQuery: {
     qid: string
     query: string
@@ -174,6 +188,12 @@ async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
       confident: !!confident[0],
       relevant: q.relevant,
     })
+    const band = byLength[LENGTHS.find((l) => q.query.length <= l.max)!.name]!
+    band.queries++
+    if (confident[0]) band.confidentFirst++
+    if (confident[0] && q.relevant[codes[0]] === 3) band.confidentRight++
+    if (Object.keys(q.relevant).length) band.answerable++
+    if (Object.keys(q.relevant).length && confident[0]) band.answeredConfidently++
     if (q.audience === 'public') leaks += codes.filter((c) => audienceOf.get(c) === 'internal').length
     // An unanswerable query has no grade-3 entry, so a confident first hit for it counts as wrong.
     if (confident[0]) {
@@ -202,6 +222,18 @@ async function evaluate(queries: Query[], run: (q: Query) => Promise<Ranking>) {
     confidentPrecision: confidentFirst ? confidentRight / confidentFirst : 0,
     /** Among answerable queries, the share whose first hit is marked confident. */
     confidentCoverage: ndcg.length ? answeredConfidently / ndcg.length : 0,
+    byLength: Object.fromEntries(
+      Object.entries(byLength).map(([name, b]) => [
+        name,
+        {
+          queries: b.queries,
+          confidentPrecision: b.confidentFirst ? b.confidentRight / b.confidentFirst : 0,
+          confidentFirst: b.confidentFirst,
+          confidentCoverage: b.answerable ? b.answeredConfidently / b.answerable : 0,
+          answerable: b.answerable,
+        },
+      ]),
+    ),
     /** Each query's first ten hits, for `--json --per-query` (to study misses). */
     perQuery,
   }
@@ -250,6 +282,11 @@ if (opts.json) {
   }
 }
 const o = result.ours
+if (!opts.json)
+  for (const [name, b] of Object.entries(o.byLength))
+    console.log(
+      `ours, ${name.padEnd(5)} 字: ${b.queries} 条查询，confidentPrecision=${b.confidentFirst ? f(b.confidentPrecision) : '–'}（${b.confidentFirst} 条首条可信），confidentCoverage=${f(b.confidentCoverage)}（${b.answerable} 条可答）`,
+    )
 console.log(
   `nDCG@10=${f(o.ndcg10)} Recall@5=${f(o.recall5)} MRR@10=${f(o.mrr10)} noAnswer=${o.noAnswer.toFixed(2)} leaks=${o.leaks} confidentPrecision=${f(o.confidentPrecision)} confidentCoverage=${f(o.confidentCoverage)}`,
 )

@@ -47,8 +47,8 @@ async function Results({ payload, user, q }: { payload: Payload; user: AccessUse
             {h.signals && (
               <>
                 {' '}
-                （覆盖来电用词 {percent(h.signals.queryCoverage)}，领先第二名 {percent(h.signals.margin)}，强度{' '}
-                {h.signals.strength.toFixed(1)}）
+                （覆盖来电用词 {percent(h.signals.queryCoverage)}，领先第二名 {percent(h.signals.margin)}
+                {h.signals.strength !== undefined && `，强度 ${h.signals.strength.toFixed(1)}`}）
               </>
             )}
           </div>

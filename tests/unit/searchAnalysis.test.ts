@@ -3,7 +3,15 @@ import fc from 'fast-check'
 import { BIGRAM_PREFIX, CHAR_PREFIX, createAnalyzer, LATIN_PREFIX } from '../../src/search/analysis/analyzer'
 import { normalizeText } from '../../src/search/analysis/normalize'
 import { WORD_WEIGHTS } from '../../src/search/analysis/wordWeight'
-import { CONFIDENT_AT, confidenceOf, coverage } from '../../src/search/confidence'
+import {
+  CONFIDENT_AT,
+  CONFIDENT_WITHOUT_STRENGTH_AT,
+  confidenceOf,
+  coverage,
+  coveredWords,
+  isConfident,
+} from '../../src/search/confidence'
+import { rarestIdf } from '../../src/search/embedded/invertedIndex'
 import { mrrAt, ndcgAt, recallAt } from '../../src/search/eval/metrics'
 import { hitHighlights, markRanges } from '../../src/search/highlight'
 
@@ -117,14 +125,49 @@ describe('confidence', () => {
     expect(coverage(filler.words, new Set(['公积金']))).toBeGreaterThan(0.85)
   })
 
+  it('lists the indexes of the covered words', () => {
+    const { words } = analyzer.analyzeQuery('我在北京交了五年社保怎么转过来')
+    expect(coveredWords(words, new Set(['社保']))).toEqual([words.findIndex((w) => w.word === '社保')])
+    expect(coveredWords(words, new Set())).toEqual([])
+  })
+
   it('is confident on broad coverage with a clear lead, not on a single weak match', () => {
-    const confident = (s: Parameters<typeof confidenceOf>[0]) => confidenceOf(s) >= CONFIDENT_AT
-    expect(confident({ queryCoverage: 1, margin: 0.6, strength: 150 })).toBe(true)
-    expect(confident({ queryCoverage: 0.3, margin: 0.6, strength: 150 })).toBe(false)
-    expect(confident({ queryCoverage: 1, margin: 0, strength: 150 })).toBe(false)
-    expect(confidenceOf({ queryCoverage: 0.8, margin: 0.5, strength: 100 })).toBeGreaterThan(
-      confidenceOf({ queryCoverage: 0.8, margin: 0.2, strength: 100 }),
+    const confident = (s: Parameters<typeof confidenceOf>[0]) => isConfident(confidenceOf(s), s.margin)
+    expect(confident({ queryCoverage: 1, margin: 0.6, strength: 3 })).toBe(true)
+    expect(confident({ queryCoverage: 0.3, margin: 0.6, strength: 0.5 })).toBe(false)
+    expect(confidenceOf({ queryCoverage: 0.9, margin: 0.5, strength: 2 })).toBeGreaterThan(
+      confidenceOf({ queryCoverage: 0.4, margin: 0.5, strength: 2 }),
     )
+    expect(confident({ queryCoverage: 1, margin: 0, strength: 3 })).toBe(false)
+    expect(confidenceOf({ queryCoverage: 0.8, margin: 0.5, strength: 2 })).toBeGreaterThan(
+      confidenceOf({ queryCoverage: 0.8, margin: 0.2, strength: 2 }),
+    )
+  })
+})
+
+describe('isConfident', () => {
+  it('marks only a hit that leads the others, at the threshold', () => {
+    expect(isConfident(0.9, 0.3)).toBe(true)
+    expect(isConfident(0.9, 0)).toBe(false)
+    expect(isConfident(CONFIDENT_AT - 0.01, 0.3)).toBe(false)
+    expect(isConfident(0.8, 0.3, CONFIDENT_WITHOUT_STRENGTH_AT)).toBe(false)
+  })
+})
+
+describe('confidence without a comparable score (Typesense)', () => {
+  it('judges coverage and margin alone, at its own threshold', () => {
+    const confident = (s: Parameters<typeof confidenceOf>[0]) => confidenceOf(s) >= CONFIDENT_WITHOUT_STRENGTH_AT
+    expect(confident({ queryCoverage: 1, margin: 0.8 })).toBe(true)
+    expect(confident({ queryCoverage: 1, margin: 0.2 })).toBe(false)
+    expect(confident({ queryCoverage: 0.4, margin: 0.8 })).toBe(false)
+  })
+})
+
+describe('rarestIdf', () => {
+  it('is the IDF of a term one document holds, growing with the index', () => {
+    expect(rarestIdf(2)).toBeCloseTo(Math.log(2))
+    expect(rarestIdf(0)).toBe(rarestIdf(1))
+    expect(rarestIdf(100_000)).toBeGreaterThan(rarestIdf(255))
   })
 })
 

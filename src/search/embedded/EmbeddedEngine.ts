@@ -11,7 +11,7 @@ import {
   type QueryAnalysis,
 } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage, isCovered } from '../confidence'
+import { type ConfidenceSignals, confidenceOf, coverage, coveredWords, isConfident, isCovered } from '../confidence'
 import { diversify } from '../diversify'
 import { FIELD_BOOSTS, fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import { hitHighlights } from '../highlight'
@@ -28,7 +28,7 @@ import {
 } from '../types'
 import { expiredAt, queryTime, validityWindow } from '../validity'
 import { FacetColumns } from './facetColumns'
-import { type Candidate, InvertedIndex, topK } from './invertedIndex'
+import { type Candidate, InvertedIndex, rarestIdf, topK } from './invertedIndex'
 import { QuestionIndex } from './questionIndex'
 import { type Slot, VisibilityMasks } from './visibilityMasks'
 
@@ -289,16 +289,16 @@ export class EmbeddedEngine implements SearchEngine {
     const coverageTerms = new Set(analysis.words.flatMap((w) => [...w.evidence, ...w.bigrams]))
     const following = best ? topK(all, page * perPage + 1 + pinned.length).filter((c) => c.doc !== best.doc) : []
     const head = best ? [best, ...following.slice(0, DIVERSIFY_DEPTH)] : []
+    const candidates = head.map((c) => {
+      const sibling = c !== best && this.slots[c.doc]!.doc.category === bestCategory
+      return {
+        item: c,
+        score: c.score * (sibling ? SIBLING_BOOST : 1),
+        covers: coveredWords(analysis.words, matchedOf(c.doc, coverageTerms)),
+      }
+    })
     const diversified = diversify(
-      head.map((c) => {
-        const matched = matchedOf(c.doc, coverageTerms)
-        const sibling = c !== best && this.slots[c.doc]!.doc.category === bestCategory
-        return {
-          item: c,
-          score: c.score * (sibling ? SIBLING_BOOST : 1),
-          covers: analysis.words.flatMap((w, i) => (isCovered(w, matched) ? [i] : [])),
-        }
-      }),
+      candidates,
       analysis.words.map((w) => w.weight),
     )
     const ranked = [...pinned, ...diversified, ...following.slice(DIVERSIFY_DEPTH)].filter(
@@ -310,7 +310,9 @@ export class EmbeddedEngine implements SearchEngine {
     const firstScore = new Map<number, number>()
     const onPage = new Set(pageHits.map((c) => c.doc))
     for (let c = 0; c < first.length; c++) if (onPage.has(first.docs[c])) firstScore.set(first.docs[c], first.scores[c])
-    const queryWeight = [...terms.values()].reduce((a, b) => a + b, 0)
+    // Score per unit of query weight, over the square of the largest IDF the index can give, so that
+    // it reads alike on a knowledge base of a few entries and of thousands (see ../confidence).
+    const strengthUnit = [...terms.values()].reduce((a, b) => a + b, 0) * rarestIdf(this.index.size) ** 2
     // The strongest hits of the first pass, for each hit's margin.
     const firstRanked = topK(first, page * perPage + 1 + pinned.length)
 
@@ -326,7 +328,7 @@ export class EmbeddedEngine implements SearchEngine {
         signals = {
           queryCoverage: coverage(analysis.words, matched),
           margin: own > 0 ? Math.max(0, (own - next) / own) : 0,
-          strength: queryWeight > 0 ? own / queryWeight : 0,
+          strength: strengthUnit > 0 ? own / strengthUnit : 0,
         }
       }
       const confidence = signals ? confidenceOf(signals) : 0
@@ -335,7 +337,7 @@ export class EmbeddedEngine implements SearchEngine {
         score: c.score,
         confidence,
         // A pinned answer is the kb-admins' own answer to the query.
-        confident: isPinned.has(c.doc) || confidence >= CONFIDENT_AT,
+        confident: isPinned.has(c.doc) || isConfident(confidence, signals?.margin ?? 0),
         signals,
         matchedQuestion: question && this.questions.text(question.slot),
         ...(query.explain

@@ -11,7 +11,14 @@ import type { SearchParams } from 'typesense/lib/Typesense/Types'
 
 import { type AnalyzerOptions, createAnalyzer } from '../analysis/analyzer'
 import type { SynonymRule } from '../analysis/synonyms'
-import { CONFIDENT_AT, type ConfidenceSignals, confidenceOf, coverage, isCovered } from '../confidence'
+import {
+  CONFIDENT_WITHOUT_STRENGTH_AT,
+  type ConfidenceSignals,
+  confidenceOf,
+  coverage,
+  isConfident,
+  isCovered,
+} from '../confidence'
 import { FIELD_BOOSTS, TEXT_FIELDS } from '../fields'
 import { hitHighlights } from '../highlight'
 import type { PinnedAnswer } from '../pins'
@@ -268,17 +275,17 @@ export class TypesenseEngine implements SearchEngine {
       if (facet) facets[facet] = Object.fromEntries(count.counts.map((c) => [c.value, c.count]))
     }
     const found = response.hits ?? []
-    const hits: SearchHit[] = found.map((hit) => {
+    // From the returned document: the server reports matched tokens only inside a snippet window.
+    const matchedOf = found.map((hit) => matchedTerms(hit.document, analysis.terms.keys()))
+    const hits: SearchHit[] = found.map((hit, i) => {
       const document = fromTypesenseDocument(hit.document)
-      // From the returned document: the server reports matched tokens only inside a snippet window.
-      const matched = matchedTerms(hit.document, analysis.terms.keys())
+      const matched = matchedOf[i]!
       // The lead over the best other hit: only the strongest hit has one.
       const next = found.find((h) => h !== hit)?.text_match ?? 0
-      // Typesense's text-match score has another scale: strength is left out (0), which only lowers confidence.
+      // Typesense's text-match score has another scale: strength is left out (the model without it).
       const signals: ConfidenceSignals = {
         queryCoverage: coverage(analysis.words, matched),
         margin: hit.text_match > 0 ? Math.max(0, (hit.text_match - next) / hit.text_match) : 0,
-        strength: 0,
       }
       const confidence = confidenceOf(signals)
       return {
@@ -286,7 +293,7 @@ export class TypesenseEngine implements SearchEngine {
         score: hit.text_match,
         confidence,
         // A pinned answer is the kb-admins' own answer to the query.
-        confident: Boolean(hit.curated) || confidence >= CONFIDENT_AT,
+        confident: Boolean(hit.curated) || isConfident(confidence, signals.margin, CONFIDENT_WITHOUT_STRENGTH_AT),
         signals,
         ...(query.explain
           ? {

@@ -64,8 +64,8 @@ export async function actOnOrder(
       const at = now()
       const unitCodes = input.units ?? (input.unit ? [input.unit] : [])
       const [limits, units, cited, duplicate, childNumbers] = await Promise.all([
-        readLimits(payload, req),
-        Promise.all(unitCodes.map((code) => unitByCode(payload, code, req))),
+        readLimits(payload),
+        Promise.all(unitCodes.map((code) => unitByCode(payload, code))),
         action === 'answer' ? citations(payload, input.citedEntries ?? [], req) : [],
         action === 'not-accept' && input.duplicateOf
           ? loadOrder(payload, input.duplicateOf, actor, req).then((o) => ({

@@ -55,6 +55,17 @@ async function categoryOf(payload: Payload, value: string): Promise<Category> {
   return category
 }
 
+/** What the presentation of a new order shows of its related orders: number, state, title and who may see them. */
+const RELATED_SELECT = {
+  number: true,
+  state: true,
+  title: true,
+  unit: true,
+  subUnit: true,
+  consultUnits: true,
+  claimant: { confidential: true },
+} as const
+
 /**
  * Open orders from the same phone (matched by its keyed hash, never by the number itself), so that the
  * agent can tell the claimant their progress. A confidential order is never linked to a non-confidential
@@ -73,11 +84,11 @@ async function sameClaimantOpen(payload: Payload, hash: string, confidential: bo
     depth: 0,
     limit: 10,
     pagination: false,
-    select: { number: true },
+    select: RELATED_SELECT,
     overrideAccess: true,
     req,
   })
-  return docs.map((d) => d.id)
+  return docs
 }
 
 /** The orders the agent linked, by number; an unknown number is refused. */
@@ -90,11 +101,11 @@ async function linkedOrders(payload: Payload, numbers: readonly string[], req?: 
     depth: 0,
     overrideAccess: true,
     req,
-    select: { number: true },
+    select: RELATED_SELECT,
   })
   const missing = numbers.filter((n) => !docs.some((d) => d.number === n))
   if (missing.length) throw new ServiceError(400, `关联工单不存在：${missing.join('、')}`)
-  return docs.map((d) => d.id)
+  return docs
 }
 
 /**
@@ -140,36 +151,9 @@ async function suggestionFields(payload: Payload, input: NewOrder, suggestions: 
 }
 
 /**
- * The related orders as a list shows them (number, state, title and who may see them), in the order's
- * own order: what the presentation of a new order needs, without reading each one whole.
- */
-async function relatedForPresentation(payload: Payload, ids: readonly (string | number)[], req?: Req) {
-  if (!ids.length) return []
-  const { docs } = await payload.find({
-    collection: ORDER,
-    where: { id: { in: [...ids] } },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-    select: {
-      number: true,
-      state: true,
-      title: true,
-      unit: true,
-      subUnit: true,
-      consultUnits: true,
-      claimant: { confidential: true },
-    },
-  })
-  const byId = new Map(docs.map((d) => [String(d.id), d]))
-  return ids.flatMap((id) => byId.get(String(id)) ?? [])
-}
-
-/**
  * Reads the facts outside the write transaction (the reference data from memory), so that the transaction
  * holds the write lock only for the number and the insert; the order is created at depth 0 and returned
- * with its category and related orders filled in for the presentation.
+ * with its category and related orders (as read for the link) filled in for the presentation.
  */
 export async function createOrder(payload: Payload, input: NewOrder, actor: Actor, req?: Req): Promise<WorkOrder> {
   if (!hasRole(actor, 'agent', 'dispatcher', 'admin')) throw new ServiceError(403, '只有话务员、派单员可以登记工单')
@@ -185,12 +169,13 @@ export async function createOrder(payload: Payload, input: NewOrder, actor: Acto
     suggestionFields(payload, input, suggestions),
     claimant.phoneHash ? sameClaimantOpen(payload, claimant.phoneHash, claimant.confidential, req) : [],
   ])
-  const related = [...new Set([...sameCaller, ...linked])]
+  // Each related order once, the same caller's first: as stored, and as the presentation lists them.
+  const related = [...new Map([...sameCaller, ...linked].map((o) => [o.id, o])).values()]
   const data = {
     ...planIntake(input, { actor, category: category?.id, cited }, limits, at),
     ...suggested,
     claimant,
-    related,
+    related: related.map((o) => o.id),
   }
   for (let attempt = 0; ; attempt++) {
     try {
@@ -211,7 +196,7 @@ export async function createOrder(payload: Payload, input: NewOrder, actor: Acto
       return {
         ...created,
         category: category ?? null,
-        related: (await relatedForPresentation(payload, related, req)) as WorkOrder[],
+        related: related as WorkOrder[],
       }
     } catch (err) {
       // Two intakes in the same instant may pick the same number: the unique index refuses one; retry.

@@ -54,6 +54,8 @@ export async function citations(payload: Payload, codes: readonly string[], req?
       where: { and: [{ code: { equals: code } }, { _status: { equals: 'published' } }] },
       limit: 1,
       depth: 0,
+      // Not the entry's body: what a citation records.
+      select: { title: true, publishedAt: true, updatedAt: true },
       overrideAccess: true,
       req,
     })
@@ -63,13 +65,22 @@ export async function citations(payload: Payload, codes: readonly string[], req?
   return out
 }
 
-/** The order as the caller may see it, or 404 (a unit never learns of other units' orders). */
-export async function loadOrder(payload: Payload, number: string, actor: AccessUser, req?: Req): Promise<WorkOrder> {
+/**
+ * The order as the caller may see it, or 404 (a unit never learns of other units' orders); depth 1 for
+ * a presentation, 0 where only its own fields count (the plan of an action).
+ */
+export async function loadOrder(
+  payload: Payload,
+  number: string,
+  actor: AccessUser,
+  req?: Req,
+  depth: 0 | 1 = 1,
+): Promise<WorkOrder> {
   const { docs } = await payload.find({
     collection: ORDER,
     where: { number: { equals: number } },
     limit: 1,
-    depth: 1,
+    depth,
     overrideAccess: true,
     showHiddenFields: true,
     req,

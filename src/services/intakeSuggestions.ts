@@ -26,6 +26,11 @@ const modelFile = () => path.join(env().dataDir, 'models', 'intake-category.json
 
 /** How long the unit suggester built from the orders is reused before it is rebuilt. */
 const UNIT_INDEX_TTL_MS = 10 * 60_000
+/**
+ * The most recent dispatched orders it learns from: weeks of a large city's orders, so that its build
+ * (every TTL, in the server process) takes seconds and bounded memory at any volume, not the whole history.
+ */
+const UNIT_INDEX_ORDERS = 50_000
 
 type StoredModel = CategoryModelJson & { trainedAt: string }
 type Loaded = { model: CategoryModel; trainedAt: string; mtimeMs: number }
@@ -98,6 +103,8 @@ async function buildUnitSuggester(payload: Payload): Promise<UnitSuggester> {
     payload.find({
       collection: 'work-orders',
       where: { unit: { exists: true } },
+      sort: '-createdAt',
+      limit: UNIT_INDEX_ORDERS,
       pagination: false,
       depth: 0,
       overrideAccess: true,

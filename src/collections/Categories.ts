@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated, staffOnly } from '../access/common'
 import { wholeNumberField } from '../fields/wholeNumber'
+import { dropReferenceCopy } from '../hooks/dropReferenceCopy'
 
 /** The hotline's knowledge catalog (知识库目录): a two-level tree set by the hotline. */
 export const Categories: CollectionConfig = {
@@ -19,6 +20,7 @@ export const Categories: CollectionConfig = {
     { name: 'path', label: '完整路径', type: 'text', unique: true, index: true, admin: { readOnly: true } },
   ],
   hooks: {
+    ...dropReferenceCopy('categories'),
     beforeChange: [
       async ({ data, req }) => {
         const parentId = data.parent && typeof data.parent === 'object' ? data.parent.id : data.parent

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { authenticated, adminOnly } from '../access/common'
 import { ORDER_TYPES, SLA_KINDS, URGENCIES } from '../domain/workOrders/orderTypes'
 import { wholeNumberField } from '../fields/wholeNumber'
+import { dropReferenceCopy } from '../hooks/dropReferenceCopy'
 
 /** Time limits as data: by kind, order type, urgency and complexity; the most specific rule applies. */
 export const SlaRules: CollectionConfig = {
@@ -14,6 +15,7 @@ export const SlaRules: CollectionConfig = {
     group: '工单',
   },
   access: { read: authenticated, create: adminOnly, update: adminOnly, delete: adminOnly },
+  hooks: dropReferenceCopy('limits'),
   fields: [
     { name: 'label', label: '名称', type: 'text', required: true },
     { name: 'kind', label: '类别', type: 'select', required: true, options: SLA_KINDS.map((k) => ({ ...k })) },

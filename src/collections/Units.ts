@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated, staffOnly } from '../access/common'
 import { phoneField } from '../fields/phone'
+import { dropReferenceCopy } from '../hooks/dropReferenceCopy'
 
 export const UNIT_KINDS = [
   { value: 'city-department', label: '市级部门' },
@@ -16,6 +17,7 @@ export const Units: CollectionConfig = {
   labels: { singular: '承办单位', plural: '承办单位' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'kind', 'district', 'active'], group: '基础数据' },
   access: { read: authenticated, create: staffOnly, update: staffOnly, delete: staffOnly },
+  hooks: dropReferenceCopy('units'),
   fields: [
     { name: 'name', label: '单位名称', type: 'text', required: true, unique: true },
     { name: 'code', label: '单位编码', type: 'text', required: true, unique: true, index: true },

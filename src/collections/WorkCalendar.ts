@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated, staffOnly } from '../access/common'
 import { dayField } from '../fields/day'
+import { dropReferenceCopy } from '../hooks/dropReferenceCopy'
 
 /** Official holidays and make-up workdays (调休): the basis of every working-day deadline. */
 export const WorkCalendar: CollectionConfig = {
@@ -14,6 +15,7 @@ export const WorkCalendar: CollectionConfig = {
     description: '法定节假日与调休上班日；周一至周五为工作日，周末休息，除非此处另有规定',
   },
   access: { read: authenticated, create: staffOnly, update: staffOnly, delete: staffOnly },
+  hooks: dropReferenceCopy('limits'),
   defaultSort: 'date',
   fields: [
     { ...dayField('date', '日期'), required: true, unique: true },

@@ -20,11 +20,17 @@ import { dispatchOutcomes, type TimelineStep } from '../domain/intake/orderHisto
 import { type HandledOrder, UnitSuggester, type UnitSuggestion } from '../domain/intake/unitSuggestion'
 import { relationId } from '../domain/roles'
 import { logger } from '../log'
+import { referenceCategories, referenceUnits } from './referenceData'
 
 const modelFile = () => path.join(env().dataDir, 'models', 'intake-category.json')
 
 /** How long the unit suggester built from the orders is reused before it is rebuilt. */
 const UNIT_INDEX_TTL_MS = 10 * 60_000
+/**
+ * The most recent dispatched orders it learns from: weeks of a large city's orders, so that its build
+ * (every TTL, in the server process) takes seconds and bounded memory at any volume, not the whole history.
+ */
+const UNIT_INDEX_ORDERS = 50_000
 
 type StoredModel = CategoryModelJson & { trainedAt: string }
 type Loaded = { model: CategoryModel; trainedAt: string; mtimeMs: number }
@@ -97,6 +103,8 @@ async function buildUnitSuggester(payload: Payload): Promise<UnitSuggester> {
     payload.find({
       collection: 'work-orders',
       where: { unit: { exists: true } },
+      sort: '-createdAt',
+      limit: UNIT_INDEX_ORDERS,
       pagination: false,
       depth: 0,
       overrideAccess: true,
@@ -145,20 +153,14 @@ export async function suggestForIntake(
   const [stored, suggester, categories, units] = await Promise.all([
     categoryModel(),
     unitSuggester(payload, waitForUnits),
-    payload.find({
-      collection: 'categories',
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { path: true },
-    }),
-    payload.find({ collection: 'units', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
+    referenceCategories(payload),
+    referenceUnits(payload),
   ])
-  const categoryPath = new Map(categories.docs.map((c) => [String(c.id), c.path ?? '']))
+  const categoryPath = new Map(categories.map((c) => [String(c.id), c.path ?? '']))
   const suggested = (stored?.model.suggest(query, 3) ?? []).filter((s) => categoryPath.has(s.label))
   // Units follow the agent's category when given, else the most likely one.
   const category = query.category ?? suggested[0]?.label
-  const unitName = new Map(units.docs.map((u) => [String(u.id), u.name]))
+  const unitName = new Map(units.map((u) => [String(u.id), u.name]))
   return {
     categories: suggested.map((s) => ({
       id: s.label,

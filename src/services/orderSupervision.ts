@@ -66,7 +66,7 @@ export async function openManualSupervision(payload: Payload, input: ManualSuper
       if (!order.unit) throw new ServiceError(400, `工单 ${order.number} 尚未派发，没有可督办的承办单位`)
       subject = { ...orderSubject(order, `manual:${order.id}`), task: '整改并提交整改反馈' }
     } else {
-      const unit = await unitByCode(payload, input.unit!, req)
+      const unit = await unitByCode(payload, input.unit!)
       subject = { key: `unit:${unit.id}`, unit: unit.id, label: unit.name, task: '整改并提交整改反馈' }
     }
     const opened = await openSupervision(

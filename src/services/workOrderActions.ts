@@ -76,15 +76,15 @@ export async function actOnOrder(
   return inTransaction(
     payload,
     async (req) => {
-      const order = await loadOrder(payload, number, actor, req)
+      const order = await loadOrder(payload, number, actor, req, 0)
       const at = now()
       const unitCodes = input.units ?? (input.unit ? [input.unit] : [])
       const [limits, units, cited, duplicate, childNumbers] = await Promise.all([
-        readLimits(payload, req),
-        Promise.all(unitCodes.map((code) => unitByCode(payload, code, req))),
+        readLimits(payload),
+        Promise.all(unitCodes.map((code) => unitByCode(payload, code))),
         action === 'answer' ? citations(payload, input.citedEntries ?? [], req) : [],
         action === 'not-accept' && input.duplicateOf
-          ? loadOrder(payload, input.duplicateOf, actor, req).then((o) => ({
+          ? loadOrder(payload, input.duplicateOf, actor, req, 0).then((o) => ({
               id: o.id,
               number: o.number,
               state: o.state ?? 'intake',

@@ -6,9 +6,10 @@ import { hasRole } from '../domain/roles'
 import { dayNumberRange, formatOrderNumber, nextSequence } from '../domain/workOrders/orderNumber'
 import { type IntakeInput, planIntake } from '../domain/workOrders/orderPlan'
 import { logger } from '../log'
-import type { WorkOrder } from '../payload-types'
+import type { Category, WorkOrder } from '../payload-types'
 import { ServiceError } from './errors'
 import { type IntakeSuggestions, suggestForIntake } from './intakeSuggestions'
+import { referenceCategories, referenceUnits } from './referenceData'
 import { inTransaction } from './transaction'
 import { type ClaimantInput, claimantData } from './workOrderClaimant'
 import { type Actor, citations, ORDER, readLimits } from './workOrders'
@@ -47,18 +48,23 @@ export async function nextNumbers(payload: Payload, at: Date, count: number, req
   return Array.from({ length: count }, (_, i) => formatOrderNumber(at, next + i))
 }
 
-async function categoryId(payload: Payload, value: string, req?: Req) {
-  const { docs } = await payload.find({
-    collection: 'categories',
-    where: { or: [{ code: { equals: value } }, { path: { equals: value } }] },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  if (!docs[0]) throw new ServiceError(400, `诉求分类 ${value} 不在知识库目录中`)
-  return docs[0].id
+/** A catalogue category by its code or full path (the first in the catalogue's order). */
+async function categoryOf(payload: Payload, value: string): Promise<Category> {
+  const category = (await referenceCategories(payload)).find((c) => c.code === value || c.path === value)
+  if (!category) throw new ServiceError(400, `诉求分类 ${value} 不在知识库目录中`)
+  return category
 }
+
+/** What the presentation of a new order shows of its related orders: number, state, title and who may see them. */
+const RELATED_SELECT = {
+  number: true,
+  state: true,
+  title: true,
+  unit: true,
+  subUnit: true,
+  consultUnits: true,
+  claimant: { confidential: true },
+} as const
 
 /**
  * Open orders from the same phone (matched by its keyed hash, never by the number itself), so that the
@@ -78,11 +84,11 @@ async function sameClaimantOpen(payload: Payload, hash: string, confidential: bo
     depth: 0,
     limit: 10,
     pagination: false,
-    select: { number: true },
+    select: RELATED_SELECT,
     overrideAccess: true,
     req,
   })
-  return docs.map((d) => d.id)
+  return docs
 }
 
 /** The orders the agent linked, by number; an unknown number is refused. */
@@ -95,25 +101,11 @@ async function linkedOrders(payload: Payload, numbers: readonly string[], req?: 
     depth: 0,
     overrideAccess: true,
     req,
-    select: { number: true },
+    select: RELATED_SELECT,
   })
   const missing = numbers.filter((n) => !docs.some((d) => d.number === n))
   if (missing.length) throw new ServiceError(400, `关联工单不存在：${missing.join('、')}`)
-  return docs.map((d) => d.id)
-}
-
-/** The ids among `ids` that exist in the collection, keyed by their string form (ids are numbers on SQLite). */
-async function existingIds(payload: Payload, collection: 'categories' | 'units', ids: string[], req?: Req) {
-  if (!ids.length) return new Map<string, string | number>()
-  const { docs } = await payload.find({
-    collection,
-    where: { id: { in: ids } },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return new Map(docs.map((d) => [String(d.id), d.id]))
+  return docs
 }
 
 /**
@@ -134,17 +126,13 @@ async function intakeSuggestions(payload: Payload, input: NewOrder): Promise<Int
 }
 
 /** What intake suggested, as stored on the order: the top category (the agent's shown one wins) and unit, and the lists. */
-async function suggestionFields(
-  payload: Payload,
-  input: NewOrder,
-  suggestions: IntakeSuggestions | undefined,
-  req?: Req,
-) {
+async function suggestionFields(payload: Payload, input: NewOrder, suggestions: IntakeSuggestions | undefined) {
   const category = input.suggestedCategory ?? suggestions?.categories[0]?.id
   const unit = suggestions?.units[0]?.id
+  // The ids that exist, keyed by their string form (ids are numbers on SQLite).
   const [categories, units] = await Promise.all([
-    existingIds(payload, 'categories', category ? [category] : [], req),
-    existingIds(payload, 'units', unit ? [unit] : [], req),
+    referenceCategories(payload).then((list) => new Map(list.map((c) => [String(c.id), c.id]))),
+    referenceUnits(payload).then((list) => new Map(list.map((u) => [String(u.id), u.id]))),
   ])
   if (input.suggestedCategory && !categories.has(input.suggestedCategory))
     throw new ServiceError(400, `建议分类 suggestedCategory 不存在：${input.suggestedCategory}`)
@@ -162,44 +150,54 @@ async function suggestionFields(
   }
 }
 
+/**
+ * Reads the facts outside the write transaction (the reference data from memory), so that the transaction
+ * holds the write lock only for the number and the insert; the order is created at depth 0 and returned
+ * with its category and related orders (as read for the link) filled in for the presentation.
+ */
 export async function createOrder(payload: Payload, input: NewOrder, actor: Actor, req?: Req): Promise<WorkOrder> {
   if (!hasRole(actor, 'agent', 'dispatcher', 'admin')) throw new ServiceError(403, '只有话务员、派单员可以登记工单')
   const at = now()
-  // Read before the write transaction: the model and the unit index are derived data.
+  // The model and the unit index are derived data.
   const suggestions = await intakeSuggestions(payload, input)
+  const claimant = claimantData(input.claimant)
+  const [limits, cited, category, linked, suggested, sameCaller] = await Promise.all([
+    readLimits(payload),
+    citations(payload, input.citedEntries ?? [], req),
+    input.category ? categoryOf(payload, input.category) : undefined,
+    linkedOrders(payload, input.related ?? [], req),
+    suggestionFields(payload, input, suggestions),
+    claimant.phoneHash ? sameClaimantOpen(payload, claimant.phoneHash, claimant.confidential, req) : [],
+  ])
+  // Each related order once, the same caller's first: as stored, and as the presentation lists them.
+  const related = [...new Map([...sameCaller, ...linked].map((o) => [o.id, o])).values()]
+  const data = {
+    ...planIntake(input, { actor, category: category?.id, cited }, limits, at),
+    ...suggested,
+    claimant,
+    related: related.map((o) => o.id),
+  }
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inTransaction(
+      const created = await inTransaction(
         payload,
         async (tx) => {
-          const [limits, cited, category, linked, suggested] = await Promise.all([
-            readLimits(payload, tx),
-            citations(payload, input.citedEntries ?? [], tx),
-            input.category ? categoryId(payload, input.category, tx) : undefined,
-            linkedOrders(payload, input.related ?? [], tx),
-            suggestionFields(payload, input, suggestions, tx),
-          ])
-          const claimant = claimantData(input.claimant)
-          const sameCaller = claimant.phoneHash
-            ? await sameClaimantOpen(payload, claimant.phoneHash, claimant.confidential, tx)
-            : []
           const [number] = await nextNumbers(payload, at, 1, tx)
           return payload.create({
             collection: ORDER,
             overrideAccess: true,
             req: tx,
-            depth: 1,
-            data: {
-              ...planIntake(input, { actor, category, cited }, limits, at),
-              ...suggested,
-              number,
-              claimant,
-              related: [...new Set([...sameCaller, ...linked])],
-            } as never,
+            depth: 0,
+            data: { ...data, number } as never,
           })
         },
         req,
       )
+      return {
+        ...created,
+        category: category ?? null,
+        related: related as WorkOrder[],
+      }
     } catch (err) {
       // Two intakes in the same instant may pick the same number: the unique index refuses one; retry.
       if (attempt < 3 && /number|unique/i.test(String((err as Error).message))) continue

@@ -11,11 +11,10 @@ import { type AccessUser, type RelationValue, relationId, type Role } from '../d
 import type { Limits } from '../domain/workOrders/clocks'
 import type { OrderState } from '../domain/workOrders/orderFlow'
 import type { Actor, CitedEntry, OrderSnapshot, UnitRef } from '../domain/workOrders/orderPlan'
-import { DEFAULT_SLA_RULES, type SlaRule } from '../domain/workOrders/orderTypes'
 import { canSeeOrder } from '../domain/workOrders/visibility'
 import type { WorkOrder } from '../payload-types'
 import { ServiceError } from './errors'
-import { loadCalendar } from './supervision'
+import { referenceLimits, referenceUnits } from './referenceData'
 
 export type { Actor } from '../domain/workOrders/orderPlan'
 export const ORDER = 'work-orders' as const
@@ -31,37 +30,20 @@ export const actorOf = (
     ? { id: caller.id, roles: caller.roles, unit: caller.unit, name: caller.name }
     : { id: `key:${caller.id}`, roles: ['agent'], name: `API：${caller.name}` }
 
-export async function slaRules(payload: Payload, req?: Req): Promise<SlaRule[]> {
-  const { docs } = await payload.find({
-    collection: 'sla-rules',
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return docs.length ? (docs as SlaRule[]) : DEFAULT_SLA_RULES
-}
-
-/** The time-limit rules and the work calendar: what every deadline is computed from. */
-export async function readLimits(payload: Payload, req?: Req): Promise<Limits> {
-  const [rules, calendar] = await Promise.all([slaRules(payload, req), loadCalendar(payload, req)])
-  return { rules, calendar }
-}
+/**
+ * The time-limit rules and the work calendar: what every deadline is computed from (kept in memory,
+ * see referenceData.ts).
+ */
+export const readLimits = (payload: Payload): Promise<Limits> => referenceLimits(payload)
 
 /** Whether admins stop the deadline clock while the order waits for the claimant (待补充). */
 export const clockPauses = (limits: Limits) => limits.rules.some((r) => r.kind === 'pause-clock')
 
-export async function unitByCode(payload: Payload, code: string, req?: Req): Promise<UnitRef> {
-  const { docs } = await payload.find({
-    collection: 'units',
-    where: { or: [{ code: { equals: code } }, { name: { equals: code } }] },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  if (!docs[0]) throw new ServiceError(400, `没有这个承办单位：${code}`)
-  return { id: docs[0].id, code: docs[0].code, name: docs[0].name, parent: relationId(docs[0].parent) ?? null }
+/** A unit by its code or its name (the first in the collection's order, as a query with limit 1 gives). */
+export async function unitByCode(payload: Payload, code: string): Promise<UnitRef> {
+  const unit = (await referenceUnits(payload)).find((u) => u.code === code || u.name === code)
+  if (!unit) throw new ServiceError(400, `没有这个承办单位：${code}`)
+  return { id: unit.id, code: unit.code, name: unit.name, parent: relationId(unit.parent) ?? null }
 }
 
 export async function citations(payload: Payload, codes: readonly string[], req?: Req): Promise<CitedEntry[]> {
@@ -72,6 +54,8 @@ export async function citations(payload: Payload, codes: readonly string[], req?
       where: { and: [{ code: { equals: code } }, { _status: { equals: 'published' } }] },
       limit: 1,
       depth: 0,
+      // Not the entry's body: what a citation records.
+      select: { title: true, publishedAt: true, updatedAt: true },
       overrideAccess: true,
       req,
     })
@@ -81,13 +65,22 @@ export async function citations(payload: Payload, codes: readonly string[], req?
   return out
 }
 
-/** The order as the caller may see it, or 404 (a unit never learns of other units' orders). */
-export async function loadOrder(payload: Payload, number: string, actor: AccessUser, req?: Req): Promise<WorkOrder> {
+/**
+ * The order as the caller may see it, or 404 (a unit never learns of other units' orders); depth 1 for
+ * a presentation, 0 where only its own fields count (the plan of an action).
+ */
+export async function loadOrder(
+  payload: Payload,
+  number: string,
+  actor: AccessUser,
+  req?: Req,
+  depth: 0 | 1 = 1,
+): Promise<WorkOrder> {
   const { docs } = await payload.find({
     collection: ORDER,
     where: { number: { equals: number } },
     limit: 1,
-    depth: 1,
+    depth,
     overrideAccess: true,
     showHiddenFields: true,
     req,

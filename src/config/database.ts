@@ -38,7 +38,7 @@ export function databaseAdapter(e: Env): DatabaseAdapterObj {
         client: serializedSqliteClient(client, {
           busyTimeoutMs: BUSY_TIMEOUT_MS,
           lockTimeoutMs: WRITE_LOCK_TIMEOUT_MS,
-          synchronous: 'NORMAL',
+          synchronous: 'FULL',
         }),
       })
       return adapter

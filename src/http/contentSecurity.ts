@@ -42,6 +42,8 @@ export function pageContentSecurity(dev: boolean): RequestHandler {
     // Next takes the nonce for its scripts from the request's policy header.
     req.headers['content-security-policy'] = policy
     res.setHeader('Content-Security-Policy', policy)
+    // The page cache swaps a stored page's nonce for this one (pageCache.ts).
+    res.locals.cspNonce = nonce
     next()
   }
 }

@@ -1,9 +1,11 @@
 /**
- * The Express application: security headers, request ids and JSON logs, our /api/v1 routers, then
- * Payload's REST API, then (when given) Next for the admin and pages. Used by the server and tests.
+ * The Express application: security headers, compression, request ids and JSON logs, our /api/v1
+ * routers, then Payload's REST API, then (when given) the anonymous page cache and Next for the admin
+ * and pages. Used by the server and tests.
  */
 import { randomUUID } from 'node:crypto'
 
+import compression from 'compression'
 import express, { type Express, type RequestHandler } from 'express'
 import helmet from 'helmet'
 import type { Payload } from 'payload'
@@ -16,6 +18,7 @@ import { loginThrottle, resetPasswordPolicy } from '../http/authGuards'
 import { apiContentSecurity, pageContentSecurity } from '../http/contentSecurity'
 import { errorHandler, notFound } from '../http/errors'
 import { openApiDocument } from '../http/openapi'
+import { pageCache } from '../http/pageCache'
 import { payloadRest } from '../http/payloadRest'
 import { restGuard } from '../http/restGuard'
 import { agentRouter } from '../http/routes/agent'
@@ -43,6 +46,8 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   )
   // The policy is ours (contentSecurity.ts): strict for API answers, nonce-based for pages.
   app.use(helmet({ contentSecurityPolicy: false }), apiContentSecurity)
+  // gzip/deflate/br for text answers (HTML, JSON, CSS, JS) above 1 kB; never on the MCP stream.
+  app.use(compression({ filter: (req, res) => !req.path.startsWith(MCP_PATH) && compression.filter(req, res) }))
   app.use(
     pinoHttp({
       logger,
@@ -98,11 +103,13 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
     resetPasswordPolicy(),
     payloadRest(payload.config, e.publicUrl),
   )
+  // Pages: a fresh nonce each, then the anonymous page cache in front of everything that renders.
+  if (nextHandler) app.use(pageContentSecurity(e.nodeEnv === 'development'), pageCache(e.pageCache))
   app.get('/entries/:code', goneWhenExpired(payload))
   app.get('/progress', progressLimit)
 
   if (nextHandler) {
-    app.use(pageContentSecurity(e.nodeEnv === 'development'), nextHandler)
+    app.use(nextHandler)
   } else {
     app.use(notFound)
   }

@@ -1,0 +1,60 @@
+import { NONCE_PLACEHOLDER, PageCacheStore, withNonce, withPlaceholder } from '../../src/http/pageCacheStore'
+
+const page = (body: string) => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body })
+
+describe('page cache store', () => {
+  it('drops the least recently used pages when over its byte budget', () => {
+    const store = new PageCacheStore(30)
+    store.set('/a', page('x'.repeat(10)))
+    store.set('/b', page('y'.repeat(10)))
+    expect(store.get('/a')?.body).toBe('x'.repeat(10)) // /a is now the most recently used
+    store.set('/c', page('z'.repeat(10)))
+    expect(store.get('/b')).toBeUndefined()
+    expect(store.get('/a')).toBeDefined()
+    expect(store.get('/c')).toBeDefined()
+    expect(store.bytes).toBeLessThanOrEqual(30)
+  })
+
+  it('keeps nothing larger than its whole budget, and replacing a page frees the old bytes', () => {
+    const store = new PageCacheStore(30)
+    store.set('/big', page('x'.repeat(40)))
+    expect(store.size).toBe(0)
+    store.set('/a', page('x'.repeat(20)))
+    store.set('/a', page('y'.repeat(5)))
+    expect(store.bytes).toBe(5 + '/a'.length)
+    expect(store.get('/a')?.body).toBe('yyyyy')
+  })
+
+  it('forgets a page when its time to live has passed', () => {
+    let now = 1_000
+    const store = new PageCacheStore(1_000, () => now)
+    store.set('/search?q=1', page('results'), 30_000)
+    store.set('/', page('home'))
+    now += 29_999
+    expect(store.get('/search?q=1')).toBeDefined()
+    now += 1
+    expect(store.get('/search?q=1')).toBeUndefined()
+    expect(store.bytes).toBe('home'.length + 1)
+    expect(store.get('/')?.body).toBe('home')
+  })
+
+  it('clears everything on invalidation', () => {
+    const store = new PageCacheStore(1_000)
+    store.set('/', page('home'))
+    store.set('/entries/KB-1', page('entry'))
+    store.clear()
+    expect(store.size).toBe(0)
+    expect(store.bytes).toBe(0)
+    expect(store.get('/')).toBeUndefined()
+  })
+
+  it('stores a page without its nonce and gives each hit a fresh one', () => {
+    const html = '<script nonce="abc+/=">1</script><style nonce="abc+/=">b{}</style>'
+    const stored = withPlaceholder(html, 'abc+/=')
+    expect(stored).not.toContain('abc+/=')
+    expect(stored.split(NONCE_PLACEHOLDER)).toHaveLength(3)
+    expect(withNonce(stored, 'fresh1')).toBe('<script nonce="fresh1">1</script><style nonce="fresh1">b{}</style>')
+    expect(withNonce(stored, 'fresh2')).toContain('nonce="fresh2"')
+    expect(withNonce(stored, 'fresh2')).not.toContain('fresh1')
+  })
+})

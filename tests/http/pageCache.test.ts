@@ -72,4 +72,10 @@ describe('public page cache', () => {
     const desk = await request(server).get(`/desk`)
     expect(desk.headers['x-cache']).toBeUndefined()
   })
+
+  it('compresses text answers for clients that accept it', async () => {
+    const res = await request(app()).get('/api/v1/openapi.json').set('Accept-Encoding', 'gzip').expect(200)
+    expect(res.headers['content-encoding']).toBe('gzip')
+    expect(res.body.openapi).toBeDefined()
+  })
 })

@@ -3,10 +3,11 @@
  * The entry's workflow in the admin sidebar: its state, the transitions the signed-in user may take
  * (with a comment box), the history and, while a version is in review, what it changes.
  */
-import { useDocumentInfo } from '@payloadcms/ui'
+import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
 import { shanghaiDateTimeString } from '../domain/shanghaiTime'
+import { currentState, stateLabel } from '../domain/workflow/entryWorkflow'
 
 /** A transition reloads the page (the form shows the stored version); its confirmation survives it. */
 const CONFIRMATION_KEY = 'workflow-confirmation'
@@ -135,6 +136,28 @@ export function WorkflowPanel() {
           </ol>
         </details>
       )}
+    </div>
+  )
+}
+
+/**
+ * The header's status says the workflow state (单位审核中 …), as the panel does, instead of Payload's
+ * own draft/published flag, which says 草稿 for every version in review.
+ */
+export function WorkflowStatus() {
+  const { data } = useDocumentInfo()
+  const formState = useFormFields(([fields]) => fields.workflowState?.value as string | undefined)
+  const workflowState = formState ?? (data?.workflowState as string | undefined)
+  const status = data?._status as string | undefined
+  if (!workflowState && !status) return null
+  return (
+    <div className="status">
+      <div className="status__value-wrap">
+        <span className="status__label">状态：</span>
+        <span className="status__value" data-testid="header-workflow-state">
+          {stateLabel(currentState({ workflowState, _status: status }))}
+        </span>
+      </div>
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { now } from '../domain/clock'
 import { shanghaiDateString } from '../domain/shanghaiTime'
 import { importEntries } from '../import/importEntries'
 import { transitionEntry } from '../services/entryTransitions'
+import { trainIntakeModel } from '../services/intakeSuggestions'
 import { demoEntryRecords } from './demo'
 import { DEMO_CATALOG, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo/organisation'
 import { DEMO_SYNONYMS } from './demo/synonyms'
@@ -112,6 +113,8 @@ export async function seedDemo(payload: Payload, options: { reset: boolean }): P
   }
   await expirePastEntries(payload)
   const orders = await seedDemoWorkOrders(payload)
+  // The intake model learns from the demo's closed orders, so the console suggests categories from the start.
+  await trainIntakeModel(payload)
   return `${DEMO_UNITS.length} 个承办单位，${DEMO_USERS.length} 个账号，${report.created} 条知识条目（${report.warnings.length} 条已过期存为草稿），${orders} 张工单`
 }
 

@@ -56,11 +56,16 @@ async function offlineContext(viewport = { width: 1400, height: 1000 }) {
 /** Opens an entry's edit view from the admin's list, by its code. */
 async function openEntry(page: Page, code: string) {
   await page.goto(`${server.base}/admin/collections/knowledge-entries?where[code][equals]=${code}`)
-  await page.locator('table tbody a[href*="/collections/knowledge-entries/"]').first().click()
+  // The list rewrites its address (depth, limit) once it has loaded; a click racing that rewrite is
+  // lost, so follow the row's link itself.
+  const href = await page.locator('table tbody a[href*="/collections/knowledge-entries/"]').first().getAttribute('href')
+  await page.goto(`${server.base}${href}`)
   await page.waitForSelector('[data-testid="workflow-state"]')
 }
 
 const workflowState = (page: Page) => page.locator('[data-testid="workflow-state"]').innerText()
+/** The state in the edit view's header, where Payload shows its draft/published status. */
+const headerState = (page: Page) => page.locator('.doc-controls [data-testid="header-workflow-state"]').innerText()
 
 it('public: every category tile lists its entries, page by page, and a phone keeps results in view', async () => {
   const { context, outside, problems } = await offlineContext({ width: 390, height: 844 })
@@ -140,7 +145,7 @@ it('public: an entry shows 设定依据 and dialable phones without repeating it
   expect(problems).toEqual([])
 }, 120_000)
 
-it('admin: a reviewer reads the diff in labels, on a read-only form, with confirmations', async () => {
+it('admin: a reviewer reads the diff in labels, on a read-only form whose header agrees with the panel', async () => {
   const editor = await adminLogin(browser, server.base, 'editor.rs@hotline.example')
   // An entry of the editor's unit (人社局).
   const rsCode = demoCode('江临市高校毕业生就业补贴政策（2026年版）')
@@ -158,12 +163,15 @@ it('admin: a reviewer reads the diff in labels, on a read-only form, with confir
   await editor.waitForFunction(
     () => document.querySelector('[data-testid="workflow-state"]')?.textContent === '单位审核中',
   )
-  // A confirmation survives the reload.
+  // A confirmation survives the reload, and the header says what the panel says (not 草稿).
   expect(await editor.locator('.workflow-panel [role="status"]').innerText()).toContain('已提交审核')
+  expect(await headerState(editor)).toBe('单位审核中')
 
   const reviewer = await adminLogin(browser, server.base, 'reviewer.rs@hotline.example')
   await openEntry(reviewer, rsCode)
   expect(await workflowState(reviewer)).toBe('单位审核中')
+  expect(await headerState(reviewer)).toBe(await workflowState(reviewer))
+  expect(await reviewer.locator('.doc-controls').innerText()).not.toContain('草稿')
   const diff = await reviewer.locator('.workflow-panel details').first().innerText()
   expect(diff).toContain('标题')
   expect(diff).toContain('摘要')

@@ -63,7 +63,13 @@ export const KnowledgeEntries: CollectionConfig = {
     defaultColumns: ['code', 'title', 'type', 'unit', 'workflowState', 'validUntil', 'nextReviewAt'],
     listSearchableFields: ['code', 'title', 'summary'],
     group: '知识库',
-    components: { edit: { PublishButton: '/src/components/WorkflowPanel#NoPublishButton' } },
+    components: {
+      edit: {
+        PublishButton: '/src/components/WorkflowPanel#NoPublishButton',
+        // The header's status follows the workflow, not Payload's draft/published flag.
+        Status: '/src/components/WorkflowPanel#WorkflowStatus',
+      },
+    },
   },
   access: {
     read: readEntries,

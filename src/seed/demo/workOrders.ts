@@ -14,6 +14,7 @@ import { openManualSupervision, submitRectification } from '../../services/order
 import { actOnOrder } from '../../services/workOrderActions'
 import { createOrder } from '../../services/workOrderIntake'
 import type { Actor } from '../../services/workOrders'
+import { DEMO_ORDER_HISTORY } from './orderHistory'
 
 const DAY = 86_400_000
 
@@ -59,6 +60,14 @@ export async function seedDemoWorkOrders(payload: Payload): Promise<number> {
     return created.number
   }
   try {
+    // The closed history the category model learns from, each answer citing an entry of its category.
+    for (const [i, past] of DEMO_ORDER_HISTORY.entries()) {
+      const cited = await entryOfCategory(payload, past.category)
+      if (!cited) continue
+      await order(35 + ((i * 7) % 46), { type: 'consultation', ...past, claimant: { anonymous: true } }, [
+        [0, agent, 'answer', { citedEntries: [cited] }],
+      ])
+    }
     await order(
       12,
       {
@@ -193,4 +202,20 @@ export async function seedDemoWorkOrders(payload: Payload): Promise<number> {
     fixClock(previous)
   }
   return count
+}
+
+async function entryOfCategory(payload: Payload, path: string): Promise<string | undefined> {
+  const category = (
+    await payload.find({ collection: 'categories', where: { path: { equals: path } }, limit: 1, overrideAccess: true })
+  ).docs[0]
+  if (!category) return undefined
+  const { docs } = await payload.find({
+    collection: 'knowledge-entries',
+    where: { and: [{ category: { equals: category.id } }, { _status: { equals: 'published' } }] },
+    sort: 'code',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return docs[0]?.code ?? undefined
 }

@@ -8,10 +8,10 @@
  * at most PAGE_TTL_MS, the bound on an entry passing its validUntil before the hourly round
  * expires it. Mounted after pageContentSecurity: a hit carries this response's fresh nonce.
  */
-import type { Request, RequestHandler } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 
 import { onEntryChange } from '../services/entryChanges'
-import { type CachedPage, PageCacheStore, withNonce, withPlaceholder } from './pageCacheStore'
+import { type CachedPage, joinWithNonce, PageCacheStore, splitAtNonce } from './pageCacheStore'
 
 const CACHEABLE = /^\/(?:|categories\/[^/]+|entries\/[^/]+|search)$/
 const SEARCH_TTL_MS = 30_000
@@ -42,6 +42,16 @@ const cacheable = (req: Request): boolean =>
   !req.headers['next-router-state-tree'] &&
   !('_rsc' in req.query)
 
+/**
+ * A whole, plain HTML page for everyone. An encoded body (a compressor below this one) is bytes this
+ * cache cannot cut at the nonce nor replay with the right headers: it is never stored.
+ */
+const storable = (res: Response): boolean =>
+  res.statusCode === 200 &&
+  String(res.getHeader('content-type') ?? '').startsWith('text/html') &&
+  !res.getHeader('set-cookie') &&
+  ['identity', undefined].includes(res.getHeader('content-encoding') as string | undefined)
+
 export function pageCache(options: { enabled: boolean; maxBytes: number }): RequestHandler {
   if (!options.enabled) return (_req, _res, next) => next()
   const store = new PageCacheStore(options.maxBytes)
@@ -56,7 +66,9 @@ export function pageCache(options: { enabled: boolean; maxBytes: number }): Requ
       res.status(hit.status)
       for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value)
       res.setHeader('X-Cache', 'HIT')
-      res.end(withNonce(hit.body, nonce))
+      const body = joinWithNonce(hit.parts, nonce)
+      res.setHeader('Content-Length', body.length)
+      res.end(body)
       return
     }
     res.setHeader('X-Cache', 'MISS')
@@ -82,13 +94,12 @@ export function pageCache(options: { enabled: boolean; maxBytes: number }): Requ
     }) as typeof res.write
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0])
-      const type = String(res.getHeader('content-type') ?? '')
-      if (!cleared && res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('set-cookie')) {
+      if (!cleared && storable(res)) {
         const headers: CachedPage['headers'] = {}
         for (const [name, value] of Object.entries(res.getHeaders()))
           if (value !== undefined && !NOT_STORED.has(name)) headers[name] = Array.isArray(value) ? value : String(value)
-        const body = withPlaceholder(Buffer.concat(chunks).toString('utf8'), nonce)
-        store.set(key, { status: 200, headers, body }, req.path === '/search' ? SEARCH_TTL_MS : PAGE_TTL_MS)
+        const parts = splitAtNonce(Buffer.concat(chunks), nonce)
+        store.set(key, { status: 200, headers, parts }, req.path === '/search' ? SEARCH_TTL_MS : PAGE_TTL_MS)
       }
       stopListening()
       return end(chunk, ...rest)

@@ -1,24 +1,37 @@
 /**
  * The public pages' cache store: rendered HTML kept in memory, bounded by bytes (least recently used
  * goes first), each page with an optional time to live. Pages carry a per-response CSP nonce; the
- * store keeps the body with a placeholder in its place so that every hit gets a fresh one.
+ * store keeps the body cut where it was, so that every hit gets a fresh one.
  */
 export type CachedPage = {
   status: number
   headers: Record<string, string | string[]>
-  /** The body with each occurrence of the render's nonce replaced by NONCE_PLACEHOLDER. */
-  body: string
+  /** The body's bytes cut at each occurrence of the render's nonce: a hit puts its own between them. */
+  parts: Buffer[]
 }
 
-/** Cannot occur in HTML that Next renders: a control character, not escaped, around a marker. */
-export const NONCE_PLACEHOLDER = '\u0000nonce\u0000'
+/** The body cut at the nonce, once when stored, so that a hit copies bytes instead of searching text. */
+export function splitAtNonce(body: Buffer, nonce: string): Buffer[] {
+  if (!nonce) return [body]
+  const needle = Buffer.from(nonce)
+  const parts: Buffer[] = []
+  let from = 0
+  for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, from)) {
+    parts.push(body.subarray(from, at))
+    from = at + needle.length
+  }
+  parts.push(body.subarray(from))
+  return parts
+}
 
-/** The body to store: the render's nonce replaced by the placeholder. */
-export const withPlaceholder = (body: string, nonce: string): string =>
-  nonce ? body.split(nonce).join(NONCE_PLACEHOLDER) : body
-
-/** The body to send: the placeholder replaced by this response's nonce. */
-export const withNonce = (body: string, nonce: string): string => body.split(NONCE_PLACEHOLDER).join(nonce)
+/** The body to send: the parts joined by this response's nonce. */
+export function joinWithNonce(parts: Buffer[], nonce: string): Buffer {
+  if (parts.length === 1) return parts[0]!
+  const needle = Buffer.from(nonce)
+  const pieces: Buffer[] = [parts[0]!]
+  for (let i = 1; i < parts.length; i++) pieces.push(needle, parts[i]!)
+  return Buffer.concat(pieces)
+}
 
 type Slot = { page: CachedPage; bytes: number; expiresAt: number }
 
@@ -46,7 +59,7 @@ export class PageCacheStore {
 
   /** `ttlMs`: how long the page may be served; Infinity until the next clear(). */
   set(key: string, page: CachedPage, ttlMs = Infinity): void {
-    const bytes = Buffer.byteLength(page.body) + key.length
+    const bytes = page.parts.reduce((sum, part) => sum + part.length, key.length)
     const old = this.slots.get(key)
     if (old) this.remove(key, old)
     if (bytes > this.maxBytes) return

@@ -4,16 +4,22 @@
  * the same index the server keeps current.
  */
 import { env } from '../config/env'
+import { CachedSearchEngine } from './cachedEngine'
 import { EmbeddedEngine } from './embedded/EmbeddedEngine'
 import type { SearchEngine } from './types'
 import { TypesenseEngine } from './typesense/TypesenseEngine'
 
 const shared = globalThis as { __hotlineKbSearchEngine?: SearchEngine; __hotlineKbIndexBuilding?: boolean }
 
+/** The same search within a few seconds is answered from memory (cachedEngine.ts). */
+const RESULT_CACHE = { ttlMs: 5_000, maxEntries: 2_000 }
+
 export function searchEngine(): SearchEngine {
   const { searchEngine: kind, typesense } = env()
-  shared.__hotlineKbSearchEngine ??=
-    kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine()
+  shared.__hotlineKbSearchEngine ??= new CachedSearchEngine(
+    kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine(),
+    RESULT_CACHE,
+  )
   return shared.__hotlineKbSearchEngine
 }
 

@@ -43,14 +43,16 @@ const cacheable = (req: Request): boolean =>
   !('_rsc' in req.query)
 
 /**
- * A whole, plain HTML page for everyone. An encoded body (a compressor below this one) is bytes this
- * cache cannot cut at the nonce nor replay with the right headers: it is never stored.
+ * A whole HTML page for everyone, as bytes this cache can cut at the nonce and replay. What passes
+ * through here is plain (the compressor mounted before this one encodes after it); a body encoded
+ * below (Next's own compressor, which next.config.ts turns off) does not begin as HTML does, and is
+ * never stored: replayed as text it would be garbage.
  */
-const storable = (res: Response): boolean =>
+const storable = (res: Response, body: Buffer): boolean =>
   res.statusCode === 200 &&
   String(res.getHeader('content-type') ?? '').startsWith('text/html') &&
   !res.getHeader('set-cookie') &&
-  ['identity', undefined].includes(res.getHeader('content-encoding') as string | undefined)
+  /^\s*</.test(body.subarray(0, 64).toString('latin1'))
 
 export function pageCache(options: { enabled: boolean; maxBytes: number }): RequestHandler {
   if (!options.enabled) return (_req, _res, next) => next()
@@ -80,12 +82,11 @@ export function pageCache(options: { enabled: boolean; maxBytes: number }): Requ
     const end = res.end.bind(res) as (...args: unknown[]) => typeof res
     const collect = (chunk: unknown, encoding: unknown) => {
       if (chunk == null || typeof chunk === 'function') return
+      // A copy: a writer may reuse its buffer once written.
       chunks.push(
-        Buffer.isBuffer(chunk)
-          ? chunk
-          : typeof chunk === 'string'
-            ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
-            : Buffer.from(chunk as Uint8Array),
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+          : Buffer.from(chunk as Uint8Array),
       )
     }
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
@@ -94,11 +95,12 @@ export function pageCache(options: { enabled: boolean; maxBytes: number }): Requ
     }) as typeof res.write
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0])
-      if (!cleared && storable(res)) {
+      const body = Buffer.concat(chunks)
+      if (!cleared && storable(res, body)) {
         const headers: CachedPage['headers'] = {}
         for (const [name, value] of Object.entries(res.getHeaders()))
           if (value !== undefined && !NOT_STORED.has(name)) headers[name] = Array.isArray(value) ? value : String(value)
-        const parts = splitAtNonce(Buffer.concat(chunks), nonce)
+        const parts = splitAtNonce(body, nonce)
         store.set(key, { status: 200, headers, parts }, req.path === '/search' ? SEARCH_TTL_MS : PAGE_TTL_MS)
       }
       stopListening()

@@ -90,3 +90,20 @@ export class PageCacheStore {
     this.used -= slot.bytes
   }
 }
+
+const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script>/g
+const SCRIPT_PRELOAD = /<link\b[^>]*\b(?:rel="modulepreload"|as="script")[^>]*\/?>/g
+/** React's scripts that reveal content streamed behind a Suspense boundary: a page using them needs its scripts. */
+const REVEALS = /\$R[CSXV]\(|<template\b/
+
+/**
+ * A server-rendered page without Next's client runtime: its scripts (the framework's chunks and the
+ * inline React payload that would hydrate it) and their preloads go; markup and styles stay. React
+ * escapes `<` inside its inline scripts, so `</script>` only ends one. A page that streams part of
+ * its content through scripts is returned unchanged.
+ */
+export function withoutClientRuntime(body: Buffer): Buffer {
+  const html = body.toString('utf8')
+  if (REVEALS.test(html)) return body
+  return Buffer.from(html.replace(SCRIPT, '').replace(SCRIPT_PRELOAD, ''))
+}

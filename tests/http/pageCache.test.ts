@@ -1,6 +1,7 @@
 /**
  * The anonymous page cache in the real Express app, with a stand-in for Next that renders an entry's
- * title from the database and puts the request's CSP nonce on a script, as Next does.
+ * title from the database and puts the request's CSP nonce on a style and a script, as Next does
+ * (tests/browser/pageCacheNext.test.ts checks the same against the real Next).
  */
 import type { RequestHandler } from 'express'
 import request from 'supertest'
@@ -19,7 +20,9 @@ const pages: RequestHandler = async (req, res) => {
   const code = req.path.split('/')[2]
   const { docs } = await context.payload.find({ collection: 'knowledge-entries', where: { code: { equals: code } } })
   if (!docs[0]) return res.status(404).type('html').send('<p>没有找到</p>')
-  res.type('html').send(`<h1>${docs[0].title}</h1><script nonce="${nonce}">1</script>`)
+  res
+    .type('html')
+    .send(`<style nonce="${nonce}">h1{}</style><h1>${docs[0].title}</h1><script nonce="${nonce}">hydrate()</script>`)
 }
 
 const app = () => createApp(context.payload, { ...env(), pageCache: { enabled: true, maxBytes: 2 ** 20 } }, pages)
@@ -39,8 +42,11 @@ describe('public page cache', () => {
     expect(second.text).toContain('甲局已发布')
     // A nonce is never reused: the body carries the one in this response's own policy.
     expect(nonceOf(second)).not.toBe(nonceOf(first))
-    expect(second.text).toContain(`nonce="${nonceOf(second)}"`)
+    expect(second.text).toContain(`<style nonce="${nonceOf(second)}">`)
     expect(second.text).not.toContain(nonceOf(first))
+    // An entry page reads without the client runtime: sent and kept without its scripts.
+    expect(first.text).not.toContain('<script')
+    expect(second.text).not.toContain('<script')
 
     await context.payload.update({
       collection: 'knowledge-entries',
@@ -65,6 +71,13 @@ describe('public page cache', () => {
     for (let i = 0; i < 2; i++) {
       const signedIn = await request(server).get(`/entries/${code}`).set('Cookie', cookie).expect(200)
       expect(signedIn.headers['x-cache']).toBeUndefined()
+    }
+    // Opened from a search: each open counts as a use of that search's hits, so it renders each time.
+    for (let i = 0; i < 2; i++) {
+      const fromSearch = await request(server)
+        .get(`/entries/${code}?q=${encodeURIComponent('乙局')}`)
+        .expect(200)
+      expect(fromSearch.headers['x-cache']).toBeUndefined()
     }
     await request(server).get('/entries/NO-SUCH').expect(404)
     const missing = await request(server).get('/entries/NO-SUCH').expect(404)

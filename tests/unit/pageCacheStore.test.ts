@@ -1,4 +1,4 @@
-import { joinWithNonce, PageCacheStore, splitAtNonce } from '../../src/http/pageCacheStore'
+import { joinWithNonce, PageCacheStore, splitAtNonce, withoutClientRuntime } from '../../src/http/pageCacheStore'
 
 const page = (body: string) => ({
   status: 200,
@@ -63,5 +63,21 @@ describe('page cache store', () => {
     )
     expect(joinWithNonce(parts, 'fresh2').toString()).toBe(html.replaceAll('abc+/=', 'fresh2'))
     expect(splitAtNonce(Buffer.from('<p>no scripts</p>'), 'abc')).toHaveLength(1)
+  })
+
+  it('takes the client runtime off a page, markup and styles kept, unless the page reveals content with scripts', () => {
+    const page = [
+      '<!DOCTYPE html><html><head><link rel="stylesheet" href="/a.css" nonce="n"/>',
+      '<link rel="preload" as="script" fetchPriority="low" nonce="n" href="/_next/b.js"/>',
+      '<script src="/_next/c.js" async="" nonce="n"></script></head>',
+      '<body><h1>身份证补领</h1><form method="post"><button>有帮助</button></form>',
+      '<script nonce="n">self.__next_f.push([1,"\\u003c/script\\u003e"])</script></body></html>',
+    ].join('')
+    expect(withoutClientRuntime(Buffer.from(page)).toString()).toBe(
+      '<!DOCTYPE html><html><head><link rel="stylesheet" href="/a.css" nonce="n"/></head>' +
+        '<body><h1>身份证补领</h1><form method="post"><button>有帮助</button></form></body></html>',
+    )
+    const streamed = '<div hidden id="S:0"><p>late</p></div><script>$RC("B:0","S:0")</script>'
+    expect(withoutClientRuntime(Buffer.from(streamed)).toString()).toBe(streamed)
   })
 })

@@ -4,7 +4,7 @@
  * the page cache off (PAGE_CACHE=off) and on; each time the bare handler (its own process) is
  * measured first, then the home page, an entry page, the public search API and the agent search
  * API (with an API key), each at BENCH_PAGES_CONNECTIONS connections for BENCH_PAGES_SECONDS.
- * Prints one table with each figure's ratio to the bare handler.
+ * Prints one table with each figure's ratio to the bare handler and what one answer weighs.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import os from 'node:os'
@@ -17,7 +17,7 @@ const CONNECTIONS = Number(process.env.BENCH_PAGES_CONNECTIONS ?? 20)
 const SECONDS = Number(process.env.BENCH_PAGES_SECONDS ?? 8)
 const QUERY = encodeURIComponent('身份证丢了怎么办')
 
-type Row = { setting: string; target: string; rps: number; p99: number; errors: number }
+type Row = { setting: string; target: string; rps: number; p99: number; bytes: number; errors: number }
 
 /** `express()` answering one small JSON body: what Express itself costs on this machine. */
 async function startBare(): Promise<{ base: string; child: ChildProcess }> {
@@ -43,7 +43,13 @@ async function startBare(): Promise<{ base: string; child: ChildProcess }> {
 
 async function measure(url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx }
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    // What one answer puts on the wire, headers included (no Accept-Encoding: uncompressed).
+    bytes: result.throughput.total / Math.max(1, result.requests.total),
+    errors: result.errors + result.non2xx,
+  }
 }
 
 async function agentKey(base: string): Promise<string> {
@@ -97,9 +103,11 @@ console.log(
 )
 const rows = [...(await run('cache off', { PAGE_CACHE: 'off' })), ...(await run('cache on', { PAGE_CACHE: 'on' }))]
 const bareOf = (setting: string) => rows.find((r) => r.setting === setting && r.target.startsWith('bare'))!.rps
-console.log('\n| setting | target | req/s | p99 ms | × bare | errors |\n| --- | --- | ---: | ---: | ---: | ---: |')
+console.log(
+  '\n| setting | target | req/s | p99 ms | × bare | bytes/answer | errors |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+)
 for (const r of rows)
   console.log(
-    `| ${r.setting} | ${r.target} | ${Math.round(r.rps)} | ${r.p99} | ${(r.rps / bareOf(r.setting)).toFixed(3)} | ${r.errors} |`,
+    `| ${r.setting} | ${r.target} | ${Math.round(r.rps)} | ${r.p99} | ${(r.rps / bareOf(r.setting)).toFixed(3)} | ${Math.round(r.bytes)} | ${r.errors} |`,
   )
 process.exit(0)

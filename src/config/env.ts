@@ -73,6 +73,7 @@ const schema = z.object({
   SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
   PAGE_CACHE: z.enum(['on', 'off']).optional(),
   PAGE_CACHE_MB: z.coerce.number().int().min(1).default(64),
+  SEARCH_CACHE_SECONDS: z.coerce.number().min(0).max(60).optional(),
   TYPESENSE_COLLECTION: z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _')
@@ -143,6 +144,8 @@ export type Env = Readonly<{
   searchLogRetentionDays: number
   /** Anonymous public pages kept in memory (src/http/pageCache.ts): on unless PAGE_CACHE=off; off in tests unless asked. */
   pageCache: { enabled: boolean; maxBytes: number }
+  /** How long the same search is answered from memory (src/search/cachedEngine.ts); 0: never (tests, unless asked). */
+  searchCacheMs: number
 }>
 
 export class ConfigError extends Error {}
@@ -240,6 +243,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       enabled: (v.PAGE_CACHE ?? (v.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
       maxBytes: v.PAGE_CACHE_MB * 2 ** 20,
     },
+    searchCacheMs: (v.SEARCH_CACHE_SECONDS ?? (v.NODE_ENV === 'test' ? 0 : 5)) * 1000,
   })
 }
 

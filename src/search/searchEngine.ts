@@ -11,15 +11,15 @@ import { TypesenseEngine } from './typesense/TypesenseEngine'
 
 const shared = globalThis as { __hotlineKbSearchEngine?: SearchEngine; __hotlineKbIndexBuilding?: boolean }
 
-/** The same search within a few seconds is answered from memory (cachedEngine.ts). */
-const RESULT_CACHE = { ttlMs: 5_000, maxEntries: 2_000 }
-
 export function searchEngine(): SearchEngine {
-  const { searchEngine: kind, typesense } = env()
-  shared.__hotlineKbSearchEngine ??= new CachedSearchEngine(
-    kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine(),
-    RESULT_CACHE,
-  )
+  const { searchEngine: kind, typesense, searchCacheMs } = env()
+  if (!shared.__hotlineKbSearchEngine) {
+    const engine = kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine()
+    // The same search within a few seconds is answered from memory (cachedEngine.ts).
+    shared.__hotlineKbSearchEngine = searchCacheMs
+      ? new CachedSearchEngine(engine, { ttlMs: searchCacheMs, maxEntries: 2_000 })
+      : engine
+  }
   return shared.__hotlineKbSearchEngine
 }
 

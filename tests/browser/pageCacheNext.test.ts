@@ -93,3 +93,22 @@ it('compresses a hit for a client that accepts it, and sends it plain to one tha
     expectHome(page)
   }
 }, 60_000)
+
+it('sends an entry page without the client runtime, readable and the same on a hit', async () => {
+  const search = await (await fetch(`${server.base}/api/v1/public/search?q=${encodeURIComponent('身份证丢了')}`)).json()
+  const code = (search as { hits: { code: string }[] }).hits[0]!.code
+  const miss = await get(`/entries/${code}`, BROWSER)
+  const hit = await get(`/entries/${code}`, BROWSER)
+  expect([miss.headers['x-cache'], hit.headers['x-cache']]).toEqual(['MISS', 'HIT'])
+  for (const page of [miss, hit]) {
+    expect(page.status).toBe(200)
+    expect(page.html).toMatch(/<h1>[^<]*身份证/)
+    expect(page.html).toContain(`action="/api/v1/public/entries/${code}/feedback"`)
+    expect(page.html).toMatch(/<link rel="stylesheet"[^>]*nonce="/)
+    expect(page.html).not.toContain('<script')
+    expect(page.html).not.toContain('as="script"')
+    expect(page.html.trimEnd()).toMatch(/<\/html>$/)
+  }
+  // The stylesheet link carries its own answer's nonce.
+  expect(hit.html).toContain(`nonce="${policyNonce(hit)}"`)
+}, 60_000)

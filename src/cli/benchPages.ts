@@ -1,9 +1,10 @@
 /**
  * `npm run bench:pages`: requests per second of the public site against a bare Express handler on
  * the same machine in the same run. The real product (production build, demo data) runs twice, with
- * the page cache off (PAGE_CACHE=off) and on; each time the bare handler (its own process) is
- * measured first, then the home page, an entry page, the public search API and the agent search
- * API (with an API key), each at BENCH_PAGES_CONNECTIONS connections for BENCH_PAGES_SECONDS.
+ * the page and search result caches off (PAGE_CACHE=off, SEARCH_CACHE_SECONDS=0) and on; each time
+ * the bare handler (its own process) is measured first, then the home page, an entry page, the
+ * public search API and the agent search API (with an API key), each at BENCH_PAGES_CONNECTIONS
+ * connections for BENCH_PAGES_SECONDS.
  * Prints one table with each figure's ratio to the bare handler and what one answer weighs.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -101,7 +102,10 @@ async function run(setting: string, extraEnv: Record<string, string>): Promise<R
 console.log(
   `bench:pages on ${os.cpus().length} cores, Node ${process.version}: ${CONNECTIONS} connections, ${SECONDS} s per target`,
 )
-const rows = [...(await run('cache off', { PAGE_CACHE: 'off' })), ...(await run('cache on', { PAGE_CACHE: 'on' }))]
+const rows = [
+  ...(await run('caches off', { PAGE_CACHE: 'off', SEARCH_CACHE_SECONDS: '0' })),
+  ...(await run('caches on', { PAGE_CACHE: 'on', SEARCH_CACHE_SECONDS: '5' })),
+]
 const bareOf = (setting: string) => rows.find((r) => r.setting === setting && r.target.startsWith('bare'))!.rps
 console.log(
   '\n| setting | target | req/s | p99 ms | × bare | bytes/answer | errors |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |',

@@ -9,6 +9,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const nextConfig: NextConfig = {
   // Express owns the HTTP server; Next only renders the admin and (later) the public pages.
   poweredByHeader: false,
+  // Express compresses every answer (createApp.ts); a second compressor inside Next would hand the
+  // page cache gzip bytes to store as HTML.
+  compress: false,
   // Native addons (jieba's word segmenter) are loaded by Node at run time, never bundled.
   serverExternalPackages: ['@node-rs/jieba'],
   turbopack: { root: dirname },

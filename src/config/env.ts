@@ -71,6 +71,9 @@ const schema = z.object({
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(1095),
   INTAKE_SIMILAR_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
+  PAGE_CACHE: z.enum(['on', 'off']).optional(),
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).default(64),
+  SEARCH_CACHE_SECONDS: z.coerce.number().min(0).max(60).optional(),
   TYPESENSE_COLLECTION: z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _')
@@ -139,6 +142,10 @@ export type Env = Readonly<{
   intakeSimilarDays: number
   /** Days of search analytics kept (search-log rows are per day). */
   searchLogRetentionDays: number
+  /** Anonymous public pages kept in memory (src/http/pageCache.ts): on unless PAGE_CACHE=off; off in tests unless asked. */
+  pageCache: { enabled: boolean; maxBytes: number }
+  /** How long the same search is answered from memory (src/search/cachedEngine.ts); 0: never (tests, unless asked). */
+  searchCacheMs: number
 }>
 
 export class ConfigError extends Error {}
@@ -231,6 +238,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     personalDataRetentionDays: v.PERSONAL_DATA_RETENTION_DAYS,
     intakeSimilarDays: v.INTAKE_SIMILAR_DAYS,
     searchLogRetentionDays: v.SEARCH_LOG_RETENTION_DAYS,
+    // Tests render stand-in pages and count renders: they ask for the cache where they test it.
+    pageCache: {
+      enabled: (v.PAGE_CACHE ?? (v.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
+      maxBytes: v.PAGE_CACHE_MB * 2 ** 20,
+    },
+    searchCacheMs: (v.SEARCH_CACHE_SECONDS ?? (v.NODE_ENV === 'test' ? 0 : 5)) * 1000,
   })
 }
 

@@ -35,13 +35,18 @@ export const apiContentSecurity: RequestHandler = (_req, res, next) => {
   next()
 }
 
+/** Unguessable and never reused: one per page answer. */
+export const newNonce = (): string => randomBytes(16).toString('base64')
+
 export function pageContentSecurity(dev: boolean): RequestHandler {
   return (req, res, next) => {
-    const nonce = randomBytes(16).toString('base64')
+    const nonce = newNonce()
     const policy = pagePolicy(nonce, req.path.startsWith('/admin') ? 'admin' : 'site', dev)
     // Next takes the nonce for its scripts from the request's policy header.
     req.headers['content-security-policy'] = policy
     res.setHeader('Content-Security-Policy', policy)
+    // The page cache keeps a rendered page cut at this nonce (pageCache.ts).
+    res.locals.cspNonce = nonce
     next()
   }
 }

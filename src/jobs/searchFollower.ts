@@ -9,6 +9,7 @@
 import type { Payload } from 'payload'
 
 import { keepsIndexInProcess, searchEngine, setIndexBuilding } from '../search/searchEngine'
+import { entryChanged } from '../services/entryChanges'
 import { pruneLeases } from './lease'
 import { indexEntry, rebuildIndex } from './syncIndex'
 import { reloadSearchSettings } from './syncSearchSettings'
@@ -79,10 +80,10 @@ export async function startSearchFollower(
     const fresh = docs.filter((d) => !seen.has(d.id))
     if (fresh.some((d) => d.kind === 'settings')) settingsDue = true
     if (settingsDue || indexDue) await applySettings()
-    if (keepsIndexInProcess(searchEngine())) {
-      for (const code of new Set(fresh.flatMap((d) => (d.kind === 'entry' && d.code ? [d.code] : []))))
-        await indexEntry(payload, code)
-    }
+    const codes = new Set(fresh.flatMap((d) => (d.kind === 'entry' && d.code ? [d.code] : [])))
+    // indexEntry announces each change itself; with a shared index only the announcement is ours to make.
+    if (keepsIndexInProcess(searchEngine())) for (const code of codes) await indexEntry(payload, code)
+    else for (const code of codes) entryChanged(code)
     for (const d of fresh) seen.set(d.id, Date.parse(d.createdAt))
     since = started
     for (const [id, at] of seen) if (at < since - 2 * OVERLAP_MS) seen.delete(id)

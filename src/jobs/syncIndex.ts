@@ -11,6 +11,7 @@ import type { KnowledgeEntry } from '../payload-types'
 import { type IndexableEntry, toSearchDocument } from '../search/fromEntry'
 import { searchEngine } from '../search/searchEngine'
 import type { SearchDocument } from '../search/types'
+import { entryChanged } from '../services/entryChanges'
 
 export const SEARCH_QUEUE = 'search'
 const PAGE = 500
@@ -27,9 +28,11 @@ export async function indexEntry(payload: Payload, code: string): Promise<'upser
   // Expired entries stay in the index, marked, for agents who ask for them; the public never sees them.
   if (entry && (entry._status === 'published' || entry.workflowState === 'expired')) {
     await searchEngine().upsert([toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body))])
+    entryChanged(code)
     return 'upserted'
   }
   await searchEngine().delete([code])
+  entryChanged(code)
   return 'removed'
 }
 

@@ -4,6 +4,7 @@
  * the same index the server keeps current.
  */
 import { env } from '../config/env'
+import { CachedSearchEngine } from './cachedEngine'
 import { EmbeddedEngine } from './embedded/EmbeddedEngine'
 import type { SearchEngine } from './types'
 import { TypesenseEngine } from './typesense/TypesenseEngine'
@@ -11,9 +12,14 @@ import { TypesenseEngine } from './typesense/TypesenseEngine'
 const shared = globalThis as { __hotlineKbSearchEngine?: SearchEngine; __hotlineKbIndexBuilding?: boolean }
 
 export function searchEngine(): SearchEngine {
-  const { searchEngine: kind, typesense } = env()
-  shared.__hotlineKbSearchEngine ??=
-    kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine()
+  const { searchEngine: kind, typesense, searchCacheMs } = env()
+  if (!shared.__hotlineKbSearchEngine) {
+    const engine = kind === 'typesense' && typesense ? new TypesenseEngine(typesense) : new EmbeddedEngine()
+    // The same search within a few seconds is answered from memory (cachedEngine.ts).
+    shared.__hotlineKbSearchEngine = searchCacheMs
+      ? new CachedSearchEngine(engine, { ttlMs: searchCacheMs, maxEntries: 2_000 })
+      : engine
+  }
   return shared.__hotlineKbSearchEngine
 }
 

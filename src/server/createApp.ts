@@ -1,9 +1,9 @@
 /**
- * The Express application: security headers, request ids and JSON logs, our /api/v1 routers, then
- * Payload's REST API, then (when given) Next for the admin and pages. Used by the server and tests.
+ * The Express application: security headers, compression, (when Next is given) anonymous pages
+ * already rendered, request ids and JSON logs, our /api/v1 routers, then Payload's REST API, then
+ * Next for the admin and pages behind the page cache. Used by the server and tests.
  */
-import { randomUUID } from 'node:crypto'
-
+import compression from 'compression'
 import express, { type Express, type RequestHandler } from 'express'
 import helmet from 'helmet'
 import type { Payload } from 'payload'
@@ -16,7 +16,9 @@ import { loginThrottle, resetPasswordPolicy } from '../http/authGuards'
 import { apiContentSecurity, pageContentSecurity } from '../http/contentSecurity'
 import { errorHandler, notFound } from '../http/errors'
 import { openApiDocument } from '../http/openapi'
+import { pageCache } from '../http/pageCache'
 import { payloadRest } from '../http/payloadRest'
+import { requestId } from '../http/requestId'
 import { restGuard } from '../http/restGuard'
 import { agentRouter } from '../http/routes/agent'
 import { healthRouter } from '../http/routes/health'
@@ -36,6 +38,7 @@ import { searchEngine } from '../search/searchEngine'
 
 export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler): Express {
   const app = express()
+  const dev = e.nodeEnv === 'development'
   app.disable('x-powered-by')
   app.set(
     'trust proxy',
@@ -43,11 +46,16 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   )
   // The policy is ours (contentSecurity.ts): strict for API answers, nonce-based for pages.
   app.use(helmet({ contentSecurityPolicy: false }), apiContentSecurity)
+  // gzip/deflate/br for text answers (HTML, JSON, CSS, JS) above 1 kB; never on the MCP stream.
+  app.use(compression({ filter: (req, res) => !req.path.startsWith(MCP_PATH) && compression.filter(req, res) }))
+  // A public page already rendered is answered here, before everything it does not need (pageCache.ts).
+  const pages = pageCache({ ...e.pageCache, enabled: Boolean(nextHandler) && e.pageCache.enabled, dev })
+  app.use(pages.hits)
   app.use(
     pinoHttp({
       logger,
       genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID()
+        const id = requestId(req)
         res.setHeader('X-Request-Id', id)
         return id
       },
@@ -98,11 +106,13 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
     resetPasswordPolicy(),
     payloadRest(payload.config, e.publicUrl),
   )
+  // Pages: a fresh nonce each, then the anonymous page cache keeps what renders.
+  if (nextHandler) app.use(pageContentSecurity(dev), pages.renders)
   app.get('/entries/:code', goneWhenExpired(payload))
   app.get('/progress', progressLimit)
 
   if (nextHandler) {
-    app.use(pageContentSecurity(e.nodeEnv === 'development'), nextHandler)
+    app.use(nextHandler)
   } else {
     app.use(notFound)
   }

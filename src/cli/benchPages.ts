@@ -1,0 +1,117 @@
+/**
+ * `npm run bench:pages`: requests per second of the public site against a bare Express handler on
+ * the same machine in the same run. The real product (production build, demo data) runs twice, with
+ * the page and search result caches off (PAGE_CACHE=off, SEARCH_CACHE_SECONDS=0) and on; each time
+ * the bare handler (its own process) is measured first, then the home page, an entry page, the
+ * public search API and the agent search API (with an API key), each at BENCH_PAGES_CONNECTIONS
+ * connections for BENCH_PAGES_SECONDS.
+ * Prints one table with each figure's ratio to the bare handler and what one answer weighs.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import os from 'node:os'
+
+import autocannon from 'autocannon'
+
+import { freePort, startProduct } from './benchProduct'
+
+const CONNECTIONS = Number(process.env.BENCH_PAGES_CONNECTIONS ?? 20)
+const SECONDS = Number(process.env.BENCH_PAGES_SECONDS ?? 8)
+const QUERY = encodeURIComponent('身份证丢了怎么办')
+
+type Row = { setting: string; target: string; rps: number; p99: number; bytes: number; errors: number }
+
+/** `express()` answering one small JSON body: what Express itself costs on this machine. */
+async function startBare(): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort()
+  const child = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import express from 'express'
+       const app = express()
+       app.get('/', (_req, res) => res.json({ ok: true }))
+       app.listen(${port}, '127.0.0.1', () => console.log('listening'))`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once('data', () => resolve())
+    child.once('exit', (code) => reject(new Error(`bare handler exited with ${code}`)))
+  })
+  return { base: `http://127.0.0.1:${port}`, child }
+}
+
+async function measure(url: string, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    // What one answer puts on the wire, headers included (no Accept-Encoding: uncompressed).
+    bytes: result.throughput.total / Math.max(1, result.requests.total),
+    errors: result.errors + result.non2xx,
+  }
+}
+
+async function agentKey(base: string): Promise<string> {
+  const login = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@hotline.example', password: 'Demo@12345' }),
+  })
+  const { token } = (await login.json()) as { token: string }
+  const created = await fetch(`${base}/api/api-keys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+    body: JSON.stringify({ name: `bench-${Date.now()}`, scopes: ['agent'], rateLimitPerMinute: 1_000_000 }),
+  })
+  const { doc } = (await created.json()) as { doc: { key: string } }
+  return doc.key
+}
+
+async function run(setting: string, extraEnv: Record<string, string>): Promise<Row[]> {
+  const bare = await startBare()
+  const rows: Row[] = []
+  try {
+    rows.push({ setting, target: 'bare Express handler', ...(await measure(bare.base)) })
+  } finally {
+    bare.child.kill('SIGTERM')
+  }
+  const { base, child } = await startProduct(extraEnv)
+  try {
+    const search = await (await fetch(`${base}/api/v1/public/search?q=${QUERY}`)).text()
+    const code = /"code":"([^"]+)"/.exec(search)?.[1]
+    if (!code) throw new Error(`no entry found for the benchmark query: ${search.slice(0, 200)}`)
+    const key = await agentKey(base)
+    const targets: [string, string, Record<string, string>?][] = [
+      ['home page /', `${base}/`],
+      [`entry page /entries/${code}`, `${base}/entries/${encodeURIComponent(code)}`],
+      ['public search API', `${base}/api/v1/public/search?q=${QUERY}`],
+      ['agent search API (API key)', `${base}/api/v1/agent/search?q=${QUERY}`, { authorization: `Bearer ${key}` }],
+    ]
+    for (const [target, url, headers] of targets) {
+      await fetch(url, { headers }) // the first render compiles and fills the cache
+      rows.push({ setting, target, ...(await measure(url, headers)) })
+    }
+  } finally {
+    child.kill('SIGTERM')
+  }
+  return rows
+}
+
+console.log(
+  `bench:pages on ${os.cpus().length} cores, Node ${process.version}: ${CONNECTIONS} connections, ${SECONDS} s per target`,
+)
+const rows = [
+  ...(await run('caches off', { PAGE_CACHE: 'off', SEARCH_CACHE_SECONDS: '0' })),
+  ...(await run('caches on', { PAGE_CACHE: 'on', SEARCH_CACHE_SECONDS: '5' })),
+]
+const bareOf = (setting: string) => rows.find((r) => r.setting === setting && r.target.startsWith('bare'))!.rps
+console.log(
+  '\n| setting | target | req/s | p99 ms | × bare | bytes/answer | errors |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+)
+for (const r of rows)
+  console.log(
+    `| ${r.setting} | ${r.target} | ${Math.round(r.rps)} | ${r.p99} | ${(r.rps / bareOf(r.setting)).toFixed(3)} | ${Math.round(r.bytes)} | ${r.errors} |`,
+  )
+process.exit(0)

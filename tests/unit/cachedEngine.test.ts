@@ -1,0 +1,89 @@
+import { CachedSearchEngine } from '../../src/search/cachedEngine'
+import type { SearchEngine, SearchQuery, SearchResult } from '../../src/search/types'
+
+/** An engine that answers each query with the audience it was asked for and counts its searches. */
+function countingEngine() {
+  const asked: SearchQuery[] = []
+  let release: (() => void) | undefined
+  const engine: SearchEngine = {
+    name: 'counting',
+    search: async (query) => {
+      asked.push(query)
+      if (release === undefined && query.text === 'slow') await new Promise<void>((resolve) => (release = resolve))
+      return { found: asked.length, hits: [], facets: { audience: { [query.audience]: 1 } }, tookMs: 7 } as never
+    },
+    upsert: async () => {},
+    delete: async () => {},
+    setSynonyms: async () => {},
+    setPins: async () => {},
+    setWords: async () => {},
+    replaceAll: async () => {},
+    health: async () => ({ status: 'up', engine: 'counting', documents: 0 }),
+  }
+  return { engine, asked, release: () => release?.() }
+}
+
+const at = new Date('2026-11-25T10:00:00+08:00')
+const q = (text: string, more: Partial<SearchQuery> = {}): SearchQuery => ({
+  text,
+  audience: 'public',
+  now: at,
+  ...more,
+})
+const audienceOf = (r: SearchResult) => Object.keys(r.facets.audience)[0]
+
+describe('search result cache', () => {
+  it('answers the same query from memory, spaces aside, and never one audience with another’s result', async () => {
+    let clock = 0
+    const { engine, asked } = countingEngine()
+    const cached = new CachedSearchEngine(engine, { ttlMs: 5_000, maxEntries: 10, clock: () => clock })
+    await cached.search(q('身份证丢了'))
+    const again = await cached.search(q('  身份证丢了 '))
+    expect(asked).toHaveLength(1)
+    expect(again.found).toBe(1)
+
+    expect(audienceOf(await cached.search(q('身份证丢了', { audience: 'agent' })))).toBe('agent')
+    await cached.search(q('身份证丢了', { filters: { category: ['户籍'] } }))
+    await cached.search(q('身份证丢了', { page: 2 }))
+    expect(asked).toHaveLength(4)
+    expect(audienceOf(await cached.search(q('身份证丢了')))).toBe('public')
+    expect(asked).toHaveLength(4)
+
+    clock = 5_000
+    await cached.search(q('身份证丢了'))
+    expect(asked).toHaveLength(5)
+  })
+
+  it('asks the engine again for another hotline time, and after any change to the index', async () => {
+    const { engine, asked } = countingEngine()
+    const cached = new CachedSearchEngine(engine, { ttlMs: 5_000, maxEntries: 10 })
+    await cached.search(q('社保'))
+    await cached.search(q('社保', { now: new Date(at.getTime() + 86_400_000) }))
+    expect(asked).toHaveLength(2)
+    await cached.upsert([])
+    await cached.search(q('社保'))
+    await cached.setSynonyms([])
+    await cached.search(q('社保'))
+    expect(asked).toHaveLength(4)
+  })
+
+  it('does not keep a result ranked while the index changed', async () => {
+    const { engine, asked, release } = countingEngine()
+    const cached = new CachedSearchEngine(engine, { ttlMs: 5_000, maxEntries: 10 })
+    const running = cached.search(q('slow'))
+    await cached.delete(['KB-1'])
+    release()
+    await running
+    await cached.search(q('slow'))
+    expect(asked).toHaveLength(2)
+  })
+
+  it('keeps at most maxEntries results', async () => {
+    const { engine, asked } = countingEngine()
+    const cached = new CachedSearchEngine(engine, { ttlMs: 5_000, maxEntries: 2 })
+    for (const text of ['a', 'b', 'c']) await cached.search(q(text))
+    await cached.search(q('c'))
+    await cached.search(q('a'))
+    expect(asked.map((s) => s.text)).toEqual(['a', 'b', 'c', 'a'])
+  })
+})

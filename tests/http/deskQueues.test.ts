@@ -8,6 +8,7 @@ import { seedSlaRules } from '../../src/seed/slaRules'
 import { seedWorkCalendar } from '../../src/seed/workCalendar'
 import { createApp } from '../../src/server/createApp'
 import { deskSummary, homeOf } from '../../src/services/deskSummary'
+import { addDeskUsers, signInAll } from '../helpers/deskUsers'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -28,22 +29,12 @@ beforeAll(async () => {
   const { payload, world } = context
   await seedWorkCalendar(payload)
   await seedSlaRules(payload)
-  const user = (email: string, roles: string[], unit?: number) =>
-    payload.create({
-      collection: 'users',
-      data: { email, password: 'Secret-123', name: email.split('@')[0], roles: roles as never, unit },
-    })
-  await user('dispatcher@test.example', ['dispatcher'])
-  await user('handler-a@test.example', ['unit-handler'], world.units.a.id)
-  await user('handler-b@test.example', ['unit-handler'], world.units.b.id)
+  await addDeskUsers(payload, world)
   app = createApp(payload, env())
-  for (const who of ['agent', 'dispatcher', 'handler-a', 'handler-b', 'supervisor', 'editor-a']) {
-    tokens[who] = (
-      await request(app)
-        .post('/api/users/login')
-        .send({ email: `${who}@test.example`, password: 'Secret-123' })
-    ).body.token
-  }
+  Object.assign(
+    tokens,
+    await signInAll(app, ['agent', 'dispatcher', 'handler-a', 'handler-b', 'supervisor', 'editor-a']),
+  )
 })
 
 afterAll(() => fixClock(new Date('2026-11-25T10:00:00+08:00')))

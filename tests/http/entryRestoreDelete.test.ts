@@ -8,6 +8,7 @@ import request from 'supertest'
 
 import { env } from '../../src/config/env'
 import { createApp } from '../../src/server/createApp'
+import { signInAll } from '../helpers/deskUsers'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -31,13 +32,7 @@ const auditOf = async (code: string) =>
 
 beforeAll(async () => {
   app = createApp(context.payload, env())
-  for (const who of ['editor-a', 'reviewer-a', 'kb-admin']) {
-    tokens[who] = (
-      await request(app)
-        .post('/api/users/login')
-        .send({ email: `${who}@test.example`, password: 'Secret-123' })
-    ).body.token
-  }
+  Object.assign(tokens, await signInAll(app, ['editor-a', 'reviewer-a', 'kb-admin']))
 })
 
 describe('restoring a version', () => {

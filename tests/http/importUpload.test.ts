@@ -5,6 +5,7 @@ import request from 'supertest'
 
 import { env } from '../../src/config/env'
 import { createApp } from '../../src/server/createApp'
+import { signInAll } from '../helpers/deskUsers'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -33,13 +34,7 @@ const entriesTitled = async (title: string) =>
 
 beforeAll(async () => {
   app = createApp(context.payload, env())
-  for (const who of ['editor-a', 'kb-admin', 'agent', 'reviewer-a']) {
-    tokens[who] = (
-      await request(app)
-        .post('/api/users/login')
-        .send({ email: `${who}@test.example`, password: 'Secret-123' })
-    ).body.token
-  }
+  Object.assign(tokens, await signInAll(app, ['editor-a', 'kb-admin', 'agent', 'reviewer-a']))
 })
 
 describe('admin upload of a knowledge file', () => {

@@ -11,6 +11,7 @@ import { seedSlaRules } from '../../src/seed/slaRules'
 import { seedWorkCalendar } from '../../src/seed/workCalendar'
 import { createApp } from '../../src/server/createApp'
 import { trainIntakeModel } from '../../src/services/intakeSuggestions'
+import { addUser, signInAll } from '../helpers/deskUsers'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -78,21 +79,10 @@ beforeAll(async () => {
   for (const text of WATER) await history(text, categories.water, world.units.a.id)
   for (const text of NOISE) await history(text, categories.noise, world.units.b.id)
   expect(await trainIntakeModel(payload)).toMatchObject({ examples: 8, categories: 2 })
-  const user = (email: string, roles: string[], unit?: number) =>
-    payload.create({
-      collection: 'users',
-      data: { email, password: 'Secret-123', name: email.split('@')[0], roles: roles as never, unit },
-    })
-  await user('dispatcher@test.example', ['dispatcher'])
-  await user('handler@test.example', ['unit-handler'], world.units.a.id)
+  await addUser(payload, 'dispatcher@test.example', ['dispatcher'])
+  await addUser(payload, 'handler@test.example', ['unit-handler'], world.units.a.id)
   app = createApp(payload, env())
-  for (const who of ['agent', 'dispatcher', 'handler', 'admin', 'supervisor']) {
-    tokens[who] = (
-      await request(app)
-        .post('/api/users/login')
-        .send({ email: `${who}@test.example`, password: 'Secret-123' })
-    ).body.token
-  }
+  Object.assign(tokens, await signInAll(app, ['agent', 'dispatcher', 'handler', 'admin', 'supervisor']))
 })
 
 afterAll(() => fixClock(new Date('2026-11-25T10:00:00+08:00')))

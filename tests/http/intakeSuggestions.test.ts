@@ -5,6 +5,7 @@ import request from 'supertest'
 import { env } from '../../src/config/env'
 import { createApp } from '../../src/server/createApp'
 import { trainIntakeModel } from '../../src/services/intakeSuggestions'
+import { signInAll } from '../helpers/deskUsers'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -67,13 +68,7 @@ beforeAll(async () => {
     } as never,
   })
   app = createApp(payload, env())
-  for (const who of ['agent', 'handler']) {
-    tokens[who] = (
-      await request(app)
-        .post('/api/users/login')
-        .send({ email: `${who}@test.example`, password: 'Secret-123' })
-    ).body.token
-  }
+  Object.assign(tokens, await signInAll(app, ['agent', 'handler']))
 })
 
 describe('intake suggestions', () => {

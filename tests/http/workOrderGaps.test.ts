@@ -8,6 +8,7 @@ import { runOrderDeadlines } from '../../src/jobs/workOrderDeadlines'
 import { seedSlaRules } from '../../src/seed/slaRules'
 import { seedWorkCalendar } from '../../src/seed/workCalendar'
 import { createApp } from '../../src/server/createApp'
+import { addDeskUsers, addUser, signInAll } from '../helpers/deskUsers'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -33,22 +34,13 @@ beforeAll(async () => {
     collection: 'units',
     data: { name: '甲局东街道', code: 'A-E', kind: 'street-township', parent: world.units.a.id },
   })
-  const user = (email: string, roles: string[], unit?: number) =>
-    payload.create({
-      collection: 'users',
-      data: { email, password: 'Secret-123', name: email.split('@')[0], roles: roles as never, unit },
-    })
-  await user('dispatcher@test.example', ['dispatcher'])
-  await user('handler-a@test.example', ['unit-handler'], world.units.a.id)
-  await user('handler-b@test.example', ['unit-handler'], world.units.b.id)
-  await user('handler-e@test.example', ['unit-handler'], street.id)
+  await addDeskUsers(payload, world)
+  await addUser(payload, 'handler-e@test.example', ['unit-handler'], street.id)
   app = createApp(payload, env())
-  for (const who of ['agent', 'dispatcher', 'handler-a', 'handler-b', 'handler-e', 'supervisor', 'admin'])
-    tokens[who] = (
-      await request(app)
-        .post('/api/users/login')
-        .send({ email: `${who}@test.example`, password: 'Secret-123' })
-    ).body.token
+  Object.assign(
+    tokens,
+    await signInAll(app, ['agent', 'dispatcher', 'handler-a', 'handler-b', 'handler-e', 'supervisor', 'admin']),
+  )
 })
 afterAll(() => at('2026-11-25T10:00:00+08:00'))
 

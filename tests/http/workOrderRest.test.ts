@@ -10,6 +10,7 @@ import { env } from '../../src/config/env'
 import { seedSlaRules } from '../../src/seed/slaRules'
 import { seedWorkCalendar } from '../../src/seed/workCalendar'
 import { createApp } from '../../src/server/createApp'
+import { signInAll } from '../helpers/deskUsers'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -32,13 +33,7 @@ beforeAll(async () => {
     })
   }
   app = createApp(payload, env())
-  for (const who of ['agent', 'dispatcher', 'handler-a', 'admin']) {
-    tokens[who] = (
-      await request(app)
-        .post('/api/users/login')
-        .send({ email: `${who}@test.example`, password: 'Secret-123' })
-    ).body.token
-  }
+  Object.assign(tokens, await signInAll(app, ['agent', 'dispatcher', 'handler-a', 'admin']))
   const created = await request(app)
     .post('/api/v1/work-orders')
     .set('Authorization', as('agent'))

@@ -5,6 +5,7 @@ import { env } from '../../src/config/env'
 import { fixClock } from '../../src/domain/clock'
 import { rebuildIndex, SEARCH_QUEUE } from '../../src/jobs/syncIndex'
 import { createApp } from '../../src/server/createApp'
+import { signInAll } from '../helpers/deskUsers'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -24,13 +25,7 @@ const agentTitles = async (q: string) =>
 
 beforeAll(async () => {
   app = createApp(context.payload, env())
-  for (const who of ['editor-a', 'reviewer-a', 'kb-admin', 'editor-b', 'agent', 'admin']) {
-    tokens[who] = (
-      await request(app)
-        .post('/api/users/login')
-        .send({ email: `${who}@test.example`, password: 'Secret-123' })
-    ).body.token
-  }
+  Object.assign(tokens, await signInAll(app, ['editor-a', 'reviewer-a', 'kb-admin', 'editor-b', 'agent', 'admin']))
   await rebuildIndex(context.payload)
 })
 

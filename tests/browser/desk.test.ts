@@ -225,7 +225,10 @@ it('a 确已尽责 explanation carries its evidence files to the dispatcher, who
   expect(await link.getAttribute('href')).toMatch(/^\/api\/order-attachments\/file\//)
   const [download] = await Promise.all([dispatcher.waitForEvent('download'), link.click()])
   expect(download.suggestedFilename()).toBe('银行回单.png')
-  await dispatcher.getByRole('toolbar', { name: '可执行的操作' }).getByRole('button', { name: '认可尽责说明' }).click()
+  await dispatcher
+    .getByRole('toolbar', { name: '可执行的操作' })
+    .getByRole('button', { name: '认可尽责说明', exact: true })
+    .click()
   await dispatcher.locator('form[data-action="accept-explanation"] button[type="submit"]').click()
   await dispatcher.waitForSelector('dl.fields dd:has-text("（已认可）")')
 }, 120_000)

@@ -2,8 +2,6 @@
  * 工单报表 in the admin (/admin/reports): orders due today and overdue, the last 30 days' figures, volumes
  * by type and channel, hot categories, the per-unit ranking and the daily trend as server-rendered SVG bars (no client script needed). Hotline staff and supervisors only.
  */
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps, Payload } from 'payload'
 
 import { now } from '../domain/clock'
@@ -12,6 +10,7 @@ import { shanghaiDateString } from '../domain/shanghaiTime'
 import { figureRows, percentText } from '../domain/workOrders/reportTables'
 import type { WorkOrder } from '../payload-types'
 import { adminReportData } from '../services/workOrderReports'
+import { AdminViewShell } from './AdminViewShell'
 import { IntakeAccuracySection } from './IntakeAccuracySection'
 
 function Bars({ rows, label }: { rows: { name: string; value: number }[]; label: string }) {
@@ -124,25 +123,14 @@ async function Report({ payload }: { payload: Payload }) {
   )
 }
 
-export async function ReportsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+export async function ReportsView(view: AdminViewServerProps) {
+  const { initPageResult } = view
   const { req } = initPageResult
   const user = req.user as AccessUser | null
   const allowed = hasRole(user, 'admin', 'kb-admin', 'dispatcher', 'supervisor')
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={initPageResult.locale}
-      params={params}
-      payload={req.payload}
-      permissions={initPageResult.permissions}
-      searchParams={searchParams}
-      user={req.user || undefined}
-      visibleEntities={initPageResult.visibleEntities}
-    >
-      <Gutter>
-        <h1>工单报表（近 30 天）</h1>
-        {allowed ? <Report payload={req.payload} /> : <p>仅热线管理员、派单员和督办员可查看报表。</p>}
-      </Gutter>
-    </DefaultTemplate>
+    <AdminViewShell view={view} title="工单报表（近 30 天）">
+      {allowed ? <Report payload={req.payload} /> : <p>仅热线管理员、派单员和督办员可查看报表。</p>}
+    </AdminViewShell>
   )
 }

@@ -4,8 +4,6 @@
  * category, from the search log (masked queries only). Filters and exports are plain links and a
  * GET form (no client script). kb-admins and admins only.
  */
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps, Payload } from 'payload'
 
 import { now } from '../domain/clock'
@@ -19,6 +17,7 @@ import {
 import { type AccessUser, isStaff } from '../domain/roles'
 import { parseHotlineDate, shanghaiDateString } from '../domain/shanghaiTime'
 import { searchLogRows } from '../services/searchLog'
+import { AdminViewShell } from './AdminViewShell'
 
 const AUDIENCES: Record<SearchAudience, string> = { agent: '坐席', public: '公众' }
 const DAY_MS = 86_400_000
@@ -155,28 +154,17 @@ async function Analytics({ payload, filter }: { payload: Payload; filter: Filter
   )
 }
 
-export async function SearchAnalyticsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+export async function SearchAnalyticsView(view: AdminViewServerProps) {
+  const { initPageResult, searchParams } = view
   const { req } = initPageResult
   const allowed = isStaff(req.user as AccessUser | null)
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={initPageResult.locale}
-      params={params}
-      payload={req.payload}
-      permissions={initPageResult.permissions}
-      searchParams={searchParams}
-      user={req.user || undefined}
-      visibleEntities={initPageResult.visibleEntities}
-    >
-      <Gutter>
-        <h1>检索分析</h1>
-        {allowed ? (
-          <Analytics payload={req.payload} filter={filterOf(searchParams ?? {})} />
-        ) : (
-          <p>仅知识库管理员可查看检索分析。</p>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+    <AdminViewShell view={view} title="检索分析">
+      {allowed ? (
+        <Analytics payload={req.payload} filter={filterOf(searchParams ?? {})} />
+      ) : (
+        <p>仅知识库管理员可查看检索分析。</p>
+      )}
+    </AdminViewShell>
   )
 }

@@ -4,8 +4,6 @@
  * the fields), its score and whether it would be marked 可信. Server-rendered from a GET form.
  * kb-admins see every entry; a unit's editors and reviewers public entries and their unit's own.
  */
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps, Payload } from 'payload'
 
 import { now } from '../domain/clock'
@@ -13,6 +11,7 @@ import { type AccessUser, hasRole, isStaff } from '../domain/roles'
 import { CONFIDENT_AT } from '../search/confidence'
 import { searchEngine } from '../search/searchEngine'
 import { searchTest } from '../services/searchTest'
+import { AdminViewShell } from './AdminViewShell'
 
 const FIELD_LABELS: Record<string, string> = {
   title: '标题',
@@ -81,49 +80,32 @@ async function Results({ payload, user, q }: { payload: Payload; user: AccessUse
   )
 }
 
-export async function SearchTestView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+export async function SearchTestView(view: AdminViewServerProps) {
+  const { initPageResult, searchParams } = view
   const { req } = initPageResult
   const user = req.user as AccessUser | null
   const allowed = isStaff(user) || hasRole(user, 'unit-editor', 'unit-reviewer')
   const raw = searchParams?.q
   const q = (typeof raw === 'string' ? raw : '').trim().slice(0, 200)
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={initPageResult.locale}
-      params={params}
-      payload={req.payload}
-      permissions={initPageResult.permissions}
-      searchParams={searchParams}
-      user={req.user || undefined}
-      visibleEntities={initPageResult.visibleEntities}
-    >
-      <Gutter>
-        <h1>检索测试</h1>
-        {allowed ? (
-          <>
-            <p>
-              输入来电人的问法，查看坐席检索会得到的条目、命中原因、得分及是否标为“可信”（可信度达{' '}
-              {percent(CONFIDENT_AT)} 以上）。
-            </p>
-            <form method="get" style={{ display: 'flex', gap: 8 }}>
-              <input
-                name="q"
-                defaultValue={q}
-                placeholder="例如：身份证丢了怎么办"
-                style={{ flex: 1 }}
-                maxLength={200}
-              />
-              <button type="submit" className="btn btn--style-primary btn--size-small">
-                测试
-              </button>
-            </form>
-            {q && <Results payload={req.payload} user={user} q={q} />}
-          </>
-        ) : (
-          <p>仅知识库管理员和单位编辑、审核员可使用检索测试。</p>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+    <AdminViewShell view={view} title="检索测试">
+      {allowed ? (
+        <>
+          <p>
+            输入来电人的问法，查看坐席检索会得到的条目、命中原因、得分及是否标为“可信”（可信度达 {percent(CONFIDENT_AT)}{' '}
+            以上）。
+          </p>
+          <form method="get" style={{ display: 'flex', gap: 8 }}>
+            <input name="q" defaultValue={q} placeholder="例如：身份证丢了怎么办" style={{ flex: 1 }} maxLength={200} />
+            <button type="submit" className="btn btn--style-primary btn--size-small">
+              测试
+            </button>
+          </form>
+          {q && <Results payload={req.payload} user={user} q={q} />}
+        </>
+      ) : (
+        <p>仅知识库管理员和单位编辑、审核员可使用检索测试。</p>
+      )}
+    </AdminViewShell>
   )
 }

@@ -5,6 +5,7 @@
  * GET form (no client script). kb-admins and admins only.
  */
 import type { AdminViewServerProps, Payload } from 'payload'
+import type { ReactNode } from 'react'
 
 import { now } from '../domain/clock'
 import {
@@ -33,7 +34,27 @@ function filterOf(params: Record<string, string | string[] | undefined>): Filter
   return { from, to, audience: audience === 'agent' || audience === 'public' ? audience : undefined }
 }
 
-function QueryTable({ title, rows, name }: { title: string; rows: QueryFigures[]; name: string }) {
+type Figures = Pick<QueryFigures, 'audience' | 'searches' | 'noHit' | 'noConfident' | 'used'>
+type Column<R> = [header: string, cell: (row: R) => ReactNode]
+
+/** The figures every table ends with, after what its rows are of. */
+const FIGURES: Column<Figures>[] = [
+  ['检索次数', (r) => r.searches],
+  ['无结果', (r) => r.noHit],
+  ['无可信结果', (r) => r.noConfident],
+  ['结果被使用', (r) => r.used],
+]
+const SOURCE: Column<Figures> = ['来源', (r) => AUDIENCES[r.audience]]
+
+function FigureTable<R extends Figures>(props: {
+  title: string
+  name: string
+  columns: Column<R>[]
+  rows: R[]
+  rowKey: (row: R) => string
+}) {
+  const { title, name, rows, rowKey } = props
+  const columns = [...props.columns, ...FIGURES]
   return (
     <>
       <h3>{title}</h3>
@@ -43,25 +64,17 @@ function QueryTable({ title, rows, name }: { title: string; rows: QueryFigures[]
         <table className="table" data-search-log={name} style={{ width: '100%' }}>
           <thead>
             <tr>
-              <th>查询（已脱敏）</th>
-              <th>来源</th>
-              <th>首条结果分类</th>
-              <th>检索次数</th>
-              <th>无结果</th>
-              <th>无可信结果</th>
-              <th>结果被使用</th>
+              {columns.map(([header]) => (
+                <th key={header}>{header}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {rows.map((q) => (
-              <tr key={`${q.audience}:${q.query}`}>
-                <td>{q.query}</td>
-                <td>{AUDIENCES[q.audience]}</td>
-                <td>{q.category || '—'}</td>
-                <td>{q.searches}</td>
-                <td>{q.noHit}</td>
-                <td>{q.noConfident}</td>
-                <td>{q.used}</td>
+            {rows.map((row) => (
+              <tr key={rowKey(row)}>
+                {columns.map(([header, cell]) => (
+                  <td key={header}>{cell(row)}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -71,39 +84,16 @@ function QueryTable({ title, rows, name }: { title: string; rows: QueryFigures[]
   )
 }
 
-type TotalRow = Omit<ReturnType<typeof dayFigures>[number], 'day'> & { name: string }
+const QUERY_COLUMNS: Column<QueryFigures>[] = [
+  ['查询（已脱敏）', (q) => q.query],
+  SOURCE,
+  ['首条结果分类', (q) => q.category || '—'],
+]
+const queryKey = (q: QueryFigures) => `${q.audience}:${q.query}`
 
-function Totals({ title, first, rows }: { title: string; first: string; rows: TotalRow[] }) {
-  return (
-    <>
-      <h3>{title}</h3>
-      <table className="table" style={{ width: '100%' }}>
-        <thead>
-          <tr>
-            <th>{first}</th>
-            <th>来源</th>
-            <th>检索次数</th>
-            <th>无结果</th>
-            <th>无可信结果</th>
-            <th>结果被使用</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.name}:${r.audience}`}>
-              <td>{r.name}</td>
-              <td>{AUDIENCES[r.audience]}</td>
-              <td>{r.searches}</td>
-              <td>{r.noHit}</td>
-              <td>{r.noConfident}</td>
-              <td>{r.used}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
-  )
-}
+type TotalRow = Omit<ReturnType<typeof dayFigures>[number], 'day'> & { name: string }
+const totalColumns = (first: string): Column<TotalRow>[] => [[first, (r) => r.name], SOURCE]
+const totalKey = (r: TotalRow) => `${r.name}:${r.audience}`
 
 async function Analytics({ payload, filter }: { payload: Payload; filter: Filter }) {
   const rows = await searchLogRows(payload, filter)
@@ -140,15 +130,29 @@ async function Analytics({ payload, filter }: { payload: Payload; filter: Filter
         <a href="/api/v1/reports/knowledge-gaps">知识缺口报告</a>中，可据此补充知识条目或在
         <a href="/admin/collections/knowledge-gaps">知识缺口</a>中跟进。
       </p>
-      <QueryTable title="热门查询" name="top" rows={lists.top} />
-      <QueryTable title="无结果查询" name="no-hit" rows={lists.noHit} />
-      <QueryTable title="无可信结果查询" name="no-confident" rows={lists.noConfident} />
-      <QueryTable title="有结果但无人使用" name="unused" rows={lists.unused} />
-      <Totals title="每日" first="日期" rows={dayFigures(rows).map(({ day, ...t }) => ({ name: day, ...t }))} />
-      <Totals
+      {(
+        [
+          ['热门查询', 'top', lists.top],
+          ['无结果查询', 'no-hit', lists.noHit],
+          ['无可信结果查询', 'no-confident', lists.noConfident],
+          ['有结果但无人使用', 'unused', lists.unused],
+        ] as const
+      ).map(([title, name, queries]) => (
+        <FigureTable key={name} title={title} name={name} columns={QUERY_COLUMNS} rows={queries} rowKey={queryKey} />
+      ))}
+      <FigureTable
+        title="每日"
+        name="days"
+        columns={totalColumns('日期')}
+        rows={dayFigures(rows).map(({ day, ...t }) => ({ name: day, ...t }))}
+        rowKey={totalKey}
+      />
+      <FigureTable
         title="按分类"
-        first="首条结果分类"
+        name="categories"
+        columns={totalColumns('首条结果分类')}
         rows={categoryFigures(rows).map(({ category, ...t }) => ({ name: category, ...t }))}
+        rowKey={totalKey}
       />
     </>
   )

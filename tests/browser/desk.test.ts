@@ -4,32 +4,14 @@
  * and redispatched; a 督办 by hand with its rectification; the claimant's progress on the public site.
  * Every page runs with all non-loopback requests blocked and must log no console error.
  */
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
-import { guarded, launchBrowser, loginIn } from '../helpers/browser'
-import { type RunningServer, startServer } from '../helpers/server'
+import { guarded, loginIn } from '../helpers/browser'
+import { useProductInBrowser } from '../helpers/productInBrowser'
 
-const START_TIMEOUT = 300_000
+const product = useProductInBrowser()
 
-let server: RunningServer
-let browser: Browser
-/** Requests that tried to leave the machine, and console errors, across every page of this file. */
-const outside: string[] = []
-const problems: string[] = []
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-}, START_TIMEOUT)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const guardedContext = async () => (await guarded(browser, { outside, problems })).context
-
-const signIn = async (email: string) => loginIn(await guardedContext(), server.base, email)
+const { signIn, outside, problems } = product
 
 const PHONE = '13900001234'
 /** A 1×1 PNG: the photo a unit attaches as evidence. */
@@ -40,7 +22,7 @@ const PNG = Buffer.from(
 
 /** Takes a call at the console and submits it for dispatch; returns the order number. */
 async function takeCall(agent: Page, title: string, content: string) {
-  await agent.goto(`${server.base}/console`)
+  await agent.goto(`${product.base}/console`)
   await agent.fill('#in-phone', PHONE)
   await agent.fill('#in-name', '陈立')
   await agent.selectOption('#in-type', 'help')
@@ -60,7 +42,7 @@ async function takeCall(agent: Page, title: string, content: string) {
 
 /** Opens an order from a desk's queue by its number. */
 async function openFromQueue(page: Page, path: string, number: string) {
-  await page.goto(`${server.base}${path}`)
+  await page.goto(`${product.base}${path}`)
   await page.click(`table.queue a:has-text("${number}")`)
   await page.waitForURL(new RegExp(`/desk/orders/${number}$`))
 }
@@ -90,8 +72,8 @@ it('each role lands on its own queue after signing in; a page that asked for sig
     expect([email, new URL(page.url()).pathname]).toEqual([email, path])
     await page.context().close()
   }
-  const page = await (await guardedContext()).newPage()
-  await page.goto(`${server.base}/admin/collections/work-orders`)
+  const page = await (await product.context()).newPage()
+  await page.goto(`${product.base}/admin/collections/work-orders`)
   await page.waitForURL(/\/admin\/login\?redirect=/)
   await page.fill('input[name="email"]', 'dispatcher@hotline.example')
   await page.fill('input[name="password"]', 'Demo@12345')
@@ -102,7 +84,7 @@ it('each role lands on its own queue after signing in; a page that asked for sig
 
 it('console: a call is taken with a category and nothing of it leaks into the next call', async () => {
   const agent = await signIn('agent@hotline.example')
-  await agent.goto(`${server.base}/console`)
+  await agent.goto(`${product.base}/console`)
   // A search with hits: open one and cite it.
   await agent.fill('#console-q', '公积金提取')
   await agent.waitForSelector('.console-hits li')
@@ -145,7 +127,7 @@ it('a call runs its whole life at the desks: dispatch, sign-for, extension, repl
 
   const handler = await signIn('handler.gjj@hotline.example')
   // The handler learns of it on the desk's landing page, and finds it in the unit's sign-for queue.
-  await handler.goto(`${server.base}/desk`)
+  await handler.goto(`${product.base}/desk`)
   expect(await handler.locator('ul.notices').innerText()).toContain(`新派工单：${number}`)
   await openFromQueue(handler, '/desk/unit?queue=sign', number)
   expect(await handler.locator('.deadline').first().innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
@@ -155,7 +137,7 @@ it('a call runs its whole life at the desks: dispatch, sign-for, extension, repl
     await form.locator('#f-reason').fill('需向银行核实划款记录')
   })
 
-  await dispatcher.goto(`${server.base}/desk`)
+  await dispatcher.goto(`${product.base}/desk`)
   expect(await dispatcher.locator('ul.notices').innerText()).toContain(`延期申请：${number}`)
   await openFromQueue(dispatcher, '/desk/dispatch?queue=extension', number)
   await act(dispatcher, '同意延期', 'accepted')
@@ -190,9 +172,9 @@ it('a call runs its whole life at the desks: dispatch, sign-for, extension, repl
 
 it('a 确已尽责 explanation carries its evidence files to the dispatcher, who downloads and accepts it', async () => {
   // The refused file answers 400, which Chromium logs as a console error: expected here, and only here.
-  const own = await guarded(browser, { outside, ignore: /status of 400 \(Bad Request\)/ })
-  const handler = await loginIn(own.context, server.base, 'handler.gjj@hotline.example')
-  await handler.goto(`${server.base}/desk/orders/${closedOrder}`)
+  const own = await guarded(product.browser, { outside, ignore: /status of 400 \(Bad Request\)/ })
+  const handler = await loginIn(own.context, product.base, 'handler.gjj@hotline.example')
+  await handler.goto(`${product.base}/desk/orders/${closedOrder}`)
   await handler.getByRole('toolbar', { name: '可执行的操作' }).getByRole('button', { name: '确已尽责说明' }).click()
   const form = handler.locator('form[data-action="explain"]')
   await form.locator('#f-text').fill('两次划款均按诉求人提供的账号办理，银行回单见附件')
@@ -259,34 +241,34 @@ it('a return request is approved and the order redispatched; a 督办 by hand is
   const gjj = await signIn('handler.gjj@hotline.example')
   await openFromQueue(gjj, '/desk/unit?queue=sign', number)
   // The other unit no longer sees it.
-  await rs.goto(`${server.base}/desk/orders/${number}`)
+  await rs.goto(`${product.base}/desk/orders/${number}`)
   expect(await rs.locator('p[role="alert"]').innerText()).toContain('没有这张工单或无权查看')
 
   const supervisor = await signIn('supervisor@hotline.example')
-  await supervisor.goto(`${server.base}/desk/orders/${number}`)
+  await supervisor.goto(`${product.base}/desk/orders/${number}`)
   await supervisor.fill('#sv-description', '多次反映无人答复，请限期整改')
   await supervisor.click('form[data-form="open-supervision"] button[type="submit"]')
   await supervisor.waitForSelector('text=已立项督办')
 
-  await gjj.goto(`${server.base}/desk/supervision`)
+  await gjj.goto(`${product.base}/desk/supervision`)
   const item = gjj.locator('ul.supervision-items li', { hasText: number })
   await item.locator('textarea[name="text"]').fill('已安排专人回电并开通回拨专线')
   await item.locator('button:has-text("提交整改反馈")').click()
   await gjj.waitForSelector('text=已提交整改反馈')
 
-  await supervisor.goto(`${server.base}/desk/supervision?reason=poor_handling`)
+  await supervisor.goto(`${product.base}/desk/supervision?reason=poor_handling`)
   const review = supervisor.locator('ul.supervision-items li', { hasText: number })
   expect(await review.innerText()).toContain('整改反馈：已安排专人回电并开通回拨专线')
   await review.locator('button:has-text("认可整改")').click()
   // Accepted, the item leaves the list of open items.
   await review.waitFor({ state: 'detached' })
-  await supervisor.goto(`${server.base}/desk/supervision?reason=poor_handling&status=all`)
+  await supervisor.goto(`${product.base}/desk/supervision?reason=poor_handling&status=all`)
   expect(await supervisor.locator('ul.supervision-items li', { hasText: number }).innerText()).toContain('已办结')
 }, 240_000)
 
 it('the claimant looks up the closed order on the public site', async () => {
-  const page = await (await guardedContext()).newPage()
-  await page.goto(`${server.base}/progress`)
+  const page = await (await product.context()).newPage()
+  await page.goto(`${product.base}/progress`)
   await page.fill('input[name="number"]', closedOrder)
   await page.fill('input[name="phoneLast4"]', PHONE.slice(-4))
   await page.click('button:has-text("查询")')
@@ -304,14 +286,14 @@ it('every desk page loads offline with no console errors, and the order prints a
   ] as const) {
     const page = await signIn(email)
     for (const path of paths) {
-      const response = await page.goto(`${server.base}${path}`)
+      const response = await page.goto(`${product.base}${path}`)
       expect(response?.status()).toBe(200)
       await page.waitForLoadState('networkidle')
       expect(await page.locator('h1, .console').count()).toBeGreaterThan(0)
     }
   }
   const dispatcher = await signIn('dispatcher@hotline.example')
-  await dispatcher.goto(`${server.base}/desk/orders/${closedOrder}`)
+  await dispatcher.goto(`${product.base}/desk/orders/${closedOrder}`)
   await dispatcher.emulateMedia({ media: 'print' })
   expect(await dispatcher.locator('.desk-nav').isVisible()).toBe(false)
   expect(await dispatcher.locator('.print-only').first().isVisible()).toBe(true)

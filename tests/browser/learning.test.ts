@@ -5,32 +5,14 @@
  * reviews to publication, and the same phrasing then finds the entry first and marked 可信.
  * Every page runs with all non-loopback requests blocked and must log no console error.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-import { follow, guarded, launchBrowser, loginIn } from '../helpers/browser'
-import { type RunningServer, startServer } from '../helpers/server'
+import { follow } from '../helpers/browser'
+import { useProductInBrowser } from '../helpers/productInBrowser'
 
-const START_TIMEOUT = 300_000
+const product = useProductInBrowser()
 
-let server: RunningServer
-let browser: Browser
-/** Requests that tried to leave the machine, and console errors, across every page of this file. */
-const outside: string[] = []
-const problems: string[] = []
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-}, START_TIMEOUT)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const guardedContext = async () => (await guarded(browser, { outside, problems })).context
-
-const signIn = async (email: string) => loginIn(await guardedContext(), server.base, email)
+const { signIn, outside, problems } = product
 
 /** A demo FAQ of the housing fund centre, and how a caller might put it: none of its words but 公积金. */
 const ENTRY = '公积金一年可以提取几次？'
@@ -53,7 +35,7 @@ const isConfidentFirst = async (first: Awaited<ReturnType<typeof search>>) => {
 
 /** Opens the entry from the admin's list of knowledge entries, found by its title. */
 async function openEntry(page: Page) {
-  await page.goto(`${server.base}/admin/collections/knowledge-entries?search=${encodeURIComponent('公积金一年')}`)
+  await page.goto(`${product.base}/admin/collections/knowledge-entries?search=${encodeURIComponent('公积金一年')}`)
   await follow(page, page.locator('.table tbody tr', { hasText: ENTRY }).locator('a').first())
   await page.waitForSelector('[data-testid="workflow-state"]')
 }
@@ -63,7 +45,7 @@ const stateIs = (page: Page, label: string) =>
 
 it('a phrasing answered at the console is learned: candidate, accepted, reviewed, then found first and 可信', async () => {
   const agent = await signIn('agent@hotline.example')
-  await agent.goto(`${server.base}/console`)
+  await agent.goto(`${product.base}/console`)
   // Before: the entry is not the confident first answer to this phrasing.
   await search(agent, PHRASING)
   expect(await isConfidentFirst(agent.locator('.console-hits li').first())).toBe(false)
@@ -75,7 +57,7 @@ it('a phrasing answered at the console is learned: candidate, accepted, reviewed
 
   // The housing fund centre's editor sees the phrasing as a candidate of the entry, and accepts it.
   const editor = await signIn('editor.gjj@hotline.example')
-  await editor.goto(`${server.base}/admin/collections/question-candidates`)
+  await editor.goto(`${product.base}/admin/collections/question-candidates`)
   // The row names its entry once the list has loaded the relation.
   const row = editor.locator('.table tbody tr', { hasText: PHRASING }).filter({ hasText: ENTRY.replace('？', '') })
   await row.waitFor({ timeout: 20_000 })
@@ -122,3 +104,29 @@ it('a phrasing answered at the console is learned: candidate, accepted, reviewed
   expect(outside).toEqual([])
   expect(problems).toEqual([])
 }, 240_000)
+
+it('the kb-admin finds the console searches in 检索分析, by query, day and category; a unit editor does not', async () => {
+  const kbAdmin = await signIn('kb-admin@hotline.example')
+  // The search log is written in batches every few seconds.
+  const top = kbAdmin.locator('table[data-search-log="top"]')
+  for (let tries = 0; tries < 30; tries++) {
+    await kbAdmin.goto(`${product.base}/admin/search-analytics`)
+    if ((await top.count()) && (await top.innerText()).includes(PHRASING)) break
+    await kbAdmin.waitForTimeout(1000)
+  }
+  const row = top.locator('tr', { hasText: PHRASING }).first()
+  const cells = await row.locator('td').allInnerTexts()
+  expect(cells.slice(0, 2)).toEqual([PHRASING, '坐席'])
+  expect(Number(cells[3])).toBeGreaterThanOrEqual(2)
+  const days = await kbAdmin.locator('table[data-search-log="days"] tbody tr').allInnerTexts()
+  expect(days.some((d) => /^\d{4}-\d{2}-\d{2}\s+坐席/.test(d))).toBe(true)
+  expect(await kbAdmin.locator('table[data-search-log="categories"] tbody tr').count()).toBeGreaterThan(0)
+
+  const editor = await signIn('editor.gjj@hotline.example')
+  await editor.goto(`${product.base}/admin/search-analytics`)
+  await editor.waitForSelector('text=仅知识库管理员可查看检索分析。')
+  expect(await editor.locator('table[data-search-log]').count()).toBe(0)
+
+  expect(outside).toEqual([])
+  expect(problems).toEqual([])
+}, 120_000)

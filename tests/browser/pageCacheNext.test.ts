@@ -7,12 +7,12 @@
 import http from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 
-import { type RunningServer, startServer } from '../helpers/server'
+import { type RunningProduct, startProduct } from '../../src/cli/productProcess'
 
-let server: RunningServer
+let server: RunningProduct
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await startProduct()
 }, 300_000)
 
 afterAll(async () => {

@@ -3,33 +3,20 @@
  * public FAQ site and the review workflow in the admin. One file, one server: two servers would race
  * to rebuild when the sources changed.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-import { adminLogin, launchBrowser, loginIn } from '../helpers/browser'
-import { type RunningServer, startServer } from '../helpers/server'
+import { adminLogin, loginIn } from '../helpers/browser'
+import { useProductInBrowser } from '../helpers/productInBrowser'
 
-// Starting the product (and building it, when sources changed since the last build) takes a while.
-const START_TIMEOUT = 300_000
+// Info-level logs: the log-redaction test reads every request line the server wrote.
+const product = useProductInBrowser({ LOG_LEVEL: 'info' })
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  // Info-level logs: the log-redaction test reads every request line the server wrote.
-  server = await startServer({ LOG_LEVEL: 'info' })
-  browser = await launchBrowser()
-}, START_TIMEOUT)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const phone = () => browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true })
+const phone = () =>
+  product.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true })
 
 it('public: finds a guide by a colloquial question and shows its materials as a checklist', async () => {
   const page = await (await phone()).newPage()
-  await page.goto(`${server.base}/`)
+  await page.goto(`${product.base}/`)
   expect(await page.title()).toContain('12345')
   await page.fill('#q', '身份证丢了咋办')
   // Titles are suggested as the visitor types.
@@ -51,26 +38,26 @@ it('public: finds a guide by a colloquial question and shows its materials as a 
 }, 120_000)
 
 it('public: never shows an internal answer script, and reads without JavaScript', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
+  const context = await product.browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
   const page = await context.newPage()
   // A demo answer script's own title, searched for by the public.
   const scripts = (await (
-    await fetch(`${server.base}/api/v1/public/search?q=${encodeURIComponent('答复口径')}`)
+    await fetch(`${product.base}/api/v1/public/search?q=${encodeURIComponent('答复口径')}`)
   ).json()) as { hits: { type: string }[] }
   expect(scripts.hits.every((h) => h.type !== 'script')).toBe(true)
-  await page.goto(`${server.base}/search?q=${encodeURIComponent('养老金调整尚未公布时的答复口径')}`)
+  await page.goto(`${product.base}/search?q=${encodeURIComponent('养老金调整尚未公布时的答复口径')}`)
   const badges = await page.locator('ol.hits .badge').allInnerTexts()
   expect(badges).not.toContain('答复口径')
-  const response = await page.goto(`${server.base}/entries/KB-1118`)
+  const response = await page.goto(`${product.base}/entries/KB-1118`)
   expect(response?.status()).toBe(404)
-  await page.goto(`${server.base}/search?q=${encodeURIComponent('zzzz完全无关的问题qqq')}`)
+  await page.goto(`${product.base}/search?q=${encodeURIComponent('zzzz完全无关的问题qqq')}`)
   expect(await page.locator('.empty').innerText()).toContain('12345')
 }, 120_000)
 
 it('public: a claimant looks up their order’s progress without JavaScript, and a wrong pair finds nothing', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
+  const context = await product.browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
   const page = await context.newPage()
-  await page.goto(`${server.base}/`)
+  await page.goto(`${product.base}/`)
   await page.click('a:has-text("查询工单办理进度")')
   await page.waitForURL(/\/progress$/)
   // The demo's 养老金未按时到账 (王芳, 13812340002), registered 10 days before the server's HOTLINE_NOW 2026-11-25.
@@ -90,8 +77,8 @@ it('public: a claimant looks up their order’s progress without JavaScript, and
 }, 120_000)
 
 it('agent console: finds an internal script by keyboard, marked internal, and records a direct answer', async () => {
-  const page = await adminLogin(browser, server.base, 'agent@hotline.example')
-  await page.goto(`${server.base}/console`)
+  const page = await adminLogin(product.browser, product.base, 'agent@hotline.example')
+  await page.goto(`${product.base}/console`)
   await page.keyboard.press('/')
   await page.keyboard.type('养老金调整答复口径')
   await page.waitForSelector('.console-hits li')
@@ -114,7 +101,7 @@ it('agent console: finds an internal script by keyboard, marked internal, and re
 }, 120_000)
 
 const publicTitle = async (code: string) =>
-  ((await (await fetch(`${server.base}/api/v1/public/entries/${code}`)).json()) as { title: string }).title
+  ((await (await fetch(`${product.base}/api/v1/public/entries/${code}`)).json()) as { title: string }).title
 
 async function openEntry(page: Page, code: string): Promise<string> {
   const id = await page.evaluate(
@@ -122,7 +109,7 @@ async function openEntry(page: Page, code: string): Promise<string> {
       (await (await fetch(`/api/knowledge-entries?where[code][equals]=${c}&depth=0&draft=true`)).json()).docs[0].id,
     code,
   )
-  const url = `${server.base}/admin/collections/knowledge-entries/${id}`
+  const url = `${product.base}/admin/collections/knowledge-entries/${id}`
   await page.goto(url)
   await page.waitForSelector('[data-testid="workflow-state"]')
   return url
@@ -131,7 +118,7 @@ async function openEntry(page: Page, code: string): Promise<string> {
 const state = (page: Page) => page.locator('[data-testid="workflow-state"]').innerText()
 
 it('admin: takes an edit of a published entry through both reviews to publication', async () => {
-  const editor = await adminLogin(browser, server.base, 'editor.rs@hotline.example')
+  const editor = await adminLogin(product.browser, product.base, 'editor.rs@hotline.example')
   await expect(editor.locator('text=待我处理').count()).resolves.toBe(1)
   const url = await openEntry(editor, 'KB-1068')
   const before = await publicTitle('KB-1068')
@@ -148,7 +135,7 @@ it('admin: takes an edit of a published entry through both reviews to publicatio
   )
   expect(await publicTitle('KB-1068')).toBe(before)
 
-  const reviewer = await adminLogin(browser, server.base, 'reviewer.rs@hotline.example')
+  const reviewer = await adminLogin(product.browser, product.base, 'reviewer.rs@hotline.example')
   await expect(reviewer.locator('[data-work-list="unit_review"] a', { hasText: '（修订）' }).count()).resolves.toBe(1)
   await openEntry(reviewer, 'KB-1068')
   const diff = await reviewer.locator('.workflow-panel details').first().innerText()
@@ -159,7 +146,7 @@ it('admin: takes an edit of a published entry through both reviews to publicatio
     () => document.querySelector('[data-testid="workflow-state"]')?.textContent === '热线审核中',
   )
 
-  const kbAdmin = await adminLogin(browser, server.base, 'kb-admin@hotline.example')
+  const kbAdmin = await adminLogin(product.browser, product.base, 'kb-admin@hotline.example')
   await openEntry(kbAdmin, 'KB-1068')
   await kbAdmin.click('[data-action="approve_hotline"]')
   await kbAdmin.waitForFunction(
@@ -178,7 +165,7 @@ it('admin: takes an edit of a published entry through both reviews to publicatio
 const secrets: string[] = []
 
 async function restLogin(email: string): Promise<string> {
-  const res = await fetch(`${server.base}/api/users/login`, {
+  const res = await fetch(`${product.base}/api/users/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: 'Demo@12345' }),
@@ -193,11 +180,11 @@ const PAYLOAD = '<img src=x onerror="window.__xss=1">'
 it('console and public search: an entry whose title and summary carry HTML never run it', async () => {
   const kbAdmin = await restLogin('kb-admin@hotline.example')
   const units = (await (
-    await fetch(`${server.base}/api/units?limit=1`, { headers: { authorization: kbAdmin } })
+    await fetch(`${product.base}/api/units?limit=1`, { headers: { authorization: kbAdmin } })
   ).json()) as {
     docs: { id: number }[]
   }
-  const created = await fetch(`${server.base}/api/knowledge-entries`, {
+  const created = await fetch(`${product.base}/api/knowledge-entries`, {
     method: 'POST',
     headers: { authorization: kbAdmin, 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -211,7 +198,7 @@ it('console and public search: an entry whose title and summary carry HTML never
   })
   expect(created.status).toBe(201)
   const { doc } = (await created.json()) as { doc: { id: number } }
-  const published = await fetch(`${server.base}/api/knowledge-entries/${doc.id}/transition`, {
+  const published = await fetch(`${product.base}/api/knowledge-entries/${doc.id}/transition`, {
     method: 'POST',
     headers: { authorization: kbAdmin, 'content-type': 'application/json' },
     body: JSON.stringify({ action: 'publish_urgent', comment: '安全测试' }),
@@ -219,8 +206,8 @@ it('console and public search: an entry whose title and summary carry HTML never
   expect(published.status).toBe(200)
   await new Promise((r) => setTimeout(r, 1500)) // the outbox indexes it
 
-  const agent = await adminLogin(browser, server.base, 'agent@hotline.example')
-  await agent.goto(`${server.base}/console`)
+  const agent = await adminLogin(product.browser, product.base, 'agent@hotline.example')
+  await agent.goto(`${product.base}/console`)
   // "img onerror" matches only the markup: the old console then injected the raw title.
   for (const q of ['img onerror', '社保卡跨省使用']) {
     await agent.fill('#console-q', q)
@@ -230,8 +217,8 @@ it('console and public search: an entry whose title and summary carry HTML never
   }
   expect(await agent.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()
 
-  const visitor = await (await browser.newContext()).newPage()
-  await visitor.goto(`${server.base}/search?q=${encodeURIComponent('社保卡跨省使用')}`)
+  const visitor = await (await product.browser.newContext()).newPage()
+  await visitor.goto(`${product.base}/search?q=${encodeURIComponent('社保卡跨省使用')}`)
   expect(await visitor.locator('ol.hits li', { hasText: '社保卡跨省使用' }).count()).toBeGreaterThan(0)
   expect(await visitor.locator('ol.hits img').count()).toBe(0)
   expect(await visitor.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()
@@ -239,7 +226,7 @@ it('console and public search: an entry whose title and summary carry HTML never
 
 it('sends a nonce-based Content-Security-Policy with every page and a closed one with API answers', async () => {
   for (const path of ['/', '/search?q=%E7%A4%BE%E4%BF%9D', '/console', '/admin/login']) {
-    const res = await fetch(`${server.base}${path}`)
+    const res = await fetch(`${product.base}${path}`)
     const policy = res.headers.get('content-security-policy') ?? ''
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1]
     expect([path, nonce]).toEqual([path, expect.any(String)])
@@ -249,7 +236,7 @@ it('sends a nonce-based Content-Security-Policy with every page and a closed one
     // Next put the nonce on its scripts.
     expect(await res.text()).toContain(`nonce="${nonce}"`)
   }
-  const api = await fetch(`${server.base}/api/v1/health`)
+  const api = await fetch(`${product.base}/api/v1/health`)
   expect(api.headers.get('content-security-policy')).toMatch(/^default-src 'none'/)
 }, 60_000)
 
@@ -257,20 +244,20 @@ it('offline: every page loads fully with all non-loopback requests blocked, with
   const admin = await restLogin('admin@hotline.example')
   const order = (
     (await (
-      await fetch(`${server.base}/api/work-orders?limit=1&depth=0`, { headers: { authorization: admin } })
+      await fetch(`${product.base}/api/work-orders?limit=1&depth=0`, { headers: { authorization: admin } })
     ).json()) as {
       docs: { id: number }[]
     }
   ).docs[0]!
   const entry = (
     (await (
-      await fetch(`${server.base}/api/knowledge-entries?limit=1&depth=0`, { headers: { authorization: admin } })
+      await fetch(`${product.base}/api/knowledge-entries?limit=1&depth=0`, { headers: { authorization: admin } })
     ).json()) as {
       docs: { id: number; code: string }[]
     }
   ).docs[0]!
 
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })
+  const context = await product.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })
   const outside: string[] = []
   await context.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname
@@ -285,7 +272,7 @@ it('offline: every page loads fully with all non-loopback requests blocked, with
     })
     page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`))
   })
-  const page = await loginIn(context, server.base, 'admin@hotline.example')
+  const page = await loginIn(context, product.base, 'admin@hotline.example')
   const pages = [
     '/',
     `/search?q=${encodeURIComponent('身份证丢了咋办')}`,
@@ -301,7 +288,7 @@ it('offline: every page loads fully with all non-loopback requests blocked, with
     '/admin/collections/api-keys',
   ]
   for (const path of pages) {
-    const res = await page.goto(`${server.base}${path}`, { waitUntil: 'networkidle' })
+    const res = await page.goto(`${product.base}${path}`, { waitUntil: 'networkidle' })
     expect([path, res?.status()]).toEqual([path, 200])
     if (path.startsWith('/admin/collections/work-orders/')) {
       // The history renders as a table, not as a code editor fetched from a CDN.
@@ -316,7 +303,7 @@ it('offline: every page loads fully with all non-loopback requests blocked, with
 
 it('writes no credential to the log: session tokens, cookies, API keys', async () => {
   const admin = await restLogin('admin@hotline.example')
-  const created = await fetch(`${server.base}/api/api-keys`, {
+  const created = await fetch(`${product.base}/api/api-keys`, {
     method: 'POST',
     headers: { authorization: admin, 'content-type': 'application/json' },
     body: JSON.stringify({ name: '日志测试', scopes: ['agent'] }),
@@ -325,14 +312,14 @@ it('writes no credential to the log: session tokens, cookies, API keys', async (
   secrets.push(doc.key)
   const bearer = { authorization: `Bearer ${doc.key}` }
   expect(
-    (await fetch(`${server.base}/api/v1/agent/search?q=${encodeURIComponent('社保')}`, { headers: bearer })).status,
+    (await fetch(`${product.base}/api/v1/agent/search?q=${encodeURIComponent('社保')}`, { headers: bearer })).status,
   ).toBe(200)
-  await fetch(`${server.base}/api/mcp`, {
+  await fetch(`${product.base}/api/mcp`, {
     method: 'POST',
     headers: { ...bearer, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
   })
-  const login = await fetch(`${server.base}/api/users/login`, {
+  const login = await fetch(`${product.base}/api/users/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'agent@hotline.example', password: 'Demo@12345' }),
@@ -342,10 +329,10 @@ it('writes no credential to the log: session tokens, cookies, API keys', async (
     .find((c) => c.startsWith('payload-token='))!
     .split(';')[0]!
   secrets.push(cookie.slice('payload-token='.length))
-  await fetch(`${server.base}/api/users/me`, { headers: { cookie } })
+  await fetch(`${product.base}/api/users/me`, { headers: { cookie } })
   await new Promise((r) => setTimeout(r, 500))
 
-  const log = server.output()
+  const log = product.server.output()
   // Request logging is on, with headers: the test would catch a leak.
   expect(log).toContain('"url":"/api/users/me"')
   expect(log).toContain('[redacted]')

@@ -5,13 +5,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { startProduct } from '../../src/cli/productProcess'
 import { adminLogin, launchBrowser } from '../helpers/browser'
-import { startServer } from '../helpers/server'
 
 const out = path.resolve('docs/screenshots')
 fs.mkdirSync(out, { recursive: true })
 // The tests' clock, so that the demo's order numbers (dated from it) are the ones the look-up below asks for.
-const server = await startServer({ HOTLINE_NOW: '2026-11-25T10:00:00+08:00' })
+const server = await startProduct({ HOTLINE_NOW: '2026-11-25T10:00:00+08:00' })
 const browser = await launchBrowser()
 try {
   for (const [size, viewport] of [

@@ -4,27 +4,13 @@
  * upload with its preview, and pages free of English leftovers and console errors while every
  * non-loopback request is blocked.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
 import { demoEntryRecords } from '../../src/seed/demo'
-import { adminLogin, follow, guarded, launchBrowser, loginIn } from '../helpers/browser'
-import { type RunningServer, startServer } from '../helpers/server'
+import { adminLogin, follow, guarded, loginIn } from '../helpers/browser'
+import { useProductInBrowser } from '../helpers/productInBrowser'
 
-// Starting the product (and building it, when sources changed since the last build) takes a while.
-const START_TIMEOUT = 300_000
-
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-}, START_TIMEOUT)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const product = useProductInBrowser()
 
 /** The demo's codes are fixed by its order; the test only needs to know which one is which. */
 const demoCode = (title: string) =>
@@ -34,11 +20,11 @@ const demoCode = (title: string) =>
 /** A browser context that reaches nothing but the product, and collects every console error. */
 const offlineContext = (viewport?: { width: number; height: number }) =>
   // A 404 or 410 page is the answer asked for; Chromium reports its status as an error line.
-  guarded(browser, { viewport, ignore: /status of 40[14]|status of 410/ })
+  guarded(product.browser, { viewport, ignore: /status of 40[14]|status of 410/ })
 
 /** Opens an entry's edit view from the admin's list, by its code. */
 async function openEntry(page: Page, code: string) {
-  await page.goto(`${server.base}/admin/collections/knowledge-entries?where[code][equals]=${code}`)
+  await page.goto(`${product.base}/admin/collections/knowledge-entries?where[code][equals]=${code}`)
   // The list rewrites its address (depth, limit) once it has loaded; a click racing that rewrite is
   // lost, so follow the row's link itself.
   await follow(page, page.locator('table tbody a[href*="/collections/knowledge-entries/"]').first())
@@ -52,12 +38,12 @@ const headerState = (page: Page) => page.locator('.doc-controls [data-testid="he
 it('public: every category tile lists its entries, page by page, and a phone keeps results in view', async () => {
   const { context, outside, problems } = await offlineContext({ width: 390, height: 844 })
   const page = await context.newPage()
-  await page.goto(`${server.base}/`)
+  await page.goto(`${product.base}/`)
   const tiles = page.locator('section[aria-labelledby="catalog"] .grid a')
   const count = await tiles.count()
   expect(count).toBeGreaterThanOrEqual(10)
   for (let i = 0; i < count; i++) {
-    await page.goto(`${server.base}/`)
+    await page.goto(`${product.base}/`)
     const name = await tiles.nth(i).innerText()
     await tiles.nth(i).click()
     await page.waitForURL(/\/categories\//)
@@ -66,7 +52,7 @@ it('public: every category tile lists its entries, page by page, and a phone kee
     expect([name, (await page.locator('[data-category-entries] li').count()) > 0]).toEqual([name, true])
   }
   // A category with more than one page of entries: the pager leads on.
-  await page.goto(`${server.base}/`)
+  await page.goto(`${product.base}/`)
   await tiles.filter({ hasText: '社会保障' }).first().click()
   await page.waitForURL(/\/categories\//)
   if (await page.locator('.pager a:has-text("下一页")').count()) {
@@ -77,7 +63,7 @@ it('public: every category tile lists its entries, page by page, and a phone kee
   }
 
   // On a phone, the search's category filter stays one line: the first result is on the first screen.
-  await page.goto(`${server.base}/`)
+  await page.goto(`${product.base}/`)
   await page.fill('#q', '社保')
   await page.press('#q', 'Enter')
   await page.waitForURL(/\/search\?q=/)
@@ -90,7 +76,7 @@ it('public: every category tile lists its entries, page by page, and a phone kee
 it('public: an entry shows 设定依据 and dialable phones without repeating itself; an expired one answers 410', async () => {
   const { context, outside, problems } = await offlineContext()
   const page = await context.newPage()
-  await page.goto(`${server.base}/`)
+  await page.goto(`${product.base}/`)
   await page.fill('#q', '居民身份证首次申领')
   await page.press('#q', 'Enter')
   await page.waitForURL(/\/search\?q=/)
@@ -107,7 +93,7 @@ it('public: an entry shows 设定依据 and dialable phones without repeating it
 
   // An old bookmark to the expired 2024 policy: gone, with the way to its successor.
   const response = await page.goto(
-    `${server.base}/entries/${demoCode('江临市高校毕业生就业补贴政策（2024年版，已废止）')}`,
+    `${product.base}/entries/${demoCode('江临市高校毕业生就业补贴政策（2024年版，已废止）')}`,
   )
   expect(response?.status()).toBe(410)
   expect(await page.locator('h1').innerText()).toBe('该信息已过期')
@@ -119,7 +105,7 @@ it('public: an entry shows 设定依据 and dialable phones without repeating it
   expect(await page.locator('h1').innerText()).toBe('江临市高校毕业生就业补贴政策（2026年版）')
 
   // An address that names nothing: the site's own 404, in Chinese.
-  const missing = await page.goto(`${server.base}/no-such-page`)
+  const missing = await page.goto(`${product.base}/no-such-page`)
   expect(missing?.status()).toBe(404)
   expect(await page.locator('h1').innerText()).toBe('没有找到这个页面')
   expect(await page.locator('body').innerText()).not.toContain('could not be found')
@@ -128,7 +114,7 @@ it('public: an entry shows 设定依据 and dialable phones without repeating it
 }, 120_000)
 
 it('admin: a reviewer reads the diff in labels, on a read-only form whose header agrees with the panel', async () => {
-  const editor = await adminLogin(browser, server.base, 'editor.rs@hotline.example')
+  const editor = await adminLogin(product.browser, product.base, 'editor.rs@hotline.example')
   // An entry of the editor's unit (人社局).
   const rsCode = demoCode('江临市高校毕业生就业补贴政策（2026年版）')
   await openEntry(editor, rsCode)
@@ -157,7 +143,7 @@ it('admin: a reviewer reads the diff in labels, on a read-only form whose header
     '表单为只读：条目「单位审核中」，审核期间不能修改；如需修改请先撤回',
   )
 
-  const reviewer = await adminLogin(browser, server.base, 'reviewer.rs@hotline.example')
+  const reviewer = await adminLogin(product.browser, product.base, 'reviewer.rs@hotline.example')
   await openEntry(reviewer, rsCode)
   expect(await workflowState(reviewer)).toBe('单位审核中')
   expect(await headerState(reviewer)).toBe(await workflowState(reviewer))
@@ -176,7 +162,7 @@ it('admin: a reviewer reads the diff in labels, on a read-only form whose header
   )
   expect(await reviewer.locator('.workflow-panel [role="status"]').innerText()).toContain('单位审核通过')
 
-  const kbAdmin = await adminLogin(browser, server.base, 'kb-admin@hotline.example')
+  const kbAdmin = await adminLogin(product.browser, product.base, 'kb-admin@hotline.example')
   await openEntry(kbAdmin, rsCode)
   await kbAdmin.click('[data-action="approve_hotline"]')
   await kbAdmin.waitForFunction(
@@ -190,10 +176,10 @@ it('admin: a reviewer reads the diff in labels, on a read-only form whose header
 
 it('admin: a unit editor uploads a spreadsheet, sees the preview with reasons, then imports it', async () => {
   const { context, outside, problems } = await offlineContext()
-  const page = await loginIn(context, server.base, 'editor.rs@hotline.example')
+  const page = await loginIn(context, product.base, 'editor.rs@hotline.example')
   // The navigation links to the view (the drawer itself is closed at this width).
   expect(await page.locator('a[href="/admin/import"]').count()).toBeGreaterThan(0)
-  await page.goto(`${server.base}/admin/import`)
+  await page.goto(`${product.base}/admin/import`)
   const csv = [
     '类型,承办单位,知识库目录,标题,申请材料（；分隔）,办理流程(;分隔),相似问（；分隔）,备注',
     '办事指南,江临市人力资源和社会保障局,社会保障/养老保险,上传测试：退休人员资格认证,身份证；社保卡,线上认证；窗口认证,退休认证怎么做,内部',
@@ -222,16 +208,16 @@ it('admin: a unit editor uploads a spreadsheet, sees the preview with reasons, t
 it('admin and site: no English leftovers, one date style, no console errors, nothing from outside', async () => {
   const { context, outside, problems } = await offlineContext()
   const login = await context.newPage()
-  await login.goto(`${server.base}/admin/login`)
+  await login.goto(`${product.base}/admin/login`)
   await login.waitForSelector('input[name="email"]')
   const loginText = await login.locator('body').innerText()
   expect(loginText).toContain('江临 12345')
   expect(loginText).not.toMatch(/\bAPI\b|Payload/)
-  const page = await loginIn(context, server.base, 'admin@hotline.example')
+  const page = await loginIn(context, product.base, 'admin@hotline.example')
 
   const texts: Record<string, string> = {}
   const visit = async (path: string, status = 200) => {
-    const res = await page.goto(`${server.base}${path}`, { waitUntil: 'networkidle' })
+    const res = await page.goto(`${product.base}${path}`, { waitUntil: 'networkidle' })
     expect([path, res?.status()]).toEqual([path, status])
     texts[path] = await page.locator('body').innerText()
   }

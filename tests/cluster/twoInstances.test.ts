@@ -10,12 +10,12 @@ import type net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { type RunningServer, startServer } from '../helpers/server'
+import { type RunningProduct, startProduct } from '../../src/cli/productProcess'
 
 const PUBLIC_LIMIT = 8
 let shared: string
-let a: RunningServer
-let b: RunningServer
+let a: RunningProduct
+let b: RunningProduct
 let proxy: http.Server
 let front: string
 const down = new Set<string>()
@@ -93,8 +93,8 @@ beforeAll(async () => {
     RATE_LIMIT_STORE: 'database',
   }
   // The first seeds the demo data (and builds when needed); the second joins the same database.
-  a = await startServer(env)
-  b = await startServer(env)
+  a = await startProduct(env)
+  b = await startProduct(env)
   front = await startProxy(() => [a.base, b.base])
 }, 600_000)
 

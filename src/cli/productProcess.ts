@@ -1,6 +1,7 @@
 /**
- * Starts the real product (`server.ts`: Express, Payload, Next with the production build) as a child
- * process on a free port with its own data folder and demo data, for browser tests.
+ * The real product (`server.ts`: Express, Payload, Next with the production build) as a child
+ * process on a free port with its own data folder and demo data: for HTTP benchmarks and browser
+ * tests alike.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -8,7 +9,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as net.AddressInfo
@@ -16,17 +17,19 @@ const freePort = () =>
     })
   })
 
-export type RunningServer = {
+export type RunningProduct = {
   base: string
+  child: ChildProcess
   stop: () => Promise<void>
+  /** As a crash: no shutdown of any kind. */
   kill: () => Promise<void>
   /** What the server printed so far (stdout and stderr). */
   output: () => string
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startProduct(env: Record<string, string> = {}): Promise<RunningProduct> {
   const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-kb-browser-'))
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-kb-product-'))
   // As `npm start` runs: not under Jest's NODE_ENV=test and VM-modules flags.
   const inherited: Record<string, string | undefined> = { ...process.env }
   delete inherited.NODE_ENV
@@ -51,15 +54,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   )
   let output = ''
   await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       if (output.includes('is listening on')) resolve()
-    }
-    child.stdout!.on('data', onData)
+    })
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.slice(-2000)}`)))
   })
-  // The index loads after the server listens: tests start once health says it is ready.
+  child.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }))
+  // The index loads after the server listens: callers start once health says it is ready.
   const base = `http://127.0.0.1:${port}`
   for (let tries = 0; tries < 300; tries++) {
     const health = await fetch(`${base}/api/v1/health`)
@@ -71,17 +74,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const end = (signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once('exit', () => {
-        fs.rmSync(dataDir, { recursive: true, force: true })
-        resolve()
-      })
+      child.once('exit', () => resolve())
       child.kill(signal)
     })
-  return {
-    base,
-    stop: () => end('SIGTERM'),
-    // As a crash: no shutdown of any kind.
-    kill: () => end('SIGKILL'),
-    output: () => output,
-  }
+  return { base, child, stop: () => end('SIGTERM'), kill: () => end('SIGKILL'), output: () => output }
 }

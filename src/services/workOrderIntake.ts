@@ -13,6 +13,7 @@ import { referenceCategories, referenceUnits } from './referenceData'
 import { inTransaction } from './transaction'
 import { type ClaimantInput, claimantData } from './workOrderClaimant'
 import { type Actor, citations, ORDER, readLimits } from './workOrders'
+import { insertOrder, type PreparedOrder, prepareOrder } from './workOrderWrite'
 
 export type NewOrder = IntakeInput & {
   /** A catalogue category: its code or full path. */
@@ -150,6 +151,77 @@ async function suggestionFields(payload: Payload, input: NewOrder, suggestions: 
   }
 }
 
+type Write = { at: Date; prepared: PreparedOrder }
+
+/** One order's number (the day's next, read inside the transaction) and its insert. */
+async function writeOrder(payload: Payload, { at, prepared }: Write, tx: Req): Promise<WorkOrder> {
+  const [number] = await nextNumbers(payload, at, 1, tx)
+  return insertOrder(payload, prepared, number!, tx)
+}
+
+/** An order written alone; two processes may pick the same number: the unique index refuses one, retry. */
+async function writeAlone(payload: Payload, write: Write): Promise<WorkOrder> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inTransaction(payload, (tx) => writeOrder(payload, write, tx))
+    } catch (err) {
+      if (attempt < 3 && /number|unique/i.test(String((err as Error).message))) continue
+      throw err
+    }
+  }
+}
+
+/**
+ * Group commit: the intakes that arrive while a write transaction runs are written together in the next
+ * one, so that one commit (one sync of the journal) stands for many orders; each caller is answered only
+ * after the transaction holding its order committed. Should one insert fail, the whole group rolls back
+ * (nothing of it stays) and each of its orders is written alone, so that only the faulty one fails.
+ */
+class GroupWriter {
+  private queue: { write: Write; resolve: (o: WorkOrder) => void; reject: (e: unknown) => void }[] = []
+  private running = false
+
+  constructor(private readonly payload: Payload) {}
+
+  write(write: Write): Promise<WorkOrder> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ write, resolve, reject })
+      if (!this.running) void this.drain()
+    })
+  }
+
+  private async drain() {
+    this.running = true
+    try {
+      while (this.queue.length) {
+        const group = this.queue.splice(0, GROUP_MAX)
+        try {
+          const created = await inTransaction(this.payload, async (tx) => {
+            const out: WorkOrder[] = []
+            for (const { write } of group) out.push(await writeOrder(this.payload, write, tx))
+            return out
+          })
+          group.forEach((item, i) => item.resolve(created[i]!))
+        } catch {
+          // Nothing of the group stayed: each order alone, so that only a faulty one fails.
+          for (const item of group) await writeAlone(this.payload, item.write).then(item.resolve, item.reject)
+        }
+      }
+    } finally {
+      this.running = false
+    }
+  }
+}
+
+/** At most this many orders per transaction: a bounded wait for the last of a group. */
+const GROUP_MAX = 50
+const writers = new WeakMap<Payload, GroupWriter>()
+const groupWriter = (payload: Payload) => {
+  let writer = writers.get(payload)
+  if (!writer) writers.set(payload, (writer = new GroupWriter(payload)))
+  return writer
+}
+
 /**
  * Reads the facts outside the write transaction (the reference data from memory), so that the transaction
  * holds the write lock only for the number and the insert; the order is created at depth 0 and returned
@@ -177,31 +249,10 @@ export async function createOrder(payload: Payload, input: NewOrder, actor: Acto
     claimant,
     related: related.map((o) => o.id),
   }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const created = await inTransaction(
-        payload,
-        async (tx) => {
-          const [number] = await nextNumbers(payload, at, 1, tx)
-          return payload.create({
-            collection: ORDER,
-            overrideAccess: true,
-            req: tx,
-            depth: 0,
-            data: { ...data, number } as never,
-          })
-        },
-        req,
-      )
-      return {
-        ...created,
-        category: category ?? null,
-        related: related as WorkOrder[],
-      }
-    } catch (err) {
-      // Two intakes in the same instant may pick the same number: the unique index refuses one; retry.
-      if (attempt < 3 && /number|unique/i.test(String((err as Error).message))) continue
-      throw err
-    }
-  }
+  const prepared = await prepareOrder(payload, data, req)
+  const write = { at, prepared }
+  const created = req?.transactionID
+    ? await inTransaction(payload, (tx) => writeOrder(payload, write, tx), req)
+    : await groupWriter(payload).write(write)
+  return { ...created, category: category ?? null, related: related as WorkOrder[] }
 }

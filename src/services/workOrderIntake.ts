@@ -89,6 +89,7 @@ async function sameClaimantOpen(payload: Payload, hash: string, confidential: bo
         { 'claimant.confidential': confidential ? { equals: true } : { not_equals: true } },
       ],
     },
+    sort: '-number',
     limit: 10,
     pagination: false,
     select: RELATED_SELECT,
@@ -199,12 +200,15 @@ class GroupWriter {
   write(write: Write): Promise<WorkOrder> {
     return new Promise((resolve, reject) => {
       this.queue.push({ write, resolve, reject })
-      if (!this.running) void this.drain()
+      if (this.running) return
+      this.running = true
+      // SQLite's calls are synchronous, so a request runs from its first read to its commit in one turn
+      // of the event loop: waiting for the next turn lets the requests already received reach the queue.
+      setImmediate(() => void this.drain())
     })
   }
 
   private async drain() {
-    this.running = true
     try {
       while (this.queue.length) {
         const group = this.queue.splice(0, GROUP_MAX)

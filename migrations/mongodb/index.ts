@@ -8,6 +8,7 @@ import * as migration_20261130_112345_report_indexes from './20261130_112345_rep
 import * as migration_20261130_130600_volume_indexes from './20261130_130600_volume_indexes'
 import * as migration_20261130_132220_search_log from './20261130_132220_search_log'
 import * as migration_20261130_155951_order_attachments from './20261130_155951_order_attachments'
+import * as migration_20261130_191722_intake_caller_index from './20261130_191722_intake_caller_index'
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261130_155951_order_attachments.up,
     down: migration_20261130_155951_order_attachments.down,
     name: '20261130_155951_order_attachments',
+  },
+  {
+    up: migration_20261130_191722_intake_caller_index.up,
+    down: migration_20261130_191722_intake_caller_index.down,
+    name: '20261130_191722_intake_caller_index',
   },
 ]

@@ -70,6 +70,9 @@ export const WorkOrders: CollectionConfig = {
     { fields: ['state', 'dueAt'] },
     // The round's repeated problems: one category's orders of the period.
     { fields: ['category', 'createdAt'] },
+    // Intake's open orders of the same caller, newest first: stops after the first ten, however many
+    // orders one phone has made.
+    { fields: ['claimant.phoneHash', 'number'] },
   ],
   fields: lockFlowFields([
     { name: 'number', label: '工单编号', type: 'text', required: true, unique: true, index: true, admin: readOnly },

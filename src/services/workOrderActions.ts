@@ -34,6 +34,7 @@ import { recordQuestionCandidate } from './questionCandidates'
 import { inTransaction } from './transaction'
 import { nextNumbers } from './workOrderIntake'
 import { type Actor, citations, loadOrder, ORDER, readLimits, snapshotOf, unitByCode } from './workOrders'
+import { insertOrder, prepareOrder, updateOrder } from './workOrderWrite'
 
 type Req = Partial<PayloadRequest>
 
@@ -73,7 +74,7 @@ export async function actOnOrder(
     if (err instanceof AttachmentError) throw new ServiceError(err.status, err.message)
     throw err
   }
-  return inTransaction(
+  const id = await inTransaction(
     payload,
     async (req) => {
       const order = await loadOrder(payload, number, actor, req, 0)
@@ -109,14 +110,16 @@ export async function actOnOrder(
         const attachments = await storeAttachments(payload, order, actor, checked, req)
         plan = { ...plan, entry: { ...plan.entry, attachments } }
       }
-      const updated = await writePlan(payload, order, plan, req)
+      await writePlan(payload, order, plan, req)
       // The learning loop: the caller's question becomes a candidate similar question of the one entry cited.
       if (action === 'answer' && !input.noKnowledge && input.citedEntries?.length === 1)
         await recordQuestionCandidate(payload, input.citedEntries[0]!, order.content, req)
-      return updated
+      return order.id
     },
     outer,
   )
+  // The order as it now stands, with its relations, read after the commit (or in the caller's transaction).
+  return payload.findByID({ collection: ORDER, id, depth: 1, overrideAccess: true, showHiddenFields: true, req: outer })
 }
 
 /** Stores the explanation's files, readable by the hotline desks and the explaining unit only. */
@@ -149,14 +152,12 @@ async function storeAttachments(
   return refs
 }
 
-async function writePlan(payload: Payload, order: WorkOrder, plan: OrderPlan, req: Req): Promise<WorkOrder> {
+/** The plan's writes: child orders, a knowledge gap, notices and the order's changes with its new timeline entry. */
+async function writePlan(payload: Payload, order: WorkOrder, plan: OrderPlan, req: Req): Promise<void> {
   for (const child of plan.children) {
-    await payload.create({
-      collection: ORDER,
-      overrideAccess: true,
-      req,
-      data: {
-        number: child.number,
+    const prepared = await prepareOrder(
+      payload,
+      {
         createdAt: plan.entry.at,
         channel: order.channel,
         type: order.type,
@@ -170,8 +171,10 @@ async function writePlan(payload: Payload, order: WorkOrder, plan: OrderPlan, re
         claimant: order.claimant,
         ...child.changes,
         timeline: child.timeline,
-      } as never,
-    })
+      },
+      req,
+    )
+    await insertOrder(payload, prepared, child.number, req)
   }
   if (plan.knowledgeGap)
     await payload.create({
@@ -187,12 +190,10 @@ async function writePlan(payload: Payload, order: WorkOrder, plan: OrderPlan, re
     })
   for (const notice of plan.notices)
     await notify(payload, await recipients(payload, notice), { kind: 'work_order', ...notice }, req)
-  return payload.update({
-    collection: ORDER,
-    id: order.id,
-    data: { ...plan.changes, timeline: [...((order.timeline as TimelineItem[] | null) ?? []), plan.entry] } as never,
-    overrideAccess: true,
-    depth: 1,
+  await updateOrder(
+    payload,
+    order,
+    { ...plan.changes, timeline: [...((order.timeline as TimelineItem[] | null) ?? []), plan.entry] },
     req,
-  })
+  )
 }

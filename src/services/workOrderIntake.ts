@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { now } from '../domain/clock'
 import { hasRole } from '../domain/roles'
-import { dayNumberRange, formatOrderNumber, nextSequence } from '../domain/workOrders/orderNumber'
+import { dayNumberRange, formatOrderNumber, nextSequence, orderNumberPrefix } from '../domain/workOrders/orderNumber'
 import { type IntakeInput, planIntake } from '../domain/workOrders/orderPlan'
 import { logger } from '../log'
 import type { Category, WorkOrder } from '../payload-types'
@@ -13,6 +13,7 @@ import { referenceCategories, referenceUnits } from './referenceData'
 import { inTransaction } from './transaction'
 import { type ClaimantInput, claimantData } from './workOrderClaimant'
 import { type Actor, citations, ORDER, readLimits } from './workOrders'
+import { insertOrder, type PreparedOrder, prepareOrder } from './workOrderWrite'
 
 export type NewOrder = IntakeInput & {
   /** A catalogue category: its code or full path. */
@@ -28,23 +29,26 @@ export type NewOrder = IntakeInput & {
 type Req = Partial<PayloadRequest>
 
 /**
- * The next free numbers of the day (several for the children of a split): the day's highest number is
- * the last key of a range of the unique number index, read without counting (no pagination).
+ * The day's highest number: the last key of a range of the unique number index, read without counting
+ * (no pagination), through the adapter (no hooks: it is read inside the write transaction).
  */
-export async function nextNumbers(payload: Payload, at: Date, count: number, req?: Req): Promise<string[]> {
+async function highestNumber(payload: Payload, at: Date, req?: Req): Promise<string | undefined> {
   const { first, last } = dayNumberRange(at)
-  const { docs } = await payload.find({
+  const { docs } = await payload.db.find<{ number: string }>({
     collection: ORDER,
     where: { and: [{ number: { greater_than_equal: first } }, { number: { less_than_equal: last } }] },
     sort: '-number',
     limit: 1,
     pagination: false,
-    depth: 0,
     select: { number: true },
-    overrideAccess: true,
     req,
   })
-  const next = nextSequence(docs[0]?.number, at)
+  return docs[0]?.number
+}
+
+/** The next free numbers of the day (several for the children of a split). */
+export async function nextNumbers(payload: Payload, at: Date, count: number, req?: Req): Promise<string[]> {
+  const next = nextSequence(await highestNumber(payload, at, req), at)
   return Array.from({ length: count }, (_, i) => formatOrderNumber(at, next + i))
 }
 
@@ -55,7 +59,10 @@ async function categoryOf(payload: Payload, value: string): Promise<Category> {
   return category
 }
 
-/** What the presentation of a new order shows of its related orders: number, state, title and who may see them. */
+/**
+ * What the presentation of a new order shows of its related orders: number, state, title and who may see
+ * them; read through the adapter, since these fields need none of the collection's read hooks.
+ */
 const RELATED_SELECT = {
   number: true,
   state: true,
@@ -65,6 +72,7 @@ const RELATED_SELECT = {
   consultUnits: true,
   claimant: { confidential: true },
 } as const
+type Related = Pick<WorkOrder, 'id' | 'number' | 'state' | 'title' | 'unit' | 'subUnit' | 'consultUnits' | 'claimant'>
 
 /**
  * Open orders from the same phone (matched by its keyed hash, never by the number itself), so that the
@@ -72,7 +80,7 @@ const RELATED_SELECT = {
  * one: whoever may unmask the one would learn who made the other.
  */
 async function sameClaimantOpen(payload: Payload, hash: string, confidential: boolean, req?: Req) {
-  const { docs } = await payload.find({
+  const { docs } = await payload.db.find<Related>({
     collection: ORDER,
     where: {
       and: [
@@ -81,11 +89,10 @@ async function sameClaimantOpen(payload: Payload, hash: string, confidential: bo
         { 'claimant.confidential': confidential ? { equals: true } : { not_equals: true } },
       ],
     },
-    depth: 0,
+    sort: '-number',
     limit: 10,
     pagination: false,
     select: RELATED_SELECT,
-    overrideAccess: true,
     req,
   })
   return docs
@@ -94,12 +101,10 @@ async function sameClaimantOpen(payload: Payload, hash: string, confidential: bo
 /** The orders the agent linked, by number; an unknown number is refused. */
 async function linkedOrders(payload: Payload, numbers: readonly string[], req?: Req) {
   if (!numbers.length) return []
-  const { docs } = await payload.find({
+  const { docs } = await payload.db.find<Related>({
     collection: ORDER,
     where: { number: { in: [...new Set(numbers)] } },
     pagination: false,
-    depth: 0,
-    overrideAccess: true,
     req,
     select: RELATED_SELECT,
   })
@@ -150,6 +155,92 @@ async function suggestionFields(payload: Payload, input: NewOrder, suggestions: 
   }
 }
 
+type Write = { at: Date; prepared: PreparedOrder }
+
+/**
+ * Orders' numbers and inserts, in one transaction: each day's highest number is read once (inside the
+ * transaction, after which only this one writes), and the group's orders of that day follow it.
+ */
+async function writeOrders(payload: Payload, writes: readonly Write[], tx: Req): Promise<WorkOrder[]> {
+  const next = new Map<string, number>()
+  const out: WorkOrder[] = []
+  for (const { at, prepared } of writes) {
+    const day = orderNumberPrefix(at)
+    const sequence = next.get(day) ?? nextSequence(await highestNumber(payload, at, tx), at)
+    next.set(day, sequence + 1)
+    out.push(await insertOrder(payload, prepared, formatOrderNumber(at, sequence), tx))
+  }
+  return out
+}
+
+/** An order written alone; two processes may pick the same number: the unique index refuses one, retry. */
+async function writeAlone(payload: Payload, write: Write): Promise<WorkOrder> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await inTransaction(payload, (tx) => writeOrders(payload, [write], tx)))[0]!
+    } catch (err) {
+      if (attempt < 3 && /number|unique/i.test(String((err as Error).message))) continue
+      throw err
+    }
+  }
+}
+
+/**
+ * Group commit: the intakes that arrive while a write transaction runs are written together in the next
+ * one, so that one commit (one sync of the journal) stands for many orders; each caller is answered only
+ * after the transaction holding its order committed. Should one insert fail, the whole group rolls back
+ * (nothing of it stays) and each of its orders is written alone, so that only the faulty one fails.
+ */
+class GroupWriter {
+  private queue: { write: Write; resolve: (o: WorkOrder) => void; reject: (e: unknown) => void }[] = []
+  private running = false
+
+  constructor(private readonly payload: Payload) {}
+
+  write(write: Write): Promise<WorkOrder> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ write, resolve, reject })
+      if (this.running) return
+      this.running = true
+      // SQLite's calls are synchronous, so a request runs from its first read to its commit in one turn
+      // of the event loop: waiting for the next turn lets the requests already received reach the queue.
+      setImmediate(() => void this.drain())
+    })
+  }
+
+  private async drain() {
+    try {
+      while (this.queue.length) {
+        const group = this.queue.splice(0, GROUP_MAX)
+        try {
+          const created = await inTransaction(this.payload, (tx) =>
+            writeOrders(
+              this.payload,
+              group.map((item) => item.write),
+              tx,
+            ),
+          )
+          group.forEach((item, i) => item.resolve(created[i]!))
+        } catch {
+          // Nothing of the group stayed: each order alone, so that only a faulty one fails.
+          for (const item of group) await writeAlone(this.payload, item.write).then(item.resolve, item.reject)
+        }
+      }
+    } finally {
+      this.running = false
+    }
+  }
+}
+
+/** At most this many orders per transaction: a bounded wait for the last of a group. */
+const GROUP_MAX = 50
+const writers = new WeakMap<Payload, GroupWriter>()
+const groupWriter = (payload: Payload) => {
+  let writer = writers.get(payload)
+  if (!writer) writers.set(payload, (writer = new GroupWriter(payload)))
+  return writer
+}
+
 /**
  * Reads the facts outside the write transaction (the reference data from memory), so that the transaction
  * holds the write lock only for the number and the insert; the order is created at depth 0 and returned
@@ -177,31 +268,10 @@ export async function createOrder(payload: Payload, input: NewOrder, actor: Acto
     claimant,
     related: related.map((o) => o.id),
   }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const created = await inTransaction(
-        payload,
-        async (tx) => {
-          const [number] = await nextNumbers(payload, at, 1, tx)
-          return payload.create({
-            collection: ORDER,
-            overrideAccess: true,
-            req: tx,
-            depth: 0,
-            data: { ...data, number } as never,
-          })
-        },
-        req,
-      )
-      return {
-        ...created,
-        category: category ?? null,
-        related: related as WorkOrder[],
-      }
-    } catch (err) {
-      // Two intakes in the same instant may pick the same number: the unique index refuses one; retry.
-      if (attempt < 3 && /number|unique/i.test(String((err as Error).message))) continue
-      throw err
-    }
-  }
+  const prepared = await prepareOrder(payload, data, req)
+  const write = { at, prepared }
+  const created = req?.transactionID
+    ? (await inTransaction(payload, (tx) => writeOrders(payload, [write], tx), req))[0]!
+    : await groupWriter(payload).write(write)
+  return { ...created, category: category ?? null, related: related as WorkOrder[] }
 }

@@ -16,12 +16,47 @@ import { entryChanged } from '../services/entryChanges'
 export const SEARCH_QUEUE = 'search'
 const PAGE = 500
 
+/**
+ * What `toSearchDocument` reads of an entry, and of its unit and category only the name and path:
+ * at depth 1 a whole entry would also bring its related entries with their bodies, its editor and
+ * attachments, most of the time and memory of loading the index.
+ */
+const INDEXED = {
+  select: {
+    code: true,
+    type: true,
+    title: true,
+    summary: true,
+    body: true,
+    tags: true,
+    questions: true,
+    districts: true,
+    audience: true,
+    _status: true,
+    workflowState: true,
+    reviewedAt: true,
+    nextReviewAt: true,
+    updatedAt: true,
+    validFrom: true,
+    validUntil: true,
+    unit: true,
+    category: true,
+    guide: true,
+    location: true,
+    policy: true,
+    faq: true,
+    notice: true,
+  },
+  populate: { units: { name: true }, categories: { path: true } },
+  depth: 1,
+} as const
+
 export async function indexEntry(payload: Payload, code: string): Promise<'upserted' | 'removed'> {
   const found = await payload.find({
     collection: 'knowledge-entries',
     where: { code: { equals: code } },
     limit: 1,
-    depth: 1,
+    ...INDEXED,
     overrideAccess: true,
   })
   const entry = found.docs[0]
@@ -51,14 +86,14 @@ export async function* searchDocumentPages(
     : 0
   let done = 0
   for (let after: string | null = null; ;) {
-    const batch: { docs: KnowledgeEntry[] } = await payload.find({
+    const batch: { docs: (IndexableEntry & Pick<KnowledgeEntry, 'body'>)[] } = await payload.find({
       collection: 'knowledge-entries',
       where: after === null ? visible : { and: [visible, { code: { greater_than: after } }] },
       // A stable order keeps ties between equal scores in the same order on every rebuild.
       sort: 'code',
       limit: PAGE,
       pagination: false,
-      depth: 1,
+      ...INDEXED,
       overrideAccess: true,
     })
     yield batch.docs.map((entry) => toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body)))

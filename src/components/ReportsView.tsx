@@ -40,7 +40,11 @@ function Bars({ rows, label }: { rows: { name: string; value: number }[]; label:
   )
 }
 
-function DeadlineList({ docs }: { docs: WorkOrder[] }) {
+function DeadlineList({
+  docs,
+}: {
+  docs: Pick<WorkOrder, 'id' | 'number' | 'title' | 'unit' | 'dueAt' | 'deadlineStatus'>[]
+}) {
   if (!docs.length) return <p>暂无今日到期或超期的工单。</p>
   return (
     <ul data-deadlines>

@@ -16,12 +16,47 @@ import { entryChanged } from '../services/entryChanges'
 export const SEARCH_QUEUE = 'search'
 const PAGE = 500
 
+/**
+ * What `toSearchDocument` reads of an entry, and of its unit and category only the name and path:
+ * at depth 1 a whole entry would also bring its related entries with their bodies, its editor and
+ * attachments, most of the time and memory of loading the index.
+ */
+const INDEXED = {
+  select: {
+    code: true,
+    type: true,
+    title: true,
+    summary: true,
+    body: true,
+    tags: true,
+    questions: true,
+    districts: true,
+    audience: true,
+    _status: true,
+    workflowState: true,
+    reviewedAt: true,
+    nextReviewAt: true,
+    updatedAt: true,
+    validFrom: true,
+    validUntil: true,
+    unit: true,
+    category: true,
+    guide: true,
+    location: true,
+    policy: true,
+    faq: true,
+    notice: true,
+  },
+  populate: { units: { name: true }, categories: { path: true } },
+  depth: 1,
+} as const
+
 export async function indexEntry(payload: Payload, code: string): Promise<'upserted' | 'removed'> {
   const found = await payload.find({
     collection: 'knowledge-entries',
     where: { code: { equals: code } },
     limit: 1,
-    depth: 1,
+    ...INDEXED,
     overrideAccess: true,
   })
   const entry = found.docs[0]
@@ -37,48 +72,63 @@ export async function indexEntry(payload: Payload, code: string): Promise<'upser
 }
 
 /**
- * Every published entry in the database, as search documents: keyset pages by code (a page costs the
- * same at the end as at the start, where OFFSET paging read every earlier row again), a yield between
- * pages so that requests are served while a large index loads.
+ * Every published entry in the database, as pages of search documents: keyset pages by code (a page
+ * costs the same at the end as at the start, where OFFSET paging read every earlier row again), a
+ * yield between pages so that requests are served while a large index loads.
  */
-export async function loadSearchDocuments(
+export async function* searchDocumentPages(
   payload: Payload,
   onProgress?: (done: number, total: number) => void,
-): Promise<SearchDocument[]> {
-  const documents: SearchDocument[] = []
+): AsyncGenerator<SearchDocument[]> {
   const visible: Where = { or: [{ _status: { equals: 'published' } }, { workflowState: { equals: 'expired' } }] }
   const total = onProgress
     ? (await payload.count({ collection: 'knowledge-entries', where: visible, overrideAccess: true })).totalDocs
     : 0
+  let done = 0
   for (let after: string | null = null; ;) {
-    const batch: { docs: KnowledgeEntry[] } = await payload.find({
+    const batch: { docs: (IndexableEntry & Pick<KnowledgeEntry, 'body'>)[] } = await payload.find({
       collection: 'knowledge-entries',
       where: after === null ? visible : { and: [visible, { code: { greater_than: after } }] },
       // A stable order keeps ties between equal scores in the same order on every rebuild.
       sort: 'code',
       limit: PAGE,
       pagination: false,
-      depth: 1,
+      ...INDEXED,
       overrideAccess: true,
     })
-    for (const entry of batch.docs)
-      documents.push(toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body)))
-    onProgress?.(documents.length, total)
-    if (batch.docs.length < PAGE) return documents
+    yield batch.docs.map((entry) => toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body)))
+    onProgress?.((done += batch.docs.length), total)
+    if (batch.docs.length < PAGE) return
     after = batch.docs[batch.docs.length - 1].code ?? null
-    if (after === null) return documents
+    if (after === null) return
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
 }
 
-/** Replaces the whole index with every published entry in the database. */
+/** Every published entry in the database, as search documents (all held at once: evaluations, benches). */
+export async function loadSearchDocuments(payload: Payload): Promise<SearchDocument[]> {
+  const documents: SearchDocument[] = []
+  for await (const page of searchDocumentPages(payload)) documents.push(...page)
+  return documents
+}
+
+/**
+ * Replaces the whole index with every published entry in the database, page by page: the engine
+ * analyses each page as it arrives, so the converted text of all entries is never held at once.
+ */
 export async function rebuildIndex(
   payload: Payload,
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
-  const documents = await loadSearchDocuments(payload, onProgress)
-  await searchEngine().replaceAll(documents)
-  return documents.length
+  let count = 0
+  async function* counted() {
+    for await (const page of searchDocumentPages(payload, onProgress)) {
+      count += page.length
+      yield page
+    }
+  }
+  await searchEngine().replaceAll(counted())
+  return count
 }
 
 export const IndexEntryTask: TaskConfig<{ input: { code: string }; output: { action: string } }> = {

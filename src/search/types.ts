@@ -1,6 +1,7 @@
 /** The search contract both engines implement; nothing here knows Payload or HTTP. */
 import type { SynonymRule } from './analysis/synonyms'
 import type { ConfidenceSignals } from './confidence'
+import type { DocumentSource } from './documentPages'
 import type { MarkRange } from './highlight'
 import type { PinnedAnswer } from './pins'
 
@@ -94,7 +95,7 @@ export interface SearchEngine {
   setPins(pins: PinnedAnswer[]): Promise<void>
   /** Replaces the hotline vocabulary the segmenter keeps whole; rebuild the index afterwards. */
   setWords(words: string[]): Promise<void>
-  /** Replaces the whole index with these documents (reindex). */
-  replaceAll(documents: SearchDocument[]): Promise<void>
+  /** Replaces the whole index with these documents (reindex), given at once or page by page. */
+  replaceAll(documents: DocumentSource): Promise<void>
   health(): Promise<EngineHealth>
 }

@@ -127,8 +127,10 @@ export async function deadlineOrders(payload: Payload, limit = 50) {
     },
     sort: 'dueAt',
     limit,
-    // The first few only: no count of all due orders.
+    // The first few only: no count of all due orders; only what the list shows, its unit's name.
     pagination: false,
+    select: { number: true, title: true, deadlineStatus: true, dueAt: true, unit: true },
+    populate: { units: { name: true } },
     depth: 1,
     overrideAccess: true,
   })

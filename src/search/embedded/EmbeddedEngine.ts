@@ -13,6 +13,7 @@ import {
 import type { SynonymRule } from '../analysis/synonyms'
 import { type ConfidenceSignals, confidenceOf, coverage, coveredWords, isConfident, isCovered } from '../confidence'
 import { diversify } from '../diversify'
+import { type DocumentSource, pagesOf } from '../documentPages'
 import { FIELD_BOOSTS, fieldText, fieldTokens, TEXT_FIELDS, type TextField } from '../fields'
 import { hitHighlights } from '../highlight'
 import { type PinnedAnswer, pinKey } from '../pins'
@@ -57,19 +58,37 @@ const facetValues = (doc: SearchDocument, facet: Facet): string[] =>
 
 export type EmbeddedEngineOptions = AnalyzerOptions
 
+/** What the engine holds of its documents; a rebuild fills a new one and swaps it in whole. */
+type Contents = {
+  index: InvertedIndex
+  questions: QuestionIndex
+  documents: Map<string, SearchDocument>
+  /** Per index slot: the document and what queries check about it, computed once. */
+  slots: (Slot & { present: number })[]
+  facets: FacetColumns
+}
+
+/**
+ * The document as kept after indexing: body and structured text are only read to build postings
+ * (hits show title and summary), and at 100k entries they are most of the documents' memory.
+ */
+const stored = (doc: SearchDocument): SearchDocument => ({ ...doc, body: '', structured: '' })
+
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded'
   private analyzer: Analyzer
   private index: InvertedIndex
   private questions: QuestionIndex
   private documents = new Map<string, SearchDocument>()
-  /** Per index slot: the document and what queries check about it, computed once. */
-  private slots: (Slot & { present: number })[] = []
+  private slots: Contents['slots'] = []
   /** Structured field name → bit, so that an entry's filled fields are one integer. */
   private fieldBit = new Map<string, number>()
   private facets = new FacetColumns(FACETS.length)
   private pins = new Map<string, string[]>()
   private visibility = new VisibilityMasks()
+  private rebuilds: Promise<unknown> = Promise.resolve()
+  /** Writes made while a rebuild runs, to replay into the rebuilt index. */
+  private duringRebuild?: ((into: Contents) => void)[]
 
   private fieldBits(fields: readonly string[]): number {
     let bits = 0
@@ -98,66 +117,110 @@ export class EmbeddedEngine implements SearchEngine {
     )
   }
 
-  private add(doc: SearchDocument): void {
-    const slot = this.index.add(
+  private get contents(): Contents {
+    const { index, questions, documents, slots, facets } = this
+    return { index, questions, documents, slots, facets }
+  }
+
+  private add(doc: SearchDocument, into: Contents): void {
+    const slot = into.index.add(
       doc.code,
       FIELDS.map((f) => fieldText(doc, f)),
     )
-    this.facets.set(
+    const kept = stored(doc)
+    into.facets.set(
       slot,
-      FACETS.map((f) => facetValues(doc, f)),
+      FACETS.map((f) => facetValues(kept, f)),
     )
-    this.slots[slot] = { doc, window: validityWindow(doc), present: this.fieldBits(doc.present) }
-    this.questions.set(doc.code, doc.questions ?? [])
-    this.documents.set(doc.code, doc)
+    into.slots[slot] = { doc: kept, window: validityWindow(kept), present: this.fieldBits(kept.present) }
+    into.questions.set(doc.code, doc.questions ?? [])
+    into.documents.set(doc.code, kept)
+    this.visibility.invalidate()
+  }
+
+  private upsertInto(doc: SearchDocument, into: Contents): void {
+    // A late retry never overwrites a newer version.
+    const current = into.documents.get(doc.code)
+    if (!current || current.version <= doc.version) this.add(doc, into)
+  }
+
+  private deleteFrom(code: string, into: Contents): void {
+    into.index.remove(code)
+    into.questions.remove(code)
+    into.documents.delete(code)
     this.visibility.invalidate()
   }
 
   async upsert(documents: SearchDocument[]): Promise<void> {
     for (const doc of documents) {
-      // A late retry never overwrites a newer version.
-      const current = this.documents.get(doc.code)
-      if (!current || current.version <= doc.version) this.add(doc)
+      this.upsertInto(doc, this.contents)
+      this.duringRebuild?.push((into) => this.upsertInto(doc, into))
     }
     await this.compactIfNeeded()
   }
 
   async delete(codes: string[]): Promise<void> {
     for (const code of codes) {
-      this.index.remove(code)
-      this.questions.remove(code)
-      this.documents.delete(code)
-      this.visibility.invalidate()
+      this.deleteFrom(code, this.contents)
+      this.duringRebuild?.push((into) => this.deleteFrom(code, into))
     }
     await this.compactIfNeeded()
   }
 
-  /** Replaced and removed documents leave slots the index skips; rebuild once they pile up. */
+  /**
+   * Replaced and removed documents leave slots the index skips; once they pile up, drop them and
+   * renumber the rest in place (the engine keeps no body text to analyse again).
+   */
   private async compactIfNeeded(): Promise<void> {
     const piledUp = (index: { removed: number; size: number }) =>
       index.removed > COMPACT_AT * (index.size + index.removed)
-    if (piledUp(this.index) || piledUp(this.questions)) await this.replaceAll([...this.documents.values()])
+    if (piledUp(this.questions)) this.questions.compact()
+    if (!piledUp(this.index)) return
+    const moved = this.index.compact()
+    const slots: Contents['slots'] = []
+    this.facets = new FacetColumns(FACETS.length)
+    moved.forEach((slot, old) => {
+      if (slot < 0) return
+      slots[slot] = this.slots[old]
+      this.facets.set(
+        slot,
+        FACETS.map((f) => facetValues(slots[slot]!.doc, f)),
+      )
+    })
+    this.slots = slots
+    this.visibility.invalidate()
   }
 
-  async replaceAll(documents: SearchDocument[]): Promise<void> {
-    const previous = {
-      index: this.index,
-      questions: this.questions,
-      documents: this.documents,
-      slots: this.slots,
-      facets: this.facets,
+  /**
+   * Builds the new index page by page beside the live one, which answers until it is swapped in;
+   * writes that arrive meanwhile go to the live one and are replayed into the new one before the
+   * swap (versions decide, so a replay never undoes a newer document). One rebuild at a time.
+   */
+  replaceAll(documents: DocumentSource): Promise<void> {
+    const run = this.rebuilds.then(() => this.rebuild(documents))
+    this.rebuilds = run.catch(() => undefined)
+    return run
+  }
+
+  private async rebuild(documents: DocumentSource): Promise<void> {
+    const next: Contents = {
+      index: this.newIndex(),
+      questions: this.newQuestionIndex(),
+      documents: new Map(),
+      slots: [],
+      facets: new FacetColumns(FACETS.length),
     }
-    this.index = this.newIndex()
-    this.questions = this.newQuestionIndex()
-    this.documents = new Map()
-    this.slots = []
-    this.facets = new FacetColumns(FACETS.length)
+    const writes: ((into: Contents) => void)[] = (this.duringRebuild = [])
     try {
-      documents.forEach((d) => this.add(d))
-    } catch (err) {
-      Object.assign(this, previous)
-      throw err
+      for await (const page of pagesOf(documents)) for (const d of page) this.add(d, next)
+      for (const write of writes) write(next)
+    } finally {
+      this.duringRebuild = undefined
     }
+    next.index.trim()
+    next.questions.trim()
+    Object.assign(this, next)
+    this.visibility.invalidate()
   }
 
   async setSynonyms(rules: SynonymRule[]): Promise<void> {

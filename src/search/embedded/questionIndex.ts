@@ -51,6 +51,24 @@ export class QuestionIndex {
     this.counts.delete(code)
   }
 
+  /** Drops removed questions' slots (see InvertedIndex.compact). */
+  compact(): void {
+    const moved = this.index.compact()
+    const owners: string[] = []
+    const texts: string[] = []
+    moved.forEach((slot, old) => {
+      if (slot < 0) return
+      owners[slot] = this.owners[old]
+      texts[slot] = this.texts[old]
+    })
+    this.owners = owners
+    this.texts = texts
+  }
+
+  trim(): void {
+    this.index.trim()
+  }
+
   /** For each entry with a matching question, its best question (raw BM25+ sum and matched weight). */
   best(terms: Map<string, number>): Map<string, BestQuestion> {
     const out = new Map<string, BestQuestion>()

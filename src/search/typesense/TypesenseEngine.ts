@@ -19,6 +19,7 @@ import {
   isConfident,
   isCovered,
 } from '../confidence'
+import { type DocumentSource, pagesOf } from '../documentPages'
 import { FIELD_BOOSTS, TEXT_FIELDS } from '../fields'
 import { hitHighlights } from '../highlight'
 import type { PinnedAnswer } from '../pins'
@@ -130,9 +131,9 @@ export class TypesenseEngine implements SearchEngine {
     }
   }
 
-  private async importInto(collection: string, documents: SearchDocument[]): Promise<void> {
-    for (let i = 0; i < documents.length; i += IMPORT_BATCH) {
-      const batch = documents.slice(i, i + IMPORT_BATCH).map((d) => toTypesenseDocument(d, this.analyzer))
+  private async importInto(collection: string, documents: DocumentSource): Promise<void> {
+    for await (const page of pagesOf(documents, IMPORT_BATCH)) {
+      const batch = page.map((d) => toTypesenseDocument(d, this.analyzer))
       // The client throws ImportError when any document fails, with every failure listed.
       await this.client.collections<TypesenseDocument>(collection).documents().import(batch, { action: 'upsert' })
     }
@@ -157,7 +158,7 @@ export class TypesenseEngine implements SearchEngine {
    * collection as usual and are also queued, then replayed into the new one (versions decide, so a
    * replay never undoes a newer document) before and after the swap.
    */
-  async replaceAll(documents: SearchDocument[]): Promise<void> {
+  async replaceAll(documents: DocumentSource): Promise<void> {
     if (this.pending) throw new Error('a reindex is already running in this process')
     this.pending = []
     try {

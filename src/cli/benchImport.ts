@@ -80,6 +80,7 @@ async function writeFile(file: string, records: ExchangeRecord[], format: Format
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
+const signedMb = (bytes: number) => `${bytes < 0 ? '−' : '+'}${Math.abs(mb(bytes))} MB`
 
 /** One size in its own process: its own database, configuration and memory figures. */
 async function runOne(size: number, dir: string): Promise<string> {
@@ -125,7 +126,7 @@ async function runOne(size: number, dir: string): Promise<string> {
   if (report.failed) console.error(report.errors.slice(0, 5))
   const stored = report.created + report.updated
   await payload.destroy()
-  return `| ${size} | ${options.format} | ${stored} (${report.failed} failed) | ${imported.toFixed(1)} s | **${Math.round(stored / imported)}** | ${indexed.toFixed(1)} s (${documents} documents) | ${mb(rssBefore)} MB | ${mb(peak)} MB (+${mb(peak - rssBefore)}) | +${mb(rssAfter - rssBefore)} MB |`
+  return `| ${size} | ${options.format} | ${stored} (${report.failed} failed) | ${imported.toFixed(1)} s | **${Math.round(stored / imported)}** | ${indexed.toFixed(1)} s (${documents} documents) | ${mb(rssBefore)} MB | ${mb(peak)} MB (${signedMb(peak - rssBefore)}) | ${signedMb(rssAfter - rssBefore)} |`
 }
 
 if (options.run) {

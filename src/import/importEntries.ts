@@ -19,6 +19,7 @@ import { type ImportableEntry, parseExchangeRecord } from '../domain/exchange/re
 import { nextEntryCode } from '../domain/knowledge/entryCode'
 import { isPastValidity } from '../domain/knowledge/entryRules'
 import { plainTextToLexical } from '../lexical/plainText'
+import { INDEXING_QUEUED_BY_CALLER, queueIndexing } from '../services/searchOutbox'
 import { inTransaction } from '../services/transaction'
 import type { RawRecord } from './readRecords'
 
@@ -66,7 +67,7 @@ export type ImportReport = {
 }
 
 export type Id = number | string
-type Row = { line: number; entry: ImportableEntry; id?: Id; draft: boolean }
+type Row = { line: number; entry: ImportableEntry; id?: Id; code?: string; draft: boolean }
 /** An entry of the file, read and waiting for its batch to be written. */
 type Pending = { line: number; entry: ImportableEntry }
 /** A row that cannot be stored, and why: kept in its place so that the report follows the file. */
@@ -260,6 +261,12 @@ class Journal {
   }
 }
 
+/** A batch's writes leave the search outbox to the batch: one index task for all its entries. */
+const batchContext = (req?: PayloadRequest) => (req ? { [INDEXING_QUEUED_BY_CALLER]: true } : undefined)
+
+/** Codes of the entries a batch stored (created or updated). */
+const storedCodes = (out: ImportReport) => out.rows.flatMap((r) => (r.action !== 'reject' && r.code ? [r.code] : []))
+
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export async function importEntries(
@@ -359,6 +366,7 @@ export async function importEntries(
     try {
       await inTransaction(payload, async (req) => {
         for (const row of planned) await importEntry(row, outcome, req)
+        await queueIndexing(req, storedCodes(outcome))
       })
       journal.clear()
       merge(report, outcome)
@@ -429,6 +437,7 @@ export async function importEntries(
             depth: 0,
             overrideAccess: true,
             req,
+            context: batchContext(req),
           })
         : payload.create({
             collection: COLLECTION,
@@ -437,6 +446,7 @@ export async function importEntries(
             depth: 0,
             overrideAccess: true,
             req,
+            context: batchContext(req),
           })
     let saved: Awaited<ReturnType<typeof write>>
     if (req) saved = await write()
@@ -454,7 +464,8 @@ export async function importEntries(
     noteCode(saved.code as string)
     journal.set(unitOf, saved.id, unit)
     if (entry.itemCode) journal.set(codes, itemKey(entry.itemCode), saved.id)
-    if (refs.missing.length) out.deferred.push({ line, entry, id: saved.id, draft: !publishable })
+    if (refs.missing.length)
+      out.deferred.push({ line, entry, id: saved.id, code: saved.code as string, draft: !publishable })
   }
 
   // Second pass: references to entries that appeared later in the file, in batches as well.
@@ -480,10 +491,12 @@ export async function importEntries(
         depth: 0,
         overrideAccess: true,
         req,
+        context: batchContext(req),
       })
     try {
       await inTransaction(payload, async (req) => {
         for (const r of rows) await link(r, req)
+        await queueIndexing(req, [...new Set(rows.flatMap((r) => (r.row.code ? [r.row.code] : [])))])
       })
     } catch {
       for (const r of rows) await link(r).catch((err) => fail(report, r.row.line, describeError(err), r.row.entry.code))

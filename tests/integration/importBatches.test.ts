@@ -11,9 +11,11 @@ import type { Payload } from 'payload'
 
 import { importEntries } from '../../src/import/importEntries'
 import { streamRecords } from '../../src/import/readRecords'
+import { SEARCH_QUEUE } from '../../src/jobs/syncIndex'
 import { lexicalToPlainText } from '../../src/lexical/plainText'
 import type { KnowledgeEntry } from '../../src/payload-types'
 import { type IndexableEntry, toSearchDocument } from '../../src/search/fromEntry'
+import { searchEngine } from '../../src/search/searchEngine'
 import { startPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -76,24 +78,21 @@ const versionsOf = async (id: number | string) =>
     })
   ).docs
 
-const outboxOf = async (code: string) => ({
-  changes: (
-    await payload.find({
-      collection: 'search-changes',
-      where: { code: { equals: code } },
-      pagination: false,
-      overrideAccess: true,
-    })
-  ).totalDocs,
-  jobs: (
-    await payload.find({
-      collection: 'payload-jobs',
-      where: { 'input.code': { equals: code } },
-      pagination: false,
-      overrideAccess: true,
-    })
-  ).totalDocs,
-})
+/** The outbox rows of an entry: its change rows, and the index tasks that name it (alone or in a batch). */
+const outboxOf = async (code: string) => {
+  const changes = await payload.count({ collection: 'search-changes', where: { code: { equals: code } } })
+  const jobs = await payload.find({
+    collection: 'payload-jobs',
+    where: { queue: { equals: SEARCH_QUEUE } },
+    pagination: false,
+    overrideAccess: true,
+  })
+  const names = (input: unknown) => {
+    const { code: one, codes } = (input ?? {}) as { code?: string; codes?: string[] }
+    return one === code || Boolean(codes?.includes(code))
+  }
+  return { changes: changes.totalDocs, jobs: jobs.docs.filter((j) => names(j.input)).length }
+}
 
 /** What must be the same whichever way an entry was written: all but ids, codes and times. */
 function comparable(value: unknown, codes: Map<unknown, string>): unknown {
@@ -168,6 +167,24 @@ describe('batched import', () => {
       expect(search(b[i])).toEqual(search(a[i]))
     }
     expect(await outboxOf('KB-7000')).toEqual({ changes: 2, jobs: 2 })
+    // One index task for the batch (the second pass had one entry: its own task), one per entry one by one.
+    const tasks = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'indexEntries' } } })
+    expect(tasks.docs.map((t) => (t.input as { codes: string[] }).codes)).toEqual([a.map((d) => d.code)])
+
+    // After the outbox runs, the index has both sets' published entries, the same way.
+    await payload.jobs.run({ queue: SEARCH_QUEUE, limit: 1000 })
+    const found = async (code: string) => {
+      const title = a.concat(b).find((d) => d.code === code)!.title
+      const result = await searchEngine().search({ text: title, audience: 'agent', now: new Date(), perPage: 50 })
+      return result.hits.find((h) => h.document.code === code)?.document
+    }
+    for (let i = 0; i < 10; i++) {
+      const [ia, ib] = [await found(a[i].code!), await found(b[i].code!)]
+      expect(Boolean(ia)).toBe(i < 9)
+      const { code: _ca, version: _va, ...restA } = ia ?? ({} as Record<string, unknown>)
+      const { code: _cb, version: _vb, ...restB } = ib ?? ({} as Record<string, unknown>)
+      expect(comparable(restB, places)).toEqual(comparable(restA, places))
+    }
   })
 
   it('leaves nothing of a row whose write fails, reports it in Chinese, and stores the others', async () => {

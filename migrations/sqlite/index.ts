@@ -18,7 +18,7 @@ import * as migration_20261130_120715_report_indexes from './20261130_120715_rep
 import * as migration_20261130_130820_intake_choice from './20261130_130820_intake_choice'
 import * as migration_20261130_143146_search_log_volume_indexes from './20261130_143146_search_log_volume_indexes'
 import * as migration_20261130_155951_order_attachments from './20261130_155951_order_attachments'
-import * as migration_20261130_194500_entry_version_texts_parent_index from './20261130_194500_entry_version_texts_parent_index'
+import * as migration_20261130_194500_entry_version_indexes from './20261130_194500_entry_version_indexes'
 
 export const migrations = [
   {
@@ -122,8 +122,8 @@ export const migrations = [
     name: '20261130_155951_order_attachments',
   },
   {
-    up: migration_20261130_194500_entry_version_texts_parent_index.up,
-    down: migration_20261130_194500_entry_version_texts_parent_index.down,
-    name: '20261130_194500_entry_version_texts_parent_index',
+    up: migration_20261130_194500_entry_version_indexes.up,
+    down: migration_20261130_194500_entry_version_indexes.down,
+    name: '20261130_194500_entry_version_indexes',
   },
 ]

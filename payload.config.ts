@@ -39,7 +39,7 @@ import { MonthlyReportTask } from './src/jobs/monthlyReport'
 import { PersonalDataRetentionTask } from './src/jobs/personalDataRetention'
 import { ScheduledBackupTask } from './src/jobs/scheduledBackup'
 import { SearchLogRetentionTask } from './src/jobs/searchLogRetention'
-import { IndexEntryTask } from './src/jobs/syncIndex'
+import { IndexEntriesTask, IndexEntryTask } from './src/jobs/syncIndex'
 import { ReloadSearchSettingsTask } from './src/jobs/syncSearchSettings'
 import { TrainIntakeModelTask } from './src/jobs/trainIntakeModel'
 import { WorkOrderDeadlinesTask } from './src/jobs/workOrderDeadlines'
@@ -117,6 +117,7 @@ export default buildConfig({
   jobs: {
     tasks: [
       IndexEntryTask,
+      IndexEntriesTask,
       ReloadSearchSettingsTask,
       KnowledgeMaintenanceTask,
       WorkOrderDeadlinesTask,

@@ -102,6 +102,7 @@ export interface Config {
   jobs: {
     tasks: {
       indexEntry: TaskIndexEntry;
+      indexEntries: TaskIndexEntries;
       reloadSearchSettings: TaskReloadSearchSettings;
       knowledgeMaintenance: TaskKnowledgeMaintenance;
       workOrderDeadlines: TaskWorkOrderDeadlines;
@@ -911,6 +912,7 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'indexEntry'
+          | 'indexEntries'
           | 'reloadSearchSettings'
           | 'knowledgeMaintenance'
           | 'workOrderDeadlines'
@@ -955,6 +957,7 @@ export interface PayloadJob {
     | (
         | 'inline'
         | 'indexEntry'
+        | 'indexEntries'
         | 'reloadSearchSettings'
         | 'knowledgeMaintenance'
         | 'workOrderDeadlines'
@@ -1807,6 +1810,27 @@ export interface TaskIndexEntry {
   };
   output: {
     action?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskIndexEntries".
+ */
+export interface TaskIndexEntries {
+  input: {
+    codes:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    upserted?: number | null;
+    removed?: number | null;
   };
 }
 /**

@@ -19,6 +19,7 @@ import * as migration_20261130_130820_intake_choice from './20261130_130820_inta
 import * as migration_20261130_143146_search_log_volume_indexes from './20261130_143146_search_log_volume_indexes'
 import * as migration_20261130_155951_order_attachments from './20261130_155951_order_attachments'
 import * as migration_20261130_191722_intake_caller_index from './20261130_191722_intake_caller_index'
+import * as migration_20261130_194500_entry_version_indexes from './20261130_194500_entry_version_indexes'
 
 export const migrations = [
   {
@@ -125,5 +126,10 @@ export const migrations = [
     up: migration_20261130_191722_intake_caller_index.up,
     down: migration_20261130_191722_intake_caller_index.down,
     name: '20261130_191722_intake_caller_index',
+  },
+  {
+    up: migration_20261130_194500_entry_version_indexes.up,
+    down: migration_20261130_194500_entry_version_indexes.down,
+    name: '20261130_194500_entry_version_indexes',
   },
 ]

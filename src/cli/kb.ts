@@ -9,7 +9,7 @@ import { env } from '../config/env'
 import { now } from '../domain/clock'
 import { MONTH_PATTERN, previousMonth } from '../domain/workOrders/reportMonth'
 import { type ImportFormat, importEntries, type ImportReport } from '../import/importEntries'
-import { readRecords } from '../import/readRecords'
+import { streamRecords } from '../import/readRecords'
 import { runKnowledgeMaintenance } from '../jobs/knowledgeMaintenance'
 import { rebuildIndex } from '../jobs/syncIndex'
 import { reloadSearchSettings } from '../jobs/syncSearchSettings'
@@ -61,11 +61,12 @@ program
       if (!FORMATS.includes(opts.format))
         throw new Error(`未知的文件格式：${opts.format}（可用：${FORMATS.join('、')}）`)
       const started = performance.now()
-      const records = await readRecords(file)
+      // The file is read as it is imported: its size is not known beforehand.
+      const records = await streamRecords(file)
       const bar = process.stdout.isTTY
-        ? new SingleBar({ format: '导入中 [{bar}] {value}/{total}', hideCursor: true })
+        ? new SingleBar({ format: '导入中 已读 {value} 行', hideCursor: true })
         : undefined
-      bar?.start(records.length, 0)
+      bar?.start(0, 0)
       const report = await importEntries(payload, records, {
         ...opts,
         onProgress: (done) => bar?.update(done),

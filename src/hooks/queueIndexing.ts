@@ -1,23 +1,18 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { SEARCH_QUEUE } from '../jobs/syncIndex'
+import { INDEXING_QUEUED_BY_CALLER, queueIndexing } from '../services/searchOutbox'
 
 /**
  * Queued with the request's transaction, so the index task exists exactly when the write does; the
- * change row lets every app server's own index follow it (see src/jobs/searchFollower.ts).
+ * change row lets every app server's own index follow it (see src/jobs/searchFollower.ts). A batch
+ * writer (the import) queues its entries itself, once per batch.
  */
-const queue = async (req: PayloadRequest, code: string | null | undefined) => {
-  if (!code) return
-  await req.payload.create({ collection: 'search-changes', data: { kind: 'entry', code }, req, overrideAccess: true })
-  await req.payload.jobs.queue({ task: 'indexEntry', input: { code }, queue: SEARCH_QUEUE, req })
-}
-
 export const queueIndexingAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
-  await queue(req, doc.code)
+  if (doc.code && !req.context[INDEXING_QUEUED_BY_CALLER]) await queueIndexing(req, [doc.code])
   return doc
 }
 
 export const queueIndexingAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await queue(req, doc.code)
+  if (doc.code) await queueIndexing(req, [doc.code])
   return doc
 }

@@ -11,7 +11,7 @@ import type { Payload } from 'payload'
 import { keepsIndexInProcess, searchEngine, setIndexBuilding } from '../search/searchEngine'
 import { entryChanged } from '../services/entryChanges'
 import { pruneLeases } from './lease'
-import { indexEntry, rebuildIndex } from './syncIndex'
+import { indexEntries, rebuildIndex } from './syncIndex'
 import { reloadSearchSettings } from './syncSearchSettings'
 
 export const FOLLOW_POLL_MS = 250
@@ -82,7 +82,7 @@ export async function startSearchFollower(
     if (settingsDue || indexDue) await applySettings()
     const codes = new Set(fresh.flatMap((d) => (d.kind === 'entry' && d.code ? [d.code] : [])))
     // indexEntry announces each change itself; with a shared index only the announcement is ours to make.
-    if (keepsIndexInProcess(searchEngine())) for (const code of codes) await indexEntry(payload, code)
+    if (keepsIndexInProcess(searchEngine())) await indexEntries(payload, [...codes])
     else for (const code of codes) entryChanged(code)
     for (const d of fresh) seen.set(d.id, Date.parse(d.createdAt))
     since = started

@@ -13,7 +13,7 @@ import { searchEngine } from '../search/searchEngine'
 import type { SearchDocument } from '../search/types'
 import { entryChanged } from '../services/entryChanges'
 
-export const SEARCH_QUEUE = 'search'
+export { SEARCH_QUEUE } from '../services/searchOutbox'
 const PAGE = 500
 
 /**
@@ -51,24 +51,43 @@ const INDEXED = {
   depth: 1,
 } as const
 
-export async function indexEntry(payload: Payload, code: string): Promise<'upserted' | 'removed'> {
-  const found = await payload.find({
-    collection: 'knowledge-entries',
-    where: { code: { equals: code } },
-    limit: 1,
-    ...INDEXED,
-    overrideAccess: true,
-  })
-  const entry = found.docs[0]
-  // Expired entries stay in the index, marked, for agents who ask for them; the public never sees them.
-  if (entry && (entry._status === 'published' || entry.workflowState === 'expired')) {
-    await searchEngine().upsert([toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body))])
-    entryChanged(code)
-    return 'upserted'
+/** Indexed entries: the published ones, and expired ones (marked, for agents who ask for them). */
+const isIndexed = (entry: Pick<KnowledgeEntry, '_status' | 'workflowState'>) =>
+  entry._status === 'published' || entry.workflowState === 'expired'
+
+/**
+ * Brings the index in step with these entries' published versions: one read and one upsert per page
+ * of codes, a delete for those no longer published (or gone).
+ */
+export async function indexEntries(payload: Payload, codes: string[]): Promise<{ upserted: number; removed: number }> {
+  let upserted = 0
+  let removed = 0
+  for (let start = 0; start < codes.length; start += PAGE) {
+    const page = codes.slice(start, start + PAGE)
+    const found = await payload.find({
+      collection: 'knowledge-entries',
+      where: { code: { in: page } },
+      pagination: false,
+      ...INDEXED,
+      overrideAccess: true,
+    })
+    const visible = found.docs.filter(isIndexed)
+    const shown = new Set(visible.map((e) => e.code))
+    const gone = page.filter((code) => !shown.has(code))
+    if (visible.length)
+      await searchEngine().upsert(
+        visible.map((entry) => toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body))),
+      )
+    if (gone.length) await searchEngine().delete(gone)
+    page.forEach((code) => entryChanged(code))
+    upserted += visible.length
+    removed += gone.length
   }
-  await searchEngine().delete([code])
-  entryChanged(code)
-  return 'removed'
+  return { upserted, removed }
+}
+
+export async function indexEntry(payload: Payload, code: string): Promise<'upserted' | 'removed'> {
+  return (await indexEntries(payload, [code])).upserted ? 'upserted' : 'removed'
 }
 
 /**
@@ -138,4 +157,20 @@ export const IndexEntryTask: TaskConfig<{ input: { code: string }; output: { act
   outputSchema: [{ name: 'action', type: 'text' }],
   retries: { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
   handler: async ({ input, req }) => ({ output: { action: await indexEntry(req.payload, input.code) } }),
+}
+
+/** The index task of a batch of entries (an import writes its entries in batches). */
+export const IndexEntriesTask: TaskConfig<{
+  input: { codes: string[] }
+  output: { upserted: number; removed: number }
+}> = {
+  slug: 'indexEntries',
+  label: '批量同步搜索索引',
+  inputSchema: [{ name: 'codes', type: 'json', required: true }],
+  outputSchema: [
+    { name: 'upserted', type: 'number' },
+    { name: 'removed', type: 'number' },
+  ],
+  retries: { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
+  handler: async ({ input, req }) => ({ output: await indexEntries(req.payload, input.codes) }),
 }

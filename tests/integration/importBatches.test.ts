@@ -1,0 +1,241 @@
+/**
+ * The importer writes entries in batches, one transaction each: a failed write rolls its batch back
+ * whole, then the rows are written one by one, so the failing row is reported and leaves no trace.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { jest } from '@jest/globals'
+import type { Payload } from 'payload'
+
+import { importEntries } from '../../src/import/importEntries'
+import { streamRecords } from '../../src/import/readRecords'
+import { SEARCH_QUEUE } from '../../src/jobs/syncIndex'
+import { lexicalToPlainText } from '../../src/lexical/plainText'
+import type { KnowledgeEntry } from '../../src/payload-types'
+import { type IndexableEntry, toSearchDocument } from '../../src/search/fromEntry'
+import { searchEngine } from '../../src/search/searchEngine'
+import { startPayload } from '../helpers/payload'
+
+let payload: Payload
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hk-import-batches-'))
+
+beforeAll(async () => {
+  payload = await startPayload()
+})
+afterAll(() => payload.destroy())
+afterEach(() => jest.restoreAllMocks())
+
+/** Ten entries of every kind of content: lists, relations to each other, drafts and published. */
+const records = (first: number) =>
+  Array.from({ length: 10 }, (_, i) => ({
+    id: `KB-${first + i}`,
+    type: i % 2 ? 'faq' : 'guide',
+    unit: '批量导入局',
+    category: `批量/目录${i % 3}`,
+    title: `批量导入条目 ${i}`,
+    summary: `摘要 ${i}`,
+    body: `第一段 ${i}。\n第二段。`,
+    validFrom: '2026-01-01',
+    validUntil: i === 9 ? '2026-02-01' : '2028-12-31',
+    tags: ['批量', `标签${i}`],
+    questions: [`怎么办理 ${i}`],
+    relatedIds: i ? [`KB-${first + i - 1}`] : [`KB-${first + 9}`],
+    fields:
+      i % 2 ? { question: `问题 ${i}？`, answer: `答案 ${i}。` } : { materials: ['身份证', '户口簿'], steps: ['申请'] },
+  }))
+
+const toLines = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n')
+const file = (name: string, content: string) => {
+  const p = path.join(dir, name)
+  fs.writeFileSync(p, content)
+  return p
+}
+
+const entriesFrom = async (first: number) =>
+  (
+    await payload.find({
+      collection: 'knowledge-entries',
+      where: { code: { greater_than_equal: `KB-${first}`, less_than: `KB-${first + 10}` } },
+      sort: 'code',
+      draft: true,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+  ).docs
+
+const versionsOf = async (id: number | string) =>
+  (
+    await payload.findVersions({
+      collection: 'knowledge-entries',
+      where: { parent: { equals: id } },
+      sort: 'createdAt',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+  ).docs
+
+/** The outbox rows of an entry: its change rows, and the index tasks that name it (alone or in a batch). */
+const outboxOf = async (code: string) => {
+  const changes = await payload.count({ collection: 'search-changes', where: { code: { equals: code } } })
+  const jobs = await payload.find({
+    collection: 'payload-jobs',
+    where: { queue: { equals: SEARCH_QUEUE } },
+    pagination: false,
+    overrideAccess: true,
+  })
+  const names = (input: unknown) => {
+    const { code: one, codes } = (input ?? {}) as { code?: string; codes?: string[] }
+    return one === code || Boolean(codes?.includes(code))
+  }
+  return { changes: changes.totalDocs, jobs: jobs.docs.filter((j) => names(j.input)).length }
+}
+
+/** What must be the same whichever way an entry was written: all but ids, codes and times. */
+function comparable(value: unknown, codes: Map<unknown, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => comparable(v, codes))
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !['id', 'createdAt', 'updatedAt', 'publishedAt', 'reviewedAt', 'parent'].includes(k))
+        .map(([k, v]) => [k, k === 'code' ? codes.get(v) : comparable(v, codes)]),
+    )
+  }
+  return codes.get(value) ?? value
+}
+
+/** Fails every write of the entry with this code to the database, or only the first when `once`. */
+function failWritesOf(code: string, once = false) {
+  const create = payload.db.create.bind(payload.db)
+  let failed = false
+  return jest.spyOn(payload.db, 'create').mockImplementation(async (args) => {
+    if (args.collection === 'knowledge-entries' && args.data.code === code && !(once && failed)) {
+      failed = true
+      throw new Error('模拟的数据库写入失败')
+    }
+    return create(args)
+  })
+}
+
+describe('batched import', () => {
+  it('stores what the one-by-one path stores, field by field, versions and outbox included', async () => {
+    const batched = await importEntries(payload, await streamRecords(file('a.jsonl', toLines(records(7000)))), {
+      createMissing: true,
+      publish: true,
+    })
+    expect(batched).toMatchObject({ created: 10, failed: 0 })
+    // A failure on the last entry, once: the batch is rolled back and every row written on its own.
+    const spy = failWritesOf('KB-8009', true)
+    const oneByOne = await importEntries(payload, await streamRecords(file('b.jsonl', toLines(records(8000)))), {
+      createMissing: true,
+      publish: true,
+    })
+    expect(spy).toHaveBeenCalled()
+    expect(oneByOne).toMatchObject({ created: 10, failed: 0 })
+    expect(oneByOne.rows.map((r) => [r.line, r.action])).toEqual(batched.rows.map((r) => [r.line, r.action]))
+    const samePlace = (w: { code?: string }) => ({ ...w, code: w.code?.replace('KB-80', 'KB-70') })
+    expect(oneByOne.warnings.map(samePlace)).toEqual(batched.warnings)
+
+    const [a, b] = [await entriesFrom(7000), await entriesFrom(8000)]
+    expect(a).toHaveLength(10)
+    // Ids of A's entries and codes stand for their places; B's the same places.
+    const places = new Map<unknown, string>()
+    a.forEach((d, i) => (places.set(d.id, `#${i}`), places.set(d.code, `#${i}`)))
+    b.forEach((d, i) => (places.set(d.id, `#${i}`), places.set(d.code, `#${i}`)))
+    expect(comparable(b, places)).toEqual(comparable(a, places))
+    expect(a.map((d) => d._status)).toEqual([...Array(9).fill('published'), 'draft'])
+    expect(a[1].relatedEntries).toEqual([a[0].id])
+    expect(a[0].relatedEntries).toEqual([a[9].id])
+
+    for (let i = 0; i < 10; i++) {
+      const [va, vb] = [await versionsOf(a[i].id), await versionsOf(b[i].id)]
+      // The entry and the reference resolved in the second pass: two versions each way.
+      expect(va).toHaveLength(i === 0 ? 2 : 1)
+      expect(comparable(vb, places)).toEqual(comparable(va, places))
+      expect(await outboxOf(b[i].code!)).toEqual(await outboxOf(a[i].code!))
+      const search = (d: KnowledgeEntry) => {
+        const {
+          code: _code,
+          version: _version,
+          ...rest
+        } = toSearchDocument(d as IndexableEntry, lexicalToPlainText(d.body))
+        return comparable(rest, places)
+      }
+      expect(search(b[i])).toEqual(search(a[i]))
+    }
+    expect(await outboxOf('KB-7000')).toEqual({ changes: 2, jobs: 2 })
+    // One index task for the batch (the second pass had one entry: its own task), one per entry one by one.
+    const tasks = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'indexEntries' } } })
+    expect(tasks.docs.map((t) => (t.input as { codes: string[] }).codes)).toEqual([a.map((d) => d.code)])
+
+    // After the outbox runs, the index has both sets' published entries, the same way.
+    await payload.jobs.run({ queue: SEARCH_QUEUE, limit: 1000 })
+    const found = async (code: string) => {
+      const title = a.concat(b).find((d) => d.code === code)!.title
+      const result = await searchEngine().search({ text: title, audience: 'agent', now: new Date(), perPage: 50 })
+      return result.hits.find((h) => h.document.code === code)?.document
+    }
+    for (let i = 0; i < 10; i++) {
+      const [ia, ib] = [await found(a[i].code!), await found(b[i].code!)]
+      expect(Boolean(ia)).toBe(i < 9)
+      const { code: _ca, version: _va, ...restA } = ia ?? ({} as Record<string, unknown>)
+      const { code: _cb, version: _vb, ...restB } = ib ?? ({} as Record<string, unknown>)
+      expect(comparable(restB, places)).toEqual(comparable(restA, places))
+    }
+  })
+
+  it('leaves nothing of a row whose write fails, reports it in Chinese, and stores the others', async () => {
+    // Batches of four: KB-7505 is the second row of the second batch, after KB-7504 was written in it.
+    failWritesOf('KB-7505')
+    const report = await importEntries(payload, await streamRecords(file('c.jsonl', toLines(records(7500)))), {
+      createMissing: true,
+      publish: true,
+      batchSize: 4,
+    })
+    expect(report).toMatchObject({ created: 9, failed: 1 })
+    expect(report.errors).toEqual([{ line: 6, code: 'KB-7505', message: '模拟的数据库写入失败' }])
+    expect(report.rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(report.rows[5]).toMatchObject({ action: 'reject', reason: '模拟的数据库写入失败' })
+    expect(report.warnings.map((w) => w.message)).toContain('引用的条目不存在，已忽略：KB-7505')
+
+    const stored = await entriesFrom(7500)
+    expect(stored.map((d) => d.code)).not.toContain('KB-7505')
+    expect(stored).toHaveLength(9)
+    expect(await outboxOf('KB-7505')).toEqual({ changes: 0, jobs: 0 })
+    const orphans = await payload.findVersions({
+      collection: 'knowledge-entries',
+      where: { 'version.code': { equals: 'KB-7505' } },
+      overrideAccess: true,
+    })
+    expect(orphans.totalDocs).toBe(0)
+    // KB-7504, written before the failure in the rolled-back batch, then again on its own: stored once.
+    const kb7504 = stored.find((d) => d.code === 'KB-7504')!
+    expect(await versionsOf(kb7504.id)).toHaveLength(1)
+    expect(await outboxOf('KB-7504')).toEqual({ changes: 1, jobs: 1 })
+  })
+
+  it('reads a file as a stream in batches: invalid rows and later references in their places', async () => {
+    const rows = records(7600)
+    const csvLike = [
+      ...rows.slice(0, 3).map((r) => JSON.stringify(r)),
+      '{不是 JSON',
+      JSON.stringify({ ...rows[3], title: '' }),
+      ...rows.slice(4).map((r) => JSON.stringify(r)),
+    ].join('\n')
+    const report = await importEntries(payload, await streamRecords(file('d.jsonl', csvLike)), {
+      createMissing: true,
+      publish: true,
+      batchSize: 3,
+    })
+    expect(report).toMatchObject({ created: 9, failed: 2 })
+    expect(report.errors.map((e) => e.line)).toEqual([4, 5])
+    expect(report.errors[1].message).toMatch(/缺少标题/)
+    expect(report.rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    const stored = await entriesFrom(7600)
+    // KB-7600 refers to KB-7609, three batches later.
+    expect(stored[0].relatedEntries).toEqual([stored.find((d) => d.code === 'KB-7609')!.id])
+  })
+})

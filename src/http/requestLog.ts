@@ -27,26 +27,35 @@ export const loggedUrl = (url: string): string => (url.startsWith('/progress?') 
 /** 5xx as errors, 4xx as warnings (refusals, limits, bad input), the rest as information. */
 const levelOf = (status: number) => (status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info')
 
+const CHILD = Symbol('request logger')
+type Logged = IncomingMessage & { [CHILD]?: Logger }
+
 export function requestLog(logger: Logger, options: { ignore?: (url: string) => boolean } = {}): RequestHandler {
+  const prototypes = new WeakSet<object>()
   return (req, res, next) => {
     const id = requestId(req)
     res.setHeader('X-Request-Id', id)
     req.id = id
-    let child: Logger | undefined
-    Object.defineProperty(req, 'log', {
-      configurable: true,
-      get: () => (child ??= logger.child({ reqId: id })),
-    })
+    // `req.log` as a getter on the application's request prototype, set up once: no logger is made
+    // for a request that logs nothing itself.
+    const prototype = Object.getPrototypeOf(req) as object
+    if (!prototypes.has(prototype)) {
+      prototypes.add(prototype)
+      Object.defineProperty(prototype, 'log', {
+        configurable: true,
+        get(this: Logged) {
+          return (this[CHILD] ??= logger.child({ reqId: this.id }))
+        },
+        set(this: Logged, log: Logger) {
+          this[CHILD] = log
+        },
+      })
+    }
     const url = req.originalUrl
     if (!options.ignore?.(url)) {
       const started = performance.now()
-      const done = () => {
-        res.off('finish', done)
-        res.off('close', done)
-        writeLine(logger, req, res, id, url, performance.now() - started)
-      }
-      res.on('finish', done)
-      res.on('close', done)
+      // 'close' comes after every answer, finished or not (then the client went away first).
+      res.once('close', () => writeLine(logger, req, res, id, url, performance.now() - started))
     }
     next()
   }

@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
 import { now } from '../domain/clock'
 import { type AccessUser, hasRole, type Role } from '../domain/roles'
+import { apiKeysGeneration } from '../services/apiKeyChanges'
 import { ServiceError } from '../services/errors'
 import { rateLimitStore } from './databaseRateLimitStore'
 import { toFetchHeaders } from './fetchHeaders'
@@ -24,18 +25,21 @@ const LAST_USED_EVERY_MS = 60_000
 const lastUsedWritten = new Map<string | number, number>()
 
 /**
- * Verified keys are remembered briefly, so a busy agent tool does not cost a database read per
- * request; a revoked key stops working within this time.
+ * Verified keys are remembered briefly (by the key's hash, never the key), so a busy agent tool does
+ * not cost a database read per request. Any change to the keys made on this app server forgets them
+ * all at once (src/services/apiKeyChanges.ts); a key revoked through another app server stops
+ * working here within this time.
  */
 export const API_KEY_CACHE_MS = 10_000
 type KeyRecord = { id: string | number; name: string; scopes: string[]; rateLimitPerMinute: number } | null
-const verified = new Map<string, { record: KeyRecord; until: number }>()
+const verified = new Map<string, { record: KeyRecord; until: number; generation: number }>()
 
 async function lookUpKey(payload: Payload, hash: string): Promise<KeyRecord> {
   // Cache lifetimes run on the monotonic clock: HOTLINE_NOW may freeze the hotline's clock.
   const at = performance.now()
+  const generation = apiKeysGeneration()
   const cached = verified.get(hash)
-  if (cached && cached.until > at) return cached.record
+  if (cached && cached.until > at && cached.generation === generation) return cached.record
   const { docs } = await payload.find({
     collection: 'api-keys',
     where: { and: [{ keyHash: { equals: hash } }, { revokedAt: { exists: false } }] },
@@ -48,7 +52,7 @@ async function lookUpKey(payload: Payload, hash: string): Promise<KeyRecord> {
     ? { id: doc.id, name: doc.name, scopes: doc.scopes ?? [], rateLimitPerMinute: doc.rateLimitPerMinute ?? 600 }
     : null
   if (verified.size > 10_000) verified.clear()
-  verified.set(hash, { record, until: at + API_KEY_CACHE_MS })
+  verified.set(hash, { record, until: at + API_KEY_CACHE_MS, generation })
   return record
 }
 

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOnly } from '../access/common'
 import { API_KEY_SCOPES, generateApiKey } from '../domain/apiKeys'
 import { wholeNumberField } from '../fields/wholeNumber'
+import { noteApiKeysChanged } from '../services/apiKeyChanges'
 
 /**
  * Keys for agent tools and the MCP server. The secret is generated on create, shown once in the
@@ -43,8 +44,11 @@ export const ApiKeys: CollectionConfig = {
       },
     ],
     afterChange: [
-      ({ doc, operation, req }) =>
-        operation === 'create' && req.context.apiKey ? { ...doc, key: req.context.apiKey } : doc,
+      ({ doc, operation, req }) => {
+        noteApiKeysChanged()
+        return operation === 'create' && req.context.apiKey ? { ...doc, key: req.context.apiKey } : doc
+      },
     ],
+    afterDelete: [() => noteApiKeysChanged()],
   },
 }

@@ -29,12 +29,6 @@ export function pagePolicy(nonce: string, area: 'site' | 'admin', dev = false): 
   ].join('; ')
 }
 
-/** The strict policy on everything; pages replace it with theirs. */
-export const apiContentSecurity: RequestHandler = (_req, res, next) => {
-  res.setHeader('Content-Security-Policy', API_POLICY)
-  next()
-}
-
 /** Unguessable and never reused: one per page answer. */
 export const newNonce = (): string => randomBytes(16).toString('base64')
 

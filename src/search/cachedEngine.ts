@@ -16,6 +16,8 @@ export const resultKey = ({ now: _now, text, ...rest }: SearchQuery): string =>
 
 export class CachedSearchEngine implements SearchEngine {
   private readonly results = new Map<string, { result: SearchResult; at: number; until: number }>()
+  /** Searches running now: the same query asked meanwhile waits for that one instead of ranking again. */
+  private readonly running = new Map<string, { result: Promise<SearchResult>; at: number }>()
   private readonly clock: () => number
   /** Counts changes: a search that was running across one does not keep its result. */
   private generation = 0
@@ -39,8 +41,18 @@ export class CachedSearchEngine implements SearchEngine {
     // Within its time to live, and ranked for (nearly) the same hotline time: validity depends on it.
     if (kept && kept.until > started && Math.abs(kept.at - at) < this.options.ttlMs)
       return { ...kept.result, tookMs: this.clock() - started }
+    const joined = this.running.get(key)
+    if (joined && Math.abs(joined.at - at) < this.options.ttlMs)
+      return { ...(await joined.result), tookMs: this.clock() - started }
     const generation = this.generation
-    const result = await this.engine.search(query)
+    const running = this.engine.search(query)
+    this.running.set(key, { result: running, at })
+    let result: SearchResult
+    try {
+      result = await running
+    } finally {
+      if (this.running.get(key)?.result === running) this.running.delete(key)
+    }
     if (generation !== this.generation) return result
     if (this.results.size >= this.options.maxEntries) this.forgetExpiredOrOldest(started)
     this.results.set(key, { result, at, until: started + this.options.ttlMs })
@@ -68,6 +80,7 @@ export class CachedSearchEngine implements SearchEngine {
   private forgetAll(): void {
     this.generation++
     this.results.clear()
+    this.running.clear()
   }
 
   private forgetExpiredOrOldest(at: number): void {

@@ -5,20 +5,18 @@
  */
 import compression from 'compression'
 import express, { type Express, type RequestHandler } from 'express'
-import helmet from 'helmet'
 import type { Payload } from 'payload'
-import { pinoHttp } from 'pino-http'
 
 import { rateLimitStore } from '../auth/databaseRateLimitStore'
 import type { Env } from '../config/env'
 import { anonymousTraffic } from '../http/anonymousGate'
 import { loginThrottle, resetPasswordPolicy } from '../http/authGuards'
-import { apiContentSecurity, pageContentSecurity } from '../http/contentSecurity'
+import { pageContentSecurity } from '../http/contentSecurity'
 import { errorHandler, notFound } from '../http/errors'
 import { openApiDocument } from '../http/openapi'
 import { pageCache } from '../http/pageCache'
 import { payloadRest } from '../http/payloadRest'
-import { requestId } from '../http/requestId'
+import { requestLog } from '../http/requestLog'
 import { restGuard } from '../http/restGuard'
 import { agentRouter } from '../http/routes/agent'
 import { healthRouter } from '../http/routes/health'
@@ -32,6 +30,7 @@ import { goneWhenExpired } from '../http/routes/siteGuards'
 import { supervisionRouter } from '../http/routes/supervision'
 import { workOrdersRouter } from '../http/routes/workOrders'
 import { refuseCrossSiteWrites } from '../http/sameOrigin'
+import { securityHeaders } from '../http/securityHeaders'
 import { logger } from '../log'
 import { MCP_PATH, mcpRouter } from '../mcp/router'
 import { searchEngine } from '../search/searchEngine'
@@ -44,28 +43,15 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
     'trust proxy',
     e.trustProxy.split(',').map((p) => p.trim()),
   )
-  // The policy is ours (contentSecurity.ts): strict for API answers, nonce-based for pages.
-  app.use(helmet({ contentSecurityPolicy: false }), apiContentSecurity)
+  // Helmet's headers, asked once; the policy is ours (contentSecurity.ts): strict for API answers, nonce-based for pages.
+  app.use(securityHeaders())
   // gzip/deflate/br for text answers (HTML, JSON, CSS, JS) above 1 kB; never on the MCP stream.
   app.use(compression({ filter: (req, res) => !req.path.startsWith(MCP_PATH) && compression.filter(req, res) }))
   // A public page already rendered is answered here, before everything it does not need (pageCache.ts).
   const pages = pageCache({ ...e.pageCache, enabled: Boolean(nextHandler) && e.pageCache.enabled, dev })
   app.use(pages.hits)
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = requestId(req)
-        res.setHeader('X-Request-Id', id)
-        return id
-      },
-      autoLogging: { ignore: (req) => req.url?.startsWith('/_next/') ?? false },
-      // A progress look-up's query is an order number and the claimant's phone digits: not for the log.
-      serializers: {
-        req: (req: { url?: string }) => (req.url?.startsWith('/progress?') ? { ...req, url: '/progress?…' } : req),
-      },
-    }),
-  )
+  // One line per answer, at its end; never the headers (credentials) nor a progress query.
+  app.use(requestLog(logger, { ignore: (url) => url.startsWith('/_next/') }))
   app.use(metricsRouter(payload, e))
 
   // One limit for the claimant's progress look-up, on the API and the page alike.

@@ -5,7 +5,7 @@
 import type { Payload } from 'payload'
 
 import { recordSearch } from '../metrics'
-import type { SearchEngine, SearchResult } from '../search/types'
+import type { SearchEngine, SearchHit, SearchResult } from '../search/types'
 import { ServiceError } from './errors'
 import { agentHit, entryIsExpired, publicEntry, publicHit } from './presentEntry'
 import { noteSearch } from './searchLog'
@@ -50,13 +50,17 @@ export async function searchKnowledge(engine: SearchEngine, audience: Audience, 
       result.hits.some((h) => h.confident),
     )
     logSearch(audience, p, at, result)
-    return {
+    const kept = publicAnswers.get(result.hits)
+    if (kept && kept.page === p.page && kept.per_page === p.perPage) return kept
+    const answer = {
       found: result.found,
       page: p.page,
       per_page: p.perPage,
       hits: result.hits.map(publicHit),
       facets: { category: result.facets.category, type: result.facets.type },
     }
+    publicAnswers.set(result.hits, answer)
+    return answer
   }
   const result = await engine.search({
     text: p.q,
@@ -78,9 +82,47 @@ export async function searchKnowledge(engine: SearchEngine, audience: Audience, 
     page: p.page,
     per_page: p.perPage,
     took_ms: Math.round(result.tookMs * 100) / 100,
-    hits: result.hits.map((h) => agentHit(h, at)),
+    hits: presentedAgentHits(result.hits, at),
     facets: result.facets,
   }
+}
+
+/*
+ * The result cache (src/search/cachedEngine.ts) hands every request for the same query the same hits
+ * array: what is made of it is made once per ranking, not per request, and shared — the HTTP layer
+ * serialises a shared part once too (src/http/jsonAnswer.ts). Nobody may change these objects.
+ */
+type PublicAnswer = {
+  found: number
+  page: number
+  per_page: number
+  hits: ReturnType<typeof publicHit>[]
+  facets: Pick<SearchResult['facets'], 'category' | 'type'>
+}
+const publicAnswers = new WeakMap<SearchHit[], PublicAnswer>()
+
+/** An agent's hits also say whether each entry is due for review at `at`: one presentation per such pattern. */
+const agentPresentations = new WeakMap<
+  SearchHit[],
+  { reviewDue: number[]; byStale: Map<string, ReturnType<typeof agentHit>[]> }
+>()
+
+function presentedAgentHits(hits: SearchHit[], at: Date) {
+  let kept = agentPresentations.get(hits)
+  if (!kept) {
+    const reviewDue = hits.map((h) => (h.document.nextReviewAt ? Date.parse(h.document.nextReviewAt) : NaN))
+    kept = { reviewDue, byStale: new Map() }
+    agentPresentations.set(hits, kept)
+  }
+  const time = at.getTime()
+  // The same test agentHit makes (`stale`), on times parsed once.
+  const stale = kept.reviewDue.map((due) => (due < time ? '1' : '0')).join('')
+  let presented = kept.byStale.get(stale)
+  if (!presented) {
+    presented = hits.map((h) => agentHit(h, at))
+    kept.byStale.set(stale, presented)
+  }
+  return presented
 }
 
 /** One published entry; the public sees public, current entries only (404, or 410 once expired). */

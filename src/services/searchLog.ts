@@ -12,11 +12,27 @@ import {
   SearchLogBuffer,
   type SearchLogRow,
 } from '../domain/knowledge/searchLog'
-import { shanghaiDateString } from '../domain/shanghaiTime'
+import { shanghaiDateString, startOfShanghaiDay } from '../domain/shanghaiTime'
 import type { SearchLog } from '../payload-types'
 import { inTransaction } from './transaction'
 
 const buffer = new SearchLogBuffer()
+
+/** A crowd asks the same few questions: the last query's masked form and the day are kept. */
+let lastQuery = { text: '', logged: '' }
+let lastDay = { from: 0, until: 0, day: '' }
+function maskedQuery(q: string): string {
+  if (q !== lastQuery.text) lastQuery = { text: q, logged: loggedQuery(q) }
+  return lastQuery.logged
+}
+function dayOf(at: Date): string {
+  const time = at.getTime()
+  if (time < lastDay.from || time >= lastDay.until) {
+    const from = startOfShanghaiDay(at).getTime()
+    lastDay = { from, until: from + 86_400_000, day: shanghaiDateString(at) }
+  }
+  return lastDay.day
+}
 
 /** Counts a search: how many hits, whether the first was confident, the first hit's category. */
 export function noteSearch(
@@ -27,9 +43,9 @@ export function noteSearch(
 ): void {
   buffer.add({
     kind: 'search',
-    day: shanghaiDateString(at),
+    day: dayOf(at),
     audience,
-    query: loggedQuery(q),
+    query: maskedQuery(q),
     hits: result.found,
     firstConfident: result.firstConfident,
     category: result.category,
@@ -38,7 +54,7 @@ export function noteSearch(
 
 /** Counts a use of a search's hits: an agent opened one, the public clicked one. */
 export function noteSearchUse(audience: SearchAudience, q: string, at: Date): void {
-  buffer.add({ kind: 'use', day: shanghaiDateString(at), audience, query: loggedQuery(q) })
+  buffer.add({ kind: 'use', day: dayOf(at), audience, query: maskedQuery(q) })
 }
 
 const rowOf = (d: SearchLog): SearchLogRow => ({

@@ -333,9 +333,11 @@ it('writes no credential to the log: session tokens, cookies, API keys', async (
   await new Promise((r) => setTimeout(r, 500))
 
   const log = product.server.output()
-  // Request logging is on, with headers: the test would catch a leak.
+  // Request logging is on, one line per request (src/http/requestLog.ts), and logs no header at all.
   expect(log).toContain('"url":"/api/users/me"')
-  expect(log).toContain('[redacted]')
+  expect(log).toContain(`"url":"/api/v1/agent/search?q=${encodeURIComponent('社保')}"`)
+  expect(log).toContain('"url":"/api/mcp"')
+  expect(log).not.toMatch(/"(?:authorization|cookie|set-cookie)":/i)
   expect(secrets.length).toBeGreaterThanOrEqual(5)
   for (const secret of secrets) expect(log.includes(secret)).toBe(false)
 }, 60_000)

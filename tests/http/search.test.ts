@@ -237,6 +237,20 @@ describe('API keys for agent tools', () => {
     expect((await searchWith(revoked.key)).status).toBe(401)
   })
 
+  it('refuses a key at once once it is revoked, though it was just verified and remembered', async () => {
+    const key = await createKey('刚用过', ['agent'])
+    expect((await searchWith(key.key)).status).toBe(200)
+    expect((await searchWith(key.key)).status).toBe(200)
+    await context.payload.update({ collection: 'api-keys', id: key.id, data: { revokedAt: new Date().toISOString() } })
+    const refused = await searchWith(key.key)
+    expect(refused.status).toBe(401)
+    // A scope taken away counts as well.
+    const narrowed = await createKey('收窄', ['agent'])
+    expect((await searchWith(narrowed.key)).status).toBe(200)
+    await context.payload.update({ collection: 'api-keys', id: narrowed.id, data: { scopes: ['public'] as never } })
+    expect((await searchWith(narrowed.key)).status).toBe(403)
+  })
+
   it('limits each key to its own rate', async () => {
     const slow = await createKey('限速', ['agent'], 2)
     expect((await searchWith(slow.key)).status).toBe(200)

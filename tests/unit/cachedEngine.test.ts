@@ -78,6 +78,27 @@ describe('search result cache', () => {
     expect(asked).toHaveLength(2)
   })
 
+  it('ranks a query once while it runs: the same query asked meanwhile waits for it', async () => {
+    const { engine, asked, release } = countingEngine()
+    const cached = new CachedSearchEngine(engine, { ttlMs: 5_000, maxEntries: 10 })
+    const first = cached.search(q('slow'))
+    const second = cached.search(q(' slow '))
+    const otherAudience = cached.search(q('slow', { audience: 'agent' }))
+    release()
+    expect((await second).found).toBe((await first).found)
+    expect(audienceOf(await otherAudience)).toBe('agent')
+    expect(asked.map((s) => s.audience)).toEqual(['public', 'agent'])
+    // A change while it runs: whoever asks afterwards gets a fresh ranking.
+    const { engine: engine2, asked: asked2, release: release2 } = countingEngine()
+    const cached2 = new CachedSearchEngine(engine2, { ttlMs: 5_000, maxEntries: 10 })
+    const running = cached2.search(q('slow'))
+    await cached2.upsert([])
+    const after = cached2.search(q('slow'))
+    release2()
+    await Promise.all([running, after])
+    expect(asked2).toHaveLength(2)
+  })
+
   it('keeps at most maxEntries results', async () => {
     const { engine, asked } = countingEngine()
     const cached = new CachedSearchEngine(engine, { ttlMs: 5_000, maxEntries: 2 })

@@ -7,6 +7,7 @@ import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
 import { findEntry, reportEntryError, searchKnowledge } from '../../services/knowledgeQueries'
 import { noteSearchUse } from '../../services/searchLog'
+import { sendJsonOfSharedParts } from '../jsonAnswer'
 import { agentSearchParams, errorReportBody, openedFrom, parseParams, suggestParams } from '../searchParams'
 
 export function agentRouter(payload: Payload, engine: () => SearchEngine): Router {
@@ -16,7 +17,8 @@ export function agentRouter(payload: Payload, engine: () => SearchEngine): Route
 
   router.get('/search', async (req, res) => {
     const p = parseParams(agentSearchParams, req.query)
-    res.json(
+    sendJsonOfSharedParts(
+      res,
       await searchKnowledge(engine(), 'agent', { ...p, includeExpired: p.include_expired, perPage: p.per_page }, now()),
     )
   })

@@ -9,6 +9,7 @@ import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
 import { findEntry, recordFeedback, searchKnowledge } from '../../services/knowledgeQueries'
 import { noteSearchUse } from '../../services/searchLog'
+import { sendSharedJson } from '../jsonAnswer'
 import { openedFrom, parseParams, publicSearchParams, suggestParams } from '../searchParams'
 
 /** Rate limits and the anonymous concurrency gate apply before this router (anonymousGate.ts). */
@@ -30,7 +31,7 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine): Rout
 
   router.get('/search', async (req, res) => {
     const p = parseParams(publicSearchParams, req.query)
-    res.json(await searchKnowledge(engine(), 'public', { ...p, perPage: 10 }, now()))
+    sendSharedJson(res, await searchKnowledge(engine(), 'public', { ...p, perPage: 10 }, now()))
   })
 
   // Titles as the public types, for the site's search box.

@@ -1,0 +1,77 @@
+/**
+ * The request log: one line per answer, written when it is finished (or the client went away), with
+ * a small object — request id, method, URL, client address, status, time. pino-http built a child
+ * logger per request, serialising the whole request (every header, through the redaction) even when
+ * the level dropped the line; here a request costs an id and a listener, and `req.log` (for the
+ * error handler, the CSRF refusal, the MCP tool log) is made only when something asks for it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { RequestHandler } from 'express'
+import type { Logger } from 'pino'
+
+import { requestId } from './requestId'
+
+declare module 'http' {
+  interface IncomingMessage {
+    /** This request's id (X-Request-Id), on every line it logs. */
+    id: string
+    /** A logger whose lines carry the request id. */
+    log: Logger
+  }
+}
+
+/** A progress look-up's query is an order number and the claimant's phone digits: not for the log. */
+export const loggedUrl = (url: string): string => (url.startsWith('/progress?') ? '/progress?…' : url)
+
+/** 5xx as errors, 4xx as warnings (refusals, limits, bad input), the rest as information. */
+const levelOf = (status: number) => (status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info')
+
+const CHILD = Symbol('request logger')
+type Logged = IncomingMessage & { [CHILD]?: Logger }
+
+export function requestLog(logger: Logger, options: { ignore?: (url: string) => boolean } = {}): RequestHandler {
+  const prototypes = new WeakSet<object>()
+  return (req, res, next) => {
+    const id = requestId(req)
+    res.setHeader('X-Request-Id', id)
+    req.id = id
+    // `req.log` as a getter on the application's request prototype, set up once: no logger is made
+    // for a request that logs nothing itself.
+    const prototype = Object.getPrototypeOf(req) as object
+    if (!prototypes.has(prototype)) {
+      prototypes.add(prototype)
+      Object.defineProperty(prototype, 'log', {
+        configurable: true,
+        get(this: Logged) {
+          return (this[CHILD] ??= logger.child({ reqId: this.id }))
+        },
+        set(this: Logged, log: Logger) {
+          this[CHILD] = log
+        },
+      })
+    }
+    const url = req.originalUrl
+    if (!options.ignore?.(url)) {
+      const started = performance.now()
+      // 'close' comes after every answer, finished or not (then the client went away first).
+      res.once('close', () => writeLine(logger, req, res, id, url, performance.now() - started))
+    }
+    next()
+  }
+}
+
+function writeLine(logger: Logger, req: IncomingMessage, res: ServerResponse, id: string, url: string, ms: number) {
+  const finished = res.writableFinished
+  const level = finished ? levelOf(res.statusCode) : 'warn'
+  if (!logger.isLevelEnabled(level)) return
+  logger[level](
+    {
+      reqId: id,
+      req: { method: req.method, url: loggedUrl(url), remoteAddress: req.socket.remoteAddress },
+      res: { statusCode: res.statusCode },
+      responseTime: Math.round(ms * 10) / 10,
+    },
+    finished ? 'request completed' : 'request aborted',
+  )
+}

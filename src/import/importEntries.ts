@@ -426,28 +426,19 @@ export async function importEntries(
       if (refs.missing.length) out.deferred.push({ line, entry, draft: !publishable })
       return
     }
+    const how = {
+      data: data as never,
+      draft: !publishable,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      context: batchContext(req),
+    }
     const write = () =>
       // Ids are numbers on SQLite and strings on MongoDB; the generated types know only one.
       existing !== undefined
-        ? payload.update({
-            collection: COLLECTION,
-            id: existing,
-            data: data as never,
-            draft: !publishable,
-            depth: 0,
-            overrideAccess: true,
-            req,
-            context: batchContext(req),
-          })
-        : payload.create({
-            collection: COLLECTION,
-            data: data as never,
-            draft: !publishable,
-            depth: 0,
-            overrideAccess: true,
-            req,
-            context: batchContext(req),
-          })
+        ? payload.update({ collection: COLLECTION, id: existing, ...how })
+        : payload.create({ collection: COLLECTION, ...how })
     let saved: Awaited<ReturnType<typeof write>>
     if (req) saved = await write()
     else {

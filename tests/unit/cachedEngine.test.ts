@@ -1,25 +1,16 @@
 import { CachedSearchEngine } from '../../src/search/cachedEngine'
-import type { SearchEngine, SearchQuery, SearchResult } from '../../src/search/types'
+import type { SearchQuery, SearchResult } from '../../src/search/types'
+import { stubEngine } from '../helpers/stubEngine'
 
 /** An engine that answers each query with the audience it was asked for and counts its searches. */
 function countingEngine() {
   const asked: SearchQuery[] = []
   let release: (() => void) | undefined
-  const engine: SearchEngine = {
-    name: 'counting',
-    search: async (query) => {
-      asked.push(query)
-      if (release === undefined && query.text === 'slow') await new Promise<void>((resolve) => (release = resolve))
-      return { found: asked.length, hits: [], facets: { audience: { [query.audience]: 1 } }, tookMs: 7 } as never
-    },
-    upsert: async () => {},
-    delete: async () => {},
-    setSynonyms: async () => {},
-    setPins: async () => {},
-    setWords: async () => {},
-    replaceAll: async () => {},
-    health: async () => ({ status: 'up', engine: 'counting', documents: 0 }),
-  }
+  const engine = stubEngine('counting', async (query) => {
+    asked.push(query)
+    if (release === undefined && query.text === 'slow') await new Promise<void>((resolve) => (release = resolve))
+    return { found: asked.length, hits: [], facets: { audience: { [query.audience]: 1 } }, tookMs: 7 } as never
+  })
   return { engine, asked, release: () => release?.() }
 }
 

@@ -5,6 +5,7 @@
 import { CachedSearchEngine } from '../../src/search/cachedEngine'
 import type { SearchDocument, SearchEngine, SearchResult } from '../../src/search/types'
 import { searchKnowledge } from '../../src/services/knowledgeQueries'
+import { stubEngine } from '../helpers/stubEngine'
 
 const document = (code: string, nextReviewAt?: string): SearchDocument => ({
   code,
@@ -28,9 +29,9 @@ const document = (code: string, nextReviewAt?: string): SearchDocument => ({
 
 function engineOf(documents: SearchDocument[]) {
   let searches = 0
-  const engine: SearchEngine = {
-    name: 'fixed',
-    search: async () => {
+  const engine = stubEngine(
+    'fixed',
+    async () => {
       searches++
       return {
         found: documents.length,
@@ -47,14 +48,8 @@ function engineOf(documents: SearchDocument[]) {
         tookMs: 3,
       } satisfies SearchResult
     },
-    upsert: async () => {},
-    delete: async () => {},
-    setSynonyms: async () => {},
-    setPins: async () => {},
-    setWords: async () => {},
-    replaceAll: async () => {},
-    health: async () => ({ status: 'up', engine: 'fixed', documents: documents.length }),
-  }
+    documents.length,
+  )
   return { engine: new CachedSearchEngine(engine, { ttlMs: 60_000, maxEntries: 10 }), searches: () => searches }
 }
 

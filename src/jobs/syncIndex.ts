@@ -17,43 +17,99 @@ export { SEARCH_QUEUE } from '../services/searchOutbox'
 const PAGE = 500
 
 /**
- * What `toSearchDocument` reads of an entry, and of its unit and category only the name and path:
- * at depth 1 a whole entry would also bring its related entries with their bodies, its editor and
- * attachments, most of the time and memory of loading the index.
+ * What `toSearchDocument` reads of an entry. Entries are read through the database adapter: the
+ * collection has no read hooks, and Payload's Local API at depth 1 would also bring the related
+ * entries with their bodies, its editor and attachments — most of the time and memory of loading the
+ * index. Units and categories are named from one read of each per page.
  */
 const INDEXED = {
-  select: {
-    code: true,
-    type: true,
-    title: true,
-    summary: true,
-    body: true,
-    tags: true,
-    questions: true,
-    districts: true,
-    audience: true,
-    _status: true,
-    workflowState: true,
-    reviewedAt: true,
-    nextReviewAt: true,
-    updatedAt: true,
-    validFrom: true,
-    validUntil: true,
-    unit: true,
-    category: true,
-    guide: true,
-    location: true,
-    policy: true,
-    faq: true,
-    notice: true,
-  },
-  populate: { units: { name: true }, categories: { path: true } },
-  depth: 1,
+  code: true,
+  type: true,
+  title: true,
+  summary: true,
+  body: true,
+  tags: true,
+  questions: true,
+  districts: true,
+  audience: true,
+  _status: true,
+  workflowState: true,
+  reviewedAt: true,
+  nextReviewAt: true,
+  updatedAt: true,
+  validFrom: true,
+  validUntil: true,
+  unit: true,
+  category: true,
+  guide: true,
+  location: true,
+  policy: true,
+  faq: true,
+  notice: true,
 } as const
 
 /** Indexed entries: the published ones, and expired ones (marked, for agents who ask for them). */
-const isIndexed = (entry: Pick<KnowledgeEntry, '_status' | 'workflowState'>) =>
+const isIndexed = (entry: Pick<IndexableEntry, '_status' | 'workflowState'>) =>
   entry._status === 'published' || entry.workflowState === 'expired'
+
+type Stored = IndexableEntry & Pick<KnowledgeEntry, 'body'>
+type RefId = string | number
+
+const idOf = (ref: IndexableEntry['unit']): RefId | null =>
+  ref === null || ref === undefined ? null : typeof ref === 'object' ? ((ref as { id?: RefId }).id ?? null) : ref
+
+/** The `name` of units or the `path` of categories with these ids. */
+async function labels(payload: Payload, collection: 'units' | 'categories', ids: (RefId | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is RefId => id !== null))]
+  if (!wanted.length) return new Map<string, Record<string, unknown>>()
+  const field = collection === 'units' ? 'name' : 'path'
+  const { docs } = await payload.db.find<Record<string, unknown>>({
+    collection,
+    where: { id: { in: wanted } },
+    select: { [field]: true },
+    limit: wanted.length,
+    pagination: false,
+  })
+  return new Map(docs.map((doc) => [String(doc.id), doc]))
+}
+
+/** Entries as search documents, read with only the indexed fields. */
+async function readDocuments(
+  payload: Payload,
+  where: Where,
+  limit: number,
+  sort?: string,
+): Promise<{ entries: Stored[]; documents: SearchDocument[] }> {
+  const { docs } = await payload.db.find<Stored>({
+    collection: 'knowledge-entries',
+    where,
+    sort,
+    limit,
+    pagination: false,
+    select: INDEXED,
+  })
+  const [units, categories] = await Promise.all([
+    labels(
+      payload,
+      'units',
+      docs.map((e) => idOf(e.unit)),
+    ),
+    labels(
+      payload,
+      'categories',
+      docs.map((e) => idOf(e.category)),
+    ),
+  ])
+  const entries = docs.map((entry) => ({
+    ...entry,
+    unit: units.get(String(idOf(entry.unit))) ?? null,
+    category: categories.get(String(idOf(entry.category))) ?? null,
+  }))
+  return {
+    entries,
+    documents: entries.filter(isIndexed).map((entry) => toSearchDocument(entry, lexicalToPlainText(entry.body))),
+  }
+}
 
 /**
  * Brings the index in step with these entries' published versions: one read and one upsert per page
@@ -64,23 +120,13 @@ export async function indexEntries(payload: Payload, codes: string[]): Promise<{
   let removed = 0
   for (let start = 0; start < codes.length; start += PAGE) {
     const page = codes.slice(start, start + PAGE)
-    const found = await payload.find({
-      collection: 'knowledge-entries',
-      where: { code: { in: page } },
-      pagination: false,
-      ...INDEXED,
-      overrideAccess: true,
-    })
-    const visible = found.docs.filter(isIndexed)
-    const shown = new Set(visible.map((e) => e.code))
+    const { documents } = await readDocuments(payload, { code: { in: page } }, page.length)
+    const shown = new Set(documents.map((d) => d.code))
     const gone = page.filter((code) => !shown.has(code))
-    if (visible.length)
-      await searchEngine().upsert(
-        visible.map((entry) => toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body))),
-      )
+    if (documents.length) await searchEngine().upsert(documents)
     if (gone.length) await searchEngine().delete(gone)
     page.forEach((code) => entryChanged(code))
-    upserted += visible.length
+    upserted += documents.length
     removed += gone.length
   }
   return { upserted, removed }
@@ -105,20 +151,17 @@ export async function* searchDocumentPages(
     : 0
   let done = 0
   for (let after: string | null = null; ;) {
-    const batch: { docs: (IndexableEntry & Pick<KnowledgeEntry, 'body'>)[] } = await payload.find({
-      collection: 'knowledge-entries',
-      where: after === null ? visible : { and: [visible, { code: { greater_than: after } }] },
+    const { entries, documents } = await readDocuments(
+      payload,
+      after === null ? visible : { and: [visible, { code: { greater_than: after } }] },
+      PAGE,
       // A stable order keeps ties between equal scores in the same order on every rebuild.
-      sort: 'code',
-      limit: PAGE,
-      pagination: false,
-      ...INDEXED,
-      overrideAccess: true,
-    })
-    yield batch.docs.map((entry) => toSearchDocument(entry as IndexableEntry, lexicalToPlainText(entry.body)))
-    onProgress?.((done += batch.docs.length), total)
-    if (batch.docs.length < PAGE) return
-    after = batch.docs[batch.docs.length - 1].code ?? null
+      'code',
+    )
+    yield documents
+    onProgress?.((done += entries.length), total)
+    if (entries.length < PAGE) return
+    after = entries[entries.length - 1].code ?? null
     if (after === null) return
     await new Promise<void>((resolve) => setImmediate(resolve))
   }

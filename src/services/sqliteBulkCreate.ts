@@ -99,6 +99,10 @@ function layoutOf(payload: Payload, slug: CollectionSlug): Layout | undefined {
       config.flattenedFields.filter((f) => f.name !== 'id'),
       { path: [], key: '', column: '', table, versionTable },
     )
+    // hasMany texts and relationships share a table per collection (and per versions table).
+    const shared = [...new Set(parts.flatMap((p) => (p.kind === 'texts' || p.kind === 'rels' ? [p.kind] : [])))]
+    const owners = versionTable ? [table, versionTable] : [table]
+    if (!shared.every((kind) => owners.every((owner) => adapter.tables[`${owner}_${kind}`]))) return undefined
     return { table, parts, ...(versionTable ? { versions: { table: versionTable } } : {}) }
   } catch (err) {
     if (err instanceof Unsupported) return undefined

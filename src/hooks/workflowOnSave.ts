@@ -13,9 +13,8 @@ import {
 
 import { now } from '../domain/clock'
 import { type AccessUser, actingUnitId, relationId } from '../domain/roles'
-import { diffEntries } from '../domain/workflow/entryDiff'
 import { checkEdit, currentState, type Transition, WorkflowError } from '../domain/workflow/entryWorkflow'
-import { nextReviewAt } from '../domain/workflow/reviewSchedule'
+import { systemSaveFields } from '../domain/workflow/systemSave'
 import { TRANSITION_CONTEXT } from '../services/entryTransitions'
 import { RESTORE_CONTEXT } from './entryRestoreAndDelete'
 
@@ -30,26 +29,7 @@ export const userEditsAreDrafts: CollectionBeforeOperationHook = ({ args, operat
 export const workflowOnSave: CollectionBeforeChangeHook = ({ data, originalDoc, req, operation }) => {
   if (transitionOf(req.context)) return data
   const user = req.user as AccessUser | null
-  if (!user) {
-    const state =
-      data._status === 'published' ? 'published' : operation === 'create' ? 'draft' : currentState(originalDoc)
-    const published = state === 'published' && currentState(originalDoc) !== 'published'
-    const reviewedAt = published ? now() : undefined
-    // An import that changes a live entry publishes a new version of it.
-    const newVersion =
-      state === 'published' && (published || diffEntries(originalDoc, { ...originalDoc, ...data }).length > 0)
-    return {
-      ...data,
-      workflowState: state,
-      ...(newVersion ? { publishedAt: now().toISOString() } : {}),
-      ...(reviewedAt
-        ? {
-            reviewedAt: reviewedAt.toISOString(),
-            nextReviewAt: nextReviewAt({ ...originalDoc, ...data }, reviewedAt)?.toISOString() ?? null,
-          }
-        : {}),
-    }
-  }
+  if (!user) return { ...data, ...systemSaveFields(data, originalDoc, operation, now()) }
   try {
     // On create the unit field's own validation names a wrong unit; the workflow checks the role.
     const unit = operation === 'create' ? actingUnitId(user) : relationId(originalDoc?.unit)

@@ -1,12 +1,16 @@
 /**
  * The importer writes entries in batches, one transaction each: a failed write rolls its batch back
  * whole, then the rows are written one by one, so the failing row is reported and leaves no trace.
+ * New entries of a batch are written set-based on SQLite (src/services/sqliteBulkCreate.ts); what
+ * they leave in every table must be what Payload's create leaves, row for row.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { jest } from '@jest/globals'
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
+import { inArray, sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { importEntries } from '../../src/import/importEntries'
@@ -31,7 +35,7 @@ afterEach(() => jest.restoreAllMocks())
 const records = (first: number) =>
   Array.from({ length: 10 }, (_, i) => ({
     id: `KB-${first + i}`,
-    type: i % 2 ? 'faq' : 'guide',
+    type: i === 3 ? 'policy' : i % 2 ? 'faq' : 'guide',
     unit: '批量导入局',
     category: `批量/目录${i % 3}`,
     title: `批量导入条目 ${i}`,
@@ -41,9 +45,15 @@ const records = (first: number) =>
     validUntil: i === 9 ? '2026-02-01' : '2028-12-31',
     tags: ['批量', `标签${i}`],
     questions: [`怎么办理 ${i}`],
-    relatedIds: i ? [`KB-${first + i - 1}`] : [`KB-${first + 9}`],
+    // Back to the first row, on to the last: references that are resolved at once and later.
+    relatedIds: i === 0 ? [`KB-${first + 9}`] : i % 5 === 1 ? [`KB-${first + i - 1}`] : [],
+    districts: i % 3 ? ['东城区', '西城区'] : undefined,
     fields:
-      i % 2 ? { question: `问题 ${i}？`, answer: `答案 ${i}。` } : { materials: ['身份证', '户口簿'], steps: ['申请'] },
+      i === 3
+        ? { keyPoints: ['要点一', '要点二'], level: 'city', effectiveDate: '2026-03-01' }
+        : i % 2
+          ? { question: `问题 ${i}？`, answer: `答案 ${i}。` }
+          : { materials: ['身份证', '户口簿'], steps: ['申请'], phone: '12345', fee: '不收费' },
   }))
 
 const toLines = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n')
@@ -107,17 +117,92 @@ function comparable(value: unknown, codes: Map<unknown, string>): unknown {
   return codes.get(value) ?? value
 }
 
-/** Fails every write of the entry with this code to the database, or only the first when `once`. */
-function failWritesOf(code: string, once = false) {
+const sqlite = () => payload.db as unknown as SQLiteAdapter
+
+/** Makes the database refuse to store an entry with this code, whichever way it is written. */
+async function refuseEntry(code: string) {
+  await sqlite().drizzle.run(
+    sql.raw(
+      `CREATE TRIGGER refuse_${code.replace('-', '_')} BEFORE INSERT ON knowledge_entries WHEN NEW.code = '${code}' ` +
+        `BEGIN SELECT RAISE(ABORT, '模拟的数据库写入失败'); END`,
+    ),
+  )
+}
+
+/** Fails Payload's writes of the entry with this code (one by one, the failure is the row's, in its words). */
+function failWritesOf(code: string) {
   const create = payload.db.create.bind(payload.db)
-  let failed = false
   return jest.spyOn(payload.db, 'create').mockImplementation(async (args) => {
-    if (args.collection === 'knowledge-entries' && args.data.code === code && !(once && failed)) {
-      failed = true
-      throw new Error('模拟的数据库写入失败')
-    }
+    if (args.collection === 'knowledge-entries' && args.data.code === code) throw new Error('模拟的数据库写入失败')
     return create(args)
   })
+}
+
+/** Fails the first index task a batch queues: the batch is rolled back, then written row by row. */
+function failFirstIndexTask() {
+  const queue = payload.jobs.queue.bind(payload.jobs)
+  let failed = false
+  return jest.spyOn(payload.jobs, 'queue').mockImplementation(((args: Parameters<typeof queue>[0]) => {
+    if (failed) return queue(args)
+    failed = true
+    return Promise.reject(new Error('模拟的写入失败'))
+  }) as typeof queue)
+}
+
+/**
+ * Every row the entries left in the collection's tables (its own, texts, relationships, arrays, and
+ * the same for versions), ids as places (an entry's, its version's) and timestamps left out.
+ */
+async function tableRows(ids: (number | string)[], places: Map<unknown, string>) {
+  const { drizzle, tables } = sqlite()
+  const select = (table: string, column: string, among: unknown[]) =>
+    drizzle
+      .select()
+      .from(tables[table])
+      .where(inArray(tables[table][column], among as number[]))
+  const versions = await select('_knowledge_entries_v', 'parent', ids)
+  const versionPlaces = new Map(versions.map((v) => [v.id, `version of ${places.get(v.parent)}`]))
+  const versionIds = versions.map((v) => v.id)
+  const entry = places
+  const version = versionPlaces
+  // An array row's own id: 24 hex digits on the entry's table (its version row's `_uuid`), a number on the version's.
+  const row = new Map<unknown, string>()
+  const arrays = ['guide_materials', 'guide_steps', 'policy_key_points']
+  type Part = [table: string, by: string, among: unknown[], refs: Record<string, Map<unknown, string>>]
+  const parts: Part[] = [
+    ['knowledge_entries', 'id', ids, { id: entry, code: entry }],
+    ['knowledge_entries_texts', 'parent', ids, { id: row, parent: entry }],
+    ['knowledge_entries_rels', 'parent', ids, { id: row, parent: entry, 'knowledge-entriesID': entry }],
+    ...arrays.map((a): Part => [`knowledge_entries_${a}`, '_parentID', ids, { id: row, _parentID: entry }]),
+    ['_knowledge_entries_v', 'parent', ids, { id: version, parent: entry }],
+    ['_knowledge_entries_v_texts', 'parent', versionIds, { id: row, parent: version }],
+    ['_knowledge_entries_v_rels', 'parent', versionIds, { id: row, parent: version, 'knowledge-entriesID': entry }],
+    ...arrays.map((a): Part => [
+      `_knowledge_entries_v_version_${a}`,
+      '_parentID',
+      versionIds,
+      { id: row, _uuid: row, _parentID: version },
+    ]),
+  ]
+  const timestamp = /(^|_)(createdAt|updatedAt|publishedAt|reviewedAt)$/
+  const result: Record<string, unknown[]> = {}
+  for (const [table, by, among, refs] of parts) {
+    const rows = await select(table, by, among)
+    result[table] = rows
+      .map((r) =>
+        Object.fromEntries(
+          Object.entries(r)
+            .filter(([k]) => !timestamp.test(k))
+            .map(([k, v]) => {
+              if (refs[k] === row) return [k, typeof v === 'string' ? /^[0-9a-f]{24}$/.test(v) : typeof v]
+              if (k === 'version_code') return [k, entry.get(v)]
+              return [k, refs[k] ? refs[k].get(v) : v]
+            }),
+        ),
+      )
+      .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))
+  }
+  return result
 }
 
 describe('batched import', () => {
@@ -127,8 +212,9 @@ describe('batched import', () => {
       publish: true,
     })
     expect(batched).toMatchObject({ created: 10, failed: 0 })
-    // A failure on the last entry, once: the batch is rolled back and every row written on its own.
-    const spy = failWritesOf('KB-8009', true)
+    // A failure once, at the end of the batch: it is rolled back and every row written on its own,
+    // through Payload's create.
+    const spy = failFirstIndexTask()
     const oneByOne = await importEntries(payload, await streamRecords(file('b.jsonl', toLines(records(8000)))), {
       createMissing: true,
       publish: true,
@@ -146,6 +232,19 @@ describe('batched import', () => {
     a.forEach((d, i) => (places.set(d.id, `#${i}`), places.set(d.code, `#${i}`)))
     b.forEach((d, i) => (places.set(d.id, `#${i}`), places.set(d.code, `#${i}`)))
     expect(comparable(b, places)).toEqual(comparable(a, places))
+    const [rowsA, rowsB] = [
+      await tableRows(
+        a.map((d) => d.id),
+        places,
+      ),
+      await tableRows(
+        b.map((d) => d.id),
+        places,
+      ),
+    ]
+    expect(rowsB).toEqual(rowsA)
+    // Every table has rows to compare: texts, relationships, arrays, versions.
+    expect(Object.entries(rowsA).filter(([, rows]) => !rows.length)).toEqual([])
     expect(a.map((d) => d._status)).toEqual([...Array(9).fill('published'), 'draft'])
     expect(a[1].relatedEntries).toEqual([a[0].id])
     expect(a[0].relatedEntries).toEqual([a[9].id])
@@ -188,14 +287,20 @@ describe('batched import', () => {
   })
 
   it('leaves nothing of a row whose write fails, reports it in Chinese, and stores the others', async () => {
-    // Batches of four: KB-7505 is the second row of the second batch, after KB-7504 was written in it.
-    failWritesOf('KB-7505')
+    // Batches of four: KB-7505 is the second row of the second batch, written in one statement with KB-7504.
+    await refuseEntry('KB-7505')
+    const spy = failWritesOf('KB-7505')
     const report = await importEntries(payload, await streamRecords(file('c.jsonl', toLines(records(7500)))), {
       createMissing: true,
       publish: true,
       batchSize: 4,
     })
     expect(report).toMatchObject({ created: 9, failed: 1 })
+    // Only the second batch went through Payload's create, row by row, after its bulk write failed.
+    const oneByOne = spy.mock.calls.flatMap(([args]) =>
+      args.collection === 'knowledge-entries' ? [args.data.code] : [],
+    )
+    expect(oneByOne).toEqual(['KB-7504', 'KB-7505', 'KB-7506', 'KB-7507'])
     expect(report.errors).toEqual([{ line: 6, code: 'KB-7505', message: '模拟的数据库写入失败' }])
     expect(report.rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
     expect(report.rows[5]).toMatchObject({ action: 'reject', reason: '模拟的数据库写入失败' })
@@ -211,7 +316,7 @@ describe('batched import', () => {
       overrideAccess: true,
     })
     expect(orphans.totalDocs).toBe(0)
-    // KB-7504, written before the failure in the rolled-back batch, then again on its own: stored once.
+    // KB-7504, written with KB-7505 in the rolled-back batch, then again on its own: stored once.
     const kb7504 = stored.find((d) => d.code === 'KB-7504')!
     expect(await versionsOf(kb7504.id)).toHaveLength(1)
     expect(await outboxOf('KB-7504')).toEqual({ changes: 1, jobs: 1 })

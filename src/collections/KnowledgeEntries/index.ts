@@ -8,6 +8,7 @@ import {
   updateEntries,
 } from '../../access/knowledgeEntries'
 import { ENTRY_CODE_FORMAT_MESSAGE, isEntryCode } from '../../domain/knowledge/entryCode'
+import { REVIEW_CYCLE_DAYS } from '../../domain/knowledge/entryFieldRules'
 import { checkValidityWindow } from '../../domain/knowledge/entryRules'
 import { AUDIENCES, ENTRY_TYPES } from '../../domain/knowledge/entryTypes'
 import { type AccessUser, actingUnitId, isStaff, relationId } from '../../domain/roles'
@@ -220,7 +221,7 @@ export const KnowledgeEntries: CollectionConfig = {
           value: unknown,
           { siblingData }: { siblingData: { validFrom?: unknown } },
         ) => checkValidityWindow(siblingData?.validFrom, value)) as Validate),
-        wholeNumberField({ name: 'reviewCycleDays', label: '复核周期（天）' }, { min: 1, max: 3650 }),
+        wholeNumberField({ name: 'reviewCycleDays', label: '复核周期（天）' }, REVIEW_CYCLE_DAYS),
       ],
     },
     {

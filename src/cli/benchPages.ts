@@ -5,9 +5,12 @@
  * the bare handler (its own process) is measured first, then the home page, an entry page, the
  * public search API and the agent search API (with an API key), each at BENCH_PAGES_CONNECTIONS
  * connections for BENCH_PAGES_SECONDS.
- * Prints one table with each figure's ratio to the bare handler and what one answer weighs.
+ * Prints one table with each figure's ratio to the bare handler and what one answer weighs, and the
+ * server's CPU time per answer (from /proc, Linux): on a shared machine the steadier figure, since
+ * what other jobs take moves req/s from one target to the next but not the CPU an answer costs.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
 
 import autocannon from 'autocannon'
@@ -18,7 +21,26 @@ const CONNECTIONS = Number(process.env.BENCH_PAGES_CONNECTIONS ?? 20)
 const SECONDS = Number(process.env.BENCH_PAGES_SECONDS ?? 8)
 const QUERY = encodeURIComponent('身份证丢了怎么办')
 
-type Row = { setting: string; target: string; rps: number; p99: number; bytes: number; errors: number }
+type Row = { setting: string; target: string; rps: number; p99: number; bytes: number; errors: number; cpuUs?: number }
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/** CPU time (user + system) the process has used so far, in µs; undefined where /proc is missing. */
+function cpuUs(pid: number | undefined): number | undefined {
+  try {
+    // After "pid (name) ": state, then … utime and stime, the 14th and 15th fields of the line.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS
+  } catch {
+    return undefined
+  }
+}
 
 /** `express()` answering one small JSON body: what Express itself costs on this machine. */
 async function startBare(): Promise<{ base: string; child: ChildProcess }> {
@@ -42,9 +64,14 @@ async function startBare(): Promise<{ base: string; child: ChildProcess }> {
   return { base: `http://127.0.0.1:${port}`, child }
 }
 
-async function measure(url: string, headers: Record<string, string> = {}) {
+async function measure(pid: number | undefined, url: string, headers: Record<string, string> = {}) {
+  const before = cpuUs(pid)
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
+  const after = cpuUs(pid)
   return {
+    // The server's CPU per answer: what it costs, however busy the machine was meanwhile.
+    cpuUs:
+      before === undefined || after === undefined ? undefined : (after - before) / Math.max(1, result.requests.total),
     rps: result.requests.average,
     p99: result.latency.p99,
     // What one answer puts on the wire, headers included (no Accept-Encoding: uncompressed).
@@ -73,12 +100,12 @@ async function run(setting: string, extraEnv: Record<string, string>): Promise<R
   const bare = await startBare()
   const rows: Row[] = []
   try {
-    rows.push({ setting, target: 'bare Express handler', ...(await measure(bare.base)) })
+    rows.push({ setting, target: 'bare Express handler', ...(await measure(bare.child.pid, bare.base)) })
   } finally {
     bare.child.kill('SIGTERM')
   }
   // The public rate limit raised as if the load came from many addresses.
-  const { base, stop } = await startProduct({ PUBLIC_RATE_LIMIT: '100000000', ...extraEnv })
+  const { base, child, stop } = await startProduct({ PUBLIC_RATE_LIMIT: '100000000', ...extraEnv })
   try {
     const search = await (await fetch(`${base}/api/v1/public/search?q=${QUERY}`)).text()
     const code = /"code":"([^"]+)"/.exec(search)?.[1]
@@ -92,7 +119,7 @@ async function run(setting: string, extraEnv: Record<string, string>): Promise<R
     ]
     for (const [target, url, headers] of targets) {
       await fetch(url, { headers }) // the first render compiles and fills the cache
-      rows.push({ setting, target, ...(await measure(url, headers)) })
+      rows.push({ setting, target, ...(await measure(child.pid, url, headers)) })
     }
   } finally {
     await stop()
@@ -107,12 +134,16 @@ const rows = [
   ...(await run('caches off', { PAGE_CACHE: 'off', SEARCH_CACHE_SECONDS: '0' })),
   ...(await run('caches on', { PAGE_CACHE: 'on', SEARCH_CACHE_SECONDS: '5' })),
 ]
-const bareOf = (setting: string) => rows.find((r) => r.setting === setting && r.target.startsWith('bare'))!.rps
+const bareOf = (setting: string) => rows.find((r) => r.setting === setting && r.target.startsWith('bare'))!
 console.log(
-  '\n| setting | target | req/s | p99 ms | × bare | bytes/answer | errors |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  '\n| setting | target | req/s | p99 ms | × bare | bytes/answer | errors | server CPU µs/answer | × bare (CPU) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 )
-for (const r of rows)
+for (const r of rows) {
+  const bare = bareOf(r.setting)
+  const cpu = r.cpuUs === undefined ? '–' : Math.round(r.cpuUs)
+  const cpuRatio = r.cpuUs && bare.cpuUs ? (bare.cpuUs / r.cpuUs).toFixed(3) : '–'
   console.log(
-    `| ${r.setting} | ${r.target} | ${Math.round(r.rps)} | ${r.p99} | ${(r.rps / bareOf(r.setting)).toFixed(3)} | ${Math.round(r.bytes)} | ${r.errors} |`,
+    `| ${r.setting} | ${r.target} | ${Math.round(r.rps)} | ${r.p99} | ${(r.rps / bare.rps).toFixed(3)} | ${Math.round(r.bytes)} | ${r.errors} | ${cpu} | ${cpuRatio} |`,
   )
+}
 process.exit(0)

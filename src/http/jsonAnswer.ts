@@ -10,7 +10,7 @@ import type { Response } from 'express'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 const bodies = new WeakMap<object, { bytes: Buffer; etag?: string }>()
-const parts = new WeakMap<object, string>()
+const parts = new WeakMap<object, Buffer>()
 
 /** An answer that is itself shared (the same object for every request that gets it). */
 export function sendSharedJson(res: Response, answer: object): void {
@@ -28,22 +28,33 @@ export function sendSharedJson(res: Response, answer: object): void {
   res.send(kept.bytes)
 }
 
-function partJson(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
-  let json = parts.get(value)
-  if (json === undefined) {
-    json = JSON.stringify(value)
-    parts.set(value, json)
+/** A shared part as UTF-8 bytes, made once: joining bytes copies them, encoding text again would not be free. */
+function partBytes(value: object): Buffer {
+  let bytes = parts.get(value)
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(value))
+    parts.set(value, bytes)
   }
-  return json
+  return bytes
 }
 
 /** A flat answer made per request whose object values (hits, facets) are shared. */
 export function sendJsonOfSharedParts(res: Response, answer: Record<string, unknown>): void {
-  let json = ''
-  for (const [key, value] of Object.entries(answer))
-    if (value !== undefined) json += `${json ? ',' : '{'}${JSON.stringify(key)}:${partJson(value)}`
-  const bytes = Buffer.from(json ? `${json}}` : '{}')
+  const chunks: Buffer[] = []
+  // The request's own values (numbers, strings) and the keys, as text between the shared parts.
+  let text = '{'
+  let first = true
+  for (const [key, value] of Object.entries(answer)) {
+    if (value === undefined) continue
+    text += `${first ? '' : ','}${JSON.stringify(key)}:`
+    first = false
+    if (typeof value === 'object' && value !== null) {
+      chunks.push(Buffer.from(text), partBytes(value))
+      text = ''
+    } else text += JSON.stringify(value)
+  }
+  chunks.push(Buffer.from(`${text}}`))
+  const bytes = Buffer.concat(chunks)
   res.setHeader('Content-Type', JSON_TYPE)
   res.setHeader('Content-Length', bytes.length)
   res.end(bytes)

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler } from 'express'
 import type { Logger } from 'pino'
 
+import { loggedQuery } from '../domain/knowledge/searchLog'
 import { requestId } from './requestId'
 
 declare module 'http' {
@@ -21,8 +22,29 @@ declare module 'http' {
   }
 }
 
-/** A progress look-up's query is an order number and the claimant's phone digits: not for the log. */
-export const loggedUrl = (url: string): string => (url.startsWith('/progress?') ? '/progress?…' : url)
+/** A search's words, anywhere in a query string (`q=`): the API's, the suggestions', the site's. */
+const SEARCH_WORDS = /([?&]q=)([^&#]*)/g
+
+/** What a search asks, as the search analytics keep it: masked (phone and ID numbers, names, addresses). */
+function maskedWords(_: string, key: string, value: string): string {
+  let words: string
+  try {
+    words = decodeURIComponent(value.replace(/\+/g, ' '))
+  } catch {
+    // Not decodable: nothing of it is kept.
+    return `${key}*`
+  }
+  return key + encodeURIComponent(loggedQuery(words))
+}
+
+/**
+ * The URL as logged: a progress look-up's query is an order number and the claimant's phone digits,
+ * not for the log; a search's words are masked as the search analytics mask them.
+ */
+export const loggedUrl = (url: string): string => {
+  if (url.startsWith('/progress?')) return '/progress?…'
+  return url.includes('q=') ? url.replace(SEARCH_WORDS, maskedWords) : url
+}
 
 /** 5xx as errors, 4xx as warnings (refusals, limits, bad input), the rest as information. */
 const levelOf = (status: number) => (status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info')

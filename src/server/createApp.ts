@@ -1,7 +1,8 @@
 /**
  * The Express application: security headers, compression, (when Next is given) anonymous pages
- * already rendered, request ids and JSON logs, our /api/v1 routers, then Payload's REST API, then
- * Next for the admin and pages behind the page cache. Used by the server and tests.
+ * already rendered, request ids and JSON logs, metrics, CSRF and the anonymous limits, the two
+ * searches, our /api/v1 routers, then Payload's REST API, then Next for the admin and pages behind
+ * the page cache. Used by the server and tests.
  */
 import compression from 'compression'
 import express, { type Express, type RequestHandler } from 'express'
@@ -18,13 +19,13 @@ import { pageCache } from '../http/pageCache'
 import { payloadRest } from '../http/payloadRest'
 import { requestLog } from '../http/requestLog'
 import { restGuard } from '../http/restGuard'
-import { agentRouter } from '../http/routes/agent'
+import { agentAccess, agentRouter, agentSearch } from '../http/routes/agent'
 import { healthRouter } from '../http/routes/health'
 import { importUploadRouter } from '../http/routes/importUpload'
-import { metricsRouter } from '../http/routes/metrics'
+import { metricsEndpoint, requestTiming } from '../http/routes/metrics'
 import { personalDataRouter } from '../http/routes/personalData'
 import { progressLimiter, progressRouter } from '../http/routes/progress'
-import { publicRouter } from '../http/routes/public'
+import { publicRouter, publicSearch } from '../http/routes/public'
 import { reportsRouter } from '../http/routes/reports'
 import { goneWhenExpired } from '../http/routes/siteGuards'
 import { supervisionRouter } from '../http/routes/supervision'
@@ -52,7 +53,8 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   app.use(pages.hits)
   // One line per answer, at its end; never the headers (credentials) nor a progress query.
   app.use(requestLog(logger, { ignore: (url) => url.startsWith('/_next/') }))
-  app.use(metricsRouter(payload, e))
+  app.use(requestTiming)
+  app.get('/metrics', metricsEndpoint(payload, e))
 
   // One limit for the claimant's progress look-up, on the API and the page alike.
   const progressLimit = progressLimiter(e.progressRateLimit)
@@ -64,12 +66,17 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
       store: rateLimitStore(payload, 'public'),
     }),
   )
+  // The searches, what the public crowd and the agents on the phone ask most, are answered here: after
+  // everything above, which every request needs, and ahead of the routers below, none of which they need.
+  const agentGate = agentAccess(payload)
+  app.get('/api/v1/public/search', publicSearch(searchEngine))
+  app.get('/api/v1/agent/search', agentGate, agentSearch(searchEngine))
 
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))
   v1.use(healthRouter(payload, e.databaseKind, searchEngine))
   v1.get('/openapi.json', (_req, res) => res.json(openApiDocument))
-  v1.use('/agent', agentRouter(payload, searchEngine))
+  v1.use('/agent', agentRouter(payload, searchEngine, agentGate))
   v1.use('/public/progress', progressRouter(payload, progressLimit))
   v1.use('/public', publicRouter(payload, searchEngine))
   v1.use('/work-orders', workOrdersRouter(payload))

@@ -1,6 +1,7 @@
 /**
  * The request log (src/http/requestLog.ts): one line per answer with its id, method, URL and status;
- * errors and refusals at their own levels; never a credential, nor a progress query.
+ * errors and refusals at their own levels; never a credential, nor a progress query, nor a search's
+ * personal data.
  */
 import { Writable } from 'node:stream'
 
@@ -32,6 +33,7 @@ function capturedApp() {
     throw new Error(`upstream said Bearer ${KEY}`)
   })
   app.get('/progress', (_req, res) => res.send('ok'))
+  app.get('/api/v1/:audience/search', (_req, res) => res.json({ hits: [] }))
   app.post('/write', (req, res) => {
     req.log.info({ step: 'inside' }, 'handler line')
     res.status(201).json({ ok: true })
@@ -88,5 +90,24 @@ describe('request log', () => {
     })
     const urls = lines.filter((l) => l.msg === 'request completed').map((l) => (l.req as { url: string }).url)
     expect(urls).toEqual(['/write', '/progress?…'])
+  })
+
+  it('masks what a search asks as the search analytics do: no phone number, name or ID number in the log', async () => {
+    const { app, text, settled } = capturedApp()
+    const phone = '13812345678'
+    await request(app).get(`/api/v1/public/search?q=${phone}`)
+    await request(app).get(`/api/v1/agent/search?per_page=5&q=${encodeURIComponent(`我叫张三电话${phone}`)}&page=2`)
+    // Full-width digits, a form's `+` for spaces, and a query that does not decode.
+    await request(app).get(`/api/v1/public/search?q=${encodeURIComponent('１３８１２３４５６７８')}+社保`)
+    await request(app).get('/api/v1/public/search?q=%E0%A41381234')
+    const lines = await settled(4)
+    const urls = lines.filter((l) => l.msg === 'request completed').map((l) => (l.req as { url: string }).url)
+    expect(urls).toEqual([
+      '/api/v1/public/search?q=*',
+      `/api/v1/agent/search?per_page=5&q=${encodeURIComponent('我叫*电话*')}&page=2`,
+      `/api/v1/public/search?q=${encodeURIComponent('* 社保')}`,
+      '/api/v1/public/search?q=*',
+    ])
+    expect(text()).not.toMatch(/1381234|%EF%BC%91|%E5%BC%A0%E4%B8%89/)
   })
 })

@@ -161,6 +161,29 @@ describe('public search API', () => {
     const res = await request(app).get('/api/v1/public/search').query({ q: '' })
     expect(res.status).toBe(400)
   })
+
+  it('answers ahead of the routers with every header a request gets, and 304 to a search the client holds', async () => {
+    const first = await request(app).get('/api/v1/public/search').query({ q: '身份证补领' })
+    expect(first.status).toBe(200)
+    expect(first.headers).toMatchObject({
+      'content-security-policy': expect.stringContaining("default-src 'none'"),
+      'x-content-type-options': 'nosniff',
+      'x-request-id': expect.any(String),
+      'cache-control': 'public, max-age=60',
+      ratelimit: expect.stringMatching(/r=\d+/),
+      etag: expect.any(String),
+    })
+    const again = await request(app)
+      .get('/api/v1/public/search')
+      .query({ q: '身份证补领' })
+      .set('If-None-Match', first.headers.etag!)
+    expect(again.status).toBe(304)
+    expect(again.headers['content-security-policy']).toBe(first.headers['content-security-policy'])
+    // The same search's other methods are the API's, as before: not found, in Chinese.
+    const posted = await request(app).post('/api/v1/public/search').send({ q: '身份证' })
+    expect(posted.status).toBe(404)
+    expect(posted.body.message).toMatch(/没有这个接口/)
+  })
 })
 
 describe('index sync through the outbox', () => {
@@ -258,6 +281,16 @@ describe('API keys for agent tools', () => {
     const limited = await searchWith(slow.key)
     expect(limited.status).toBe(429)
     expect(limited.body.message).toMatch(/频繁/)
+  })
+
+  it('counts a key’s searches and its other calls in one limit', async () => {
+    const key = await createKey('合计限速', ['agent'], 3)
+    const entryWith = () => request(app).get('/api/v1/agent/entries/KB-0801').set('Authorization', `Bearer ${key.key}`)
+    expect((await searchWith(key.key)).status).toBe(200)
+    expect((await entryWith()).status).toBe(200)
+    expect((await searchWith(key.key)).status).toBe(200)
+    expect((await entryWith()).status).toBe(429)
+    expect((await searchWith(key.key)).status).toBe(429)
   })
 
   it('cannot be read or created by anyone but an admin', async () => {

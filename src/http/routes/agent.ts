@@ -1,5 +1,9 @@
-/** /api/v1/agent: search, suggestions and full entries for agents on a live call. */
-import { Router } from 'express'
+/**
+ * /api/v1/agent: search, suggestions and full entries for agents on a live call. The search itself is
+ * mounted ahead of the routers (createApp.ts), behind the same caller check and per-caller limit as
+ * the rest of this API: one of each per application, so that a key's limit counts all its calls.
+ */
+import { type RequestHandler, Router } from 'express'
 import type { Payload } from 'payload'
 
 import { AGENT_API_ROLES, type Caller, rateLimitPerCaller, requireCaller } from '../../auth/callers'
@@ -10,18 +14,26 @@ import { noteSearchUse } from '../../services/searchLog'
 import { sendJsonOfSharedParts } from '../jsonAnswer'
 import { agentSearchParams, errorReportBody, openedFrom, parseParams, suggestParams } from '../searchParams'
 
-export function agentRouter(payload: Payload, engine: () => SearchEngine): Router {
-  const router = Router()
-  router.use(requireCaller(payload, { roles: AGENT_API_ROLES, scope: 'agent' }))
-  router.use(rateLimitPerCaller(payload, 'agent', 600))
+/** Who may call the agent API (signed-in hotline staff, or a key with the agent scope), and how often. */
+export function agentAccess(payload: Payload): RequestHandler[] {
+  return [requireCaller(payload, { roles: AGENT_API_ROLES, scope: 'agent' }), rateLimitPerCaller(payload, 'agent', 600)]
+}
 
-  router.get('/search', async (req, res) => {
+/** GET /api/v1/agent/search, behind `agentAccess`. */
+export const agentSearch =
+  (engine: () => SearchEngine): RequestHandler =>
+  async (req, res) => {
     const p = parseParams(agentSearchParams, req.query)
     sendJsonOfSharedParts(
       res,
       await searchKnowledge(engine(), 'agent', { ...p, includeExpired: p.include_expired, perPage: p.per_page }, now()),
     )
-  })
+  }
+
+/** The rest of the agent API, behind the same `access` as the search. */
+export function agentRouter(payload: Payload, engine: () => SearchEngine, access: RequestHandler[]): Router {
+  const router = Router()
+  router.use(access)
 
   router.get('/suggest', async (req, res) => {
     const p = parseParams(suggestParams, req.query)

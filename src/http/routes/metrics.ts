@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto'
 
-import { type RequestHandler, Router } from 'express'
+import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
 import type { Env } from '../../config/env'
@@ -43,7 +43,8 @@ const GROUPS: [RegExp, string][] = [
 /** A few fixed groups keep the label set small whatever paths clients ask for. */
 export const routeGroup = (path: string): string => GROUPS.find(([pattern]) => pattern.test(path))?.[1] ?? 'site'
 
-const timing: RequestHandler = (req, res, next) => {
+/** Every request's duration by route group: a plain middleware, ahead of every router (createApp.ts). */
+export const requestTiming: RequestHandler = (req, res, next) => {
   const started = process.hrtime.bigint()
   res.on('finish', () => {
     const group = routeGroup(req.originalUrl.split('?')[0]!)
@@ -76,10 +77,9 @@ function guard(token: string | undefined): RequestHandler {
   }
 }
 
-export function metricsRouter(payload: Payload, e: Env): Router {
-  const router = Router()
-  router.use(timing)
-  router.get('/metrics', guard(e.metricsToken), async (_req, res) => {
+/** GET /metrics: the guard, then the figures. */
+export function metricsEndpoint(payload: Payload, e: Env): RequestHandler[] {
+  const figures: RequestHandler = async (_req, res) => {
     const [lag, orders] = await Promise.all([outboxLag(payload, SEARCH_QUEUE), orderFigures(payload)])
     outboxPending.set(lag.pending)
     outboxOldestAge.set(lag.oldestAgeSeconds)
@@ -87,6 +87,6 @@ export function metricsRouter(payload: Payload, e: Env): Router {
     ordersByDeadline.set({ status: 'due_today' }, orders.dueToday)
     ordersByDeadline.set({ status: 'overdue' }, orders.overdue)
     res.type(registry.contentType).send(await registry.metrics())
-  })
-  return router
+  }
+  return [guard(e.metricsToken), figures]
 }

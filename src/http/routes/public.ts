@@ -1,5 +1,8 @@
-/** /api/v1/public: the FAQ site's search. Only published, public, currently valid entries. */
-import express, { Router } from 'express'
+/**
+ * /api/v1/public: the FAQ site's search. Only published, public, currently valid entries. The search
+ * itself is mounted ahead of the routers (createApp.ts), right behind the anonymous limits.
+ */
+import express, { type RequestHandler, Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 import { z } from 'zod'
@@ -12,13 +15,25 @@ import { noteSearchUse } from '../../services/searchLog'
 import { sendSharedJson } from '../jsonAnswer'
 import { openedFrom, parseParams, publicSearchParams, suggestParams } from '../searchParams'
 
-/** Rate limits and the anonymous concurrency gate apply before this router (anonymousGate.ts). */
+/** What the public reads may be kept by browsers and proxies for a minute. */
+const publicCaching: RequestHandler = (req, res, next) => {
+  if (req.method === 'GET') res.setHeader('Cache-Control', 'public, max-age=60')
+  next()
+}
+
+/** GET /api/v1/public/search; rate limits and the anonymous concurrency gate apply before it (anonymousGate.ts). */
+export const publicSearch = (engine: () => SearchEngine): RequestHandler[] => [
+  publicCaching,
+  async (req, res) => {
+    const p = parseParams(publicSearchParams, req.query)
+    sendSharedJson(res, await searchKnowledge(engine(), 'public', { ...p, perPage: 10 }, now()))
+  },
+]
+
+/** The rest of the public API; rate limits and the anonymous concurrency gate apply before it. */
 export function publicRouter(payload: Payload, engine: () => SearchEngine): Router {
   const router = Router()
-  router.use((req, res, next) => {
-    if (req.method === 'GET') res.setHeader('Cache-Control', 'public, max-age=60')
-    next()
-  })
+  router.use(publicCaching)
   // One person answers a page once or twice, not hundreds of times.
   const feedbackLimit = rateLimit({
     windowMs: 60_000,
@@ -27,11 +42,6 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine): Rout
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     message: { error: 'rate_limited', message: '反馈过于频繁，请稍后再试' },
-  })
-
-  router.get('/search', async (req, res) => {
-    const p = parseParams(publicSearchParams, req.query)
-    sendSharedJson(res, await searchKnowledge(engine(), 'public', { ...p, perPage: 10 }, now()))
   })
 
   // Titles as the public types, for the site's search box.

@@ -7,6 +7,8 @@
  * answered / a dispatch completing (median ms), and prints one table with the process RSS.
  * Generation writes on its own synchronous connection: one prepared INSERT reused for every row,
  * one transaction per chunk of 20,000, so memory stays that of one chunk whatever the size.
+ * `--db <file>` generates into that file and keeps it: a later run on it (after a change, say) applies
+ * the new migrations and reuses its orders, generating only what a larger size adds.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,8 +21,9 @@ import Database from 'libsql'
 const options = new Command()
   .option('--orders <sizes>', 'comma-separated sizes', '10000,100000')
   .option('--runs <n>', 'timed runs per figure (the median is shown)', '3')
+  .option('--db <file>', 'a SQLite file to generate into and keep, reused by the next run')
   .parse(process.argv)
-  .opts<{ orders: string; runs: string }>()
+  .opts<{ orders: string; runs: string; db?: string }>()
 const sizes = options.orders
   .split(',')
   .map((s) => Number(s.replace(/_/g, '')))
@@ -28,9 +31,11 @@ const sizes = options.orders
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--orders takes sizes like 10000,100000')
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-orders-'))
+const dbFile = options.db ? path.resolve(options.db) : path.join(dataDir, 'bench.db')
+const reused = fs.existsSync(dbFile)
 Object.assign(process.env, {
   DATA_DIR: dataDir,
-  DATABASE_URI: `file:${path.join(dataDir, 'bench.db')}`,
+  DATABASE_URI: `file:${dbFile}`,
   LOG_LEVEL: 'error',
   HOTLINE_NOW: process.env.HOTLINE_NOW ?? '2026-11-30T12:00:00+08:00',
 })
@@ -39,7 +44,7 @@ const { sql } = await import('@payloadcms/db-sqlite')
 const { now } = await import('../domain/clock')
 const { addWorkingDays } = await import('../domain/calendar/workCalendar')
 const { DISTRICTS } = await import('../seed/demo/organisation')
-const { seedDemo } = await import('../seed/seedDemo')
+const { isDatabaseEmpty, seedDemo } = await import('../seed/seedDemo')
 const { bootPayload } = await import('../server/bootPayload')
 const { loadCalendar } = await import('../services/supervision')
 const { adminReportData, reportSummary, reportTrend } = await import('../services/workOrderReports')
@@ -57,7 +62,7 @@ const HOUR = 3_600_000
 const at = now()
 const lastRound = new Date(at.getTime() - HOUR)
 const payload = await bootPayload()
-await seedDemo(payload, { reset: false })
+if (await isDatabaseEmpty(payload)) await seedDemo(payload, { reset: false })
 const calendar = await loadCalendar(payload)
 const unitIds = (await payload.find({ collection: 'units', pagination: false, depth: 0 })).docs.map((u) => u.id)
 const categoryIds = (await payload.find({ collection: 'categories', pagination: false, depth: 0 })).docs
@@ -196,7 +201,10 @@ function order(n: number, created: Date): Row {
     return finish('dispatched')
   }
   const signed = step('accept', new Date(dispatched.getTime() + random() * 8 * HOUR), '签收')
-  if (random() < 0.04) step('request-return', new Date(signed.getTime() + HOUR), '非本单位职责')
+  if (random() < 0.04) {
+    step('request-return', new Date(signed.getTime() + HOUR), '非本单位职责')
+    row.returns = 1
+  }
   if (random() < 0.05) {
     const extra = 1 + Math.floor(random() * 10)
     step('approve-extension', new Date(signed.getTime() + DAY), `同意延期 ${extra} 个工作日`)
@@ -268,6 +276,7 @@ const COLUMNS: [string, string][] = [
   ['repliedAt', 'replied_at'],
   ['extensions', 'extensions'],
   ['reopens', 'reopens'],
+  ['returns', 'returns'],
   ['lastSatisfaction', 'last_satisfaction'],
   ['solved', 'solved'],
   ['answerRating', 'answer_rating'],
@@ -283,10 +292,12 @@ const CHUNK = 20_000
 /** Each day's last sequence number (the demo's and the bench's own intakes too), so that numbers look like intake's. */
 const daySequence = new Map<string, number>()
 
-let inserted = 0
+/** A reused `--db` file's orders count towards each size: a size it already reaches generates nothing. */
+let inserted = reused ? (await db.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM work_orders`))[0].n : 0
 /** Adds orders spread over the year before `at`, in creation order, one transaction per chunk. */
 function grow(total: number) {
-  const raw = new Database(path.join(dataDir, 'bench.db'))
+  if (total <= inserted) return
+  const raw = new Database(dbFile)
   raw.exec('PRAGMA busy_timeout = 10000')
   const statement = raw.prepare(insert)
   const highest = raw

@@ -48,7 +48,7 @@ const flag = (now: Date): Record<Counter, Expr> => ({
   replied: '$r',
   due: all('$d', set('$dueAt'), { $or: ['$r', { $lt: ['$dueAt', now] }] }),
   onTime: all('$r', set('$dueAt'), { $lte: ['$repliedAt', '$dueAt'] }),
-  returned: all('$d', { $in: ['request-return', { $ifNull: ['$timeline.action', []] }] }),
+  returned: all('$d', { $gt: ['$returns', 0] }),
   extended: all('$d', { $gt: ['$extensions', 0] }),
   calledBack: '$cb',
   evaluated: all('$cb', { $ne: ['$lastSatisfaction', 'unreachable'] }),

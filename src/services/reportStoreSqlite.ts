@@ -49,7 +49,7 @@ const flag = (now: string): Record<Counter, SQL> => ({
   replied: sql`r`,
   due: sql`d AND due_at IS NOT NULL AND (r OR due_at < ${now})`,
   onTime: sql`r AND due_at IS NOT NULL AND replied_at <= due_at`,
-  returned: sql`d AND instr(timeline, '"action":"request-return"') > 0`,
+  returned: sql`d AND returns > 0`,
   extended: sql`d AND extensions > 0`,
   calledBack: sql`cb`,
   evaluated: sql`cb AND last_satisfaction <> 'unreachable'`,

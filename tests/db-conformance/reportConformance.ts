@@ -14,7 +14,7 @@ import { FIXTURE, now } from '../helpers/reportFixture'
 const from = new Date('2026-11-01T00:00:00+08:00')
 const to = new Date('2026-12-01T00:00:00+08:00')
 
-/** Stores the fixture (units 甲/乙 coded RA/RB, categories by name); a return request is a timeline step. */
+/** Stores the fixture (units 甲/乙 coded RA/RB, categories by name); a return request is a timeline step, counted in `returns`. */
 export async function storeFixture(payload: Payload) {
   const ids = new Map<string, string | number>()
   for (const [name, code] of [
@@ -42,6 +42,7 @@ export async function storeFixture(payload: Payload) {
         unit: unit ? ids.get(`unit:${unit}`) : undefined,
         category: category ? ids.get(`category:${category}`) : undefined,
         timeline: returned ? [{ at: o.dispatchedAt, action: 'request-return' }] : [],
+        returns: returned ? 1 : 0,
       } as never,
     })
   }

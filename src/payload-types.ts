@@ -231,6 +231,7 @@ export interface WorkOrder {
   extensions?: number | null;
   extensionDays?: number | null;
   reopens?: number | null;
+  returns?: number | null;
   notAccepted?: {
     reason?: ('emergency' | 'legal-channel' | 'secret-privacy' | 'malicious' | 'duplicate' | 'other') | null;
     note?: string | null;
@@ -1197,6 +1198,7 @@ export interface WorkOrdersSelect<T extends boolean = true> {
   extensions?: T;
   extensionDays?: T;
   reopens?: T;
+  returns?: T;
   notAccepted?:
     | T
     | {

@@ -9,6 +9,7 @@ import * as migration_20261130_130600_volume_indexes from './20261130_130600_vol
 import * as migration_20261130_132220_search_log from './20261130_132220_search_log'
 import * as migration_20261130_155951_order_attachments from './20261130_155951_order_attachments'
 import * as migration_20261130_191722_intake_caller_index from './20261130_191722_intake_caller_index'
+import * as migration_20261130_214639_work_order_returns from './20261130_214639_work_order_returns'
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261130_191722_intake_caller_index.up,
     down: migration_20261130_191722_intake_caller_index.down,
     name: '20261130_191722_intake_caller_index',
+  },
+  {
+    up: migration_20261130_214639_work_order_returns.up,
+    down: migration_20261130_214639_work_order_returns.down,
+    name: '20261130_214639_work_order_returns',
   },
 ]

@@ -20,6 +20,7 @@ import * as migration_20261130_143146_search_log_volume_indexes from './20261130
 import * as migration_20261130_155951_order_attachments from './20261130_155951_order_attachments'
 import * as migration_20261130_191722_intake_caller_index from './20261130_191722_intake_caller_index'
 import * as migration_20261130_194500_entry_version_indexes from './20261130_194500_entry_version_indexes'
+import * as migration_20261130_214639_work_order_returns from './20261130_214639_work_order_returns'
 
 export const migrations = [
   {
@@ -131,5 +132,10 @@ export const migrations = [
     up: migration_20261130_194500_entry_version_indexes.up,
     down: migration_20261130_194500_entry_version_indexes.down,
     name: '20261130_194500_entry_version_indexes',
+  },
+  {
+    up: migration_20261130_214639_work_order_returns.up,
+    down: migration_20261130_214639_work_order_returns.down,
+    name: '20261130_214639_work_order_returns',
   },
 ]

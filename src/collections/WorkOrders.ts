@@ -199,6 +199,8 @@ export const WorkOrders: CollectionConfig = {
     { name: 'extensions', label: '延期次数', type: 'number', defaultValue: 0, admin: readOnly },
     { name: 'extensionDays', label: '已批准延期（工作日）', type: 'number', defaultValue: 0, admin: readOnly },
     { name: 'reopens', label: '重办次数', type: 'number', defaultValue: 0, admin: readOnly },
+    // Written with the request-return step so that reports count returns without reading the timeline.
+    { name: 'returns', label: '退回申请次数', type: 'number', defaultValue: 0, admin: readOnly },
     {
       name: 'notAccepted',
       label: '不予受理',

@@ -6,7 +6,7 @@
 import type { Payload } from 'payload'
 
 import type { SuggestionOutcome } from '../domain/intake/suggestionAccuracy'
-import { COUNTERS, type Counter, type ReportGroup } from '../domain/workOrders/reports'
+import { COUNTERS, type Counter, type GroupKey, SLICES, type Slice } from '../domain/workOrders/reports'
 import type { ReportScope, ReportStore } from './reportStore'
 
 type Model = { aggregate<T>(pipeline: object[]): Promise<T[]> }
@@ -48,7 +48,7 @@ const flag = (now: Date): Record<Counter, Expr> => ({
   replied: '$r',
   due: all('$d', set('$dueAt'), { $or: ['$r', { $lt: ['$dueAt', now] }] }),
   onTime: all('$r', set('$dueAt'), { $lte: ['$repliedAt', '$dueAt'] }),
-  returned: all('$d', { $in: ['request-return', { $ifNull: ['$timeline.action', []] }] }),
+  returned: all('$d', { $gt: ['$returns', 0] }),
   extended: all('$d', { $gt: ['$extensions', 0] }),
   calledBack: '$cb',
   evaluated: all('$cb', { $ne: ['$lastSatisfaction', 'unreachable'] }),
@@ -69,25 +69,46 @@ export function mongoReportStore(payload: Payload): ReportStore {
   const model = (payload.db as unknown as { collections: Record<string, Model> }).collections['work-orders']
   return {
     async groups(s, now) {
+      // Each order's dimensions and flags once, then one $group per slice (see SLICES).
       const f = flag(now)
-      const rows = await model.aggregate<{ _id: Record<string, unknown> } & Record<Counter, number>>([
+      const dimensions: Record<Slice, Expr> = {
+        unit: idString('$unit'),
+        type: '$type',
+        channel: { $ifNull: ['$channel', null] },
+        district: { $cond: [{ $gt: ['$district', ''] }, '$district', null] },
+        category: idString('$category'),
+      }
+      const [facets] = await model.aggregate<Record<Slice, ({ _id: GroupKey } & Record<Counter, number>)[]>>([
         match(s),
         ...stages,
         {
-          $group: {
-            _id: {
-              unit: idString('$unit'),
-              type: '$type',
-              channel: { $ifNull: ['$channel', null] },
-              district: { $cond: [{ $gt: ['$district', ''] }, '$district', null] },
-              category: idString('$category'),
-              explained: { $eq: ['$explanationAccepted', true] },
-            },
-            ...Object.fromEntries(COUNTERS.map((c) => [c, count(f[c])])),
+          $project: {
+            ...dimensions,
+            explained: { $eq: ['$explanationAccepted', true] },
+            ...Object.fromEntries(COUNTERS.map((c) => [c, { $cond: [f[c], 1, 0] }])),
           },
         },
+        {
+          $facet: Object.fromEntries(
+            SLICES.map((slice) => [
+              slice,
+              [
+                {
+                  $group: {
+                    _id: {
+                      slice: { $literal: slice },
+                      value: `$${slice}`,
+                      explained: slice === 'unit' ? '$explained' : { $literal: false },
+                    },
+                    ...Object.fromEntries(COUNTERS.map((c) => [c, { $sum: `$${c}` }])),
+                  },
+                },
+              ],
+            ]),
+          ),
+        },
       ])
-      return rows.map(({ _id, ...counts }) => ({ ..._id, ...counts }) as ReportGroup)
+      return SLICES.flatMap((slice) => facets?.[slice] ?? []).map(({ _id, ...counts }) => ({ ..._id, ...counts }))
     },
 
     async handling(s) {

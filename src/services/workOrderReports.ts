@@ -67,23 +67,16 @@ async function names(payload: Payload, collection: 'units' | 'categories', ids: 
 
 /** Groups with unit names and category paths instead of ids. */
 async function named(payload: Payload, groups: ReportGroup[]): Promise<ReportGroup[]> {
+  const of = (slice: 'unit' | 'category') => groups.filter((g) => g.slice === slice).map((g) => g.value)
   const [units, categories] = await Promise.all([
-    names(
-      payload,
-      'units',
-      groups.map((g) => g.unit),
-    ),
-    names(
-      payload,
-      'categories',
-      groups.map((g) => g.category),
-    ),
+    names(payload, 'units', of('unit')),
+    names(payload, 'categories', of('category')),
   ])
-  return groups.map((g) => ({
-    ...g,
-    unit: g.unit === null ? null : (units.get(g.unit) ?? g.unit),
-    category: g.category === null ? null : (categories.get(g.category) ?? g.category),
-  }))
+  const byId = { unit: units, category: categories } as Partial<Record<ReportGroup['slice'], Map<string, string>>>
+  return groups.map((g) => {
+    const known = byId[g.slice]
+    return known && g.value !== null ? { ...g, value: known.get(g.value) ?? g.value } : g
+  })
 }
 
 /** The period's figures, breakdowns and unit ranking. */

@@ -122,6 +122,7 @@ export const snapshotOf = (o: WorkOrder): OrderSnapshot => ({
   designated: o.designated,
   extensions: o.extensions,
   reopens: o.reopens,
+  returns: o.returns,
   lastSatisfaction: o.lastSatisfaction,
   explanation: o.explanation,
   explanationAccepted: o.explanationAccepted,

@@ -149,7 +149,14 @@ describe('planOrderAction, action by action', () => {
 
   it('request-return, approve-return, reject-return', () => {
     expect(() => plan('accepted', 'request-return', { reason: 'x' })).toThrow(/basis/)
-    expect(plan('accepted', 'request-return', { reason: 'x', basis: 'y' }).changes.resumeState).toBe('accepted')
+    expect(plan('accepted', 'request-return', { reason: 'x', basis: 'y' }).changes).toMatchObject({
+      resumeState: 'accepted',
+      returns: 1,
+    })
+    // Counted, for the reports, however many times the order was returned before.
+    expect(plan('dispatched', 'request-return', { reason: 'x', basis: 'y' }, {}, { returns: 1 }).changes.returns).toBe(
+      2,
+    )
     const approved = plan('return_requested', 'approve-return', { unit: 'B' }, { units: [unitB] })
     expect(approved.changes).toMatchObject({ state: 'dispatched', unit: 8, returnRejected: false })
     expect(approved.entry).toMatchObject({ action: 'approve-return', unit: 8 })

@@ -77,6 +77,7 @@ export type OrderFacts = {
   designated?: boolean | null
   extensions?: number | null
   reopens?: number | null
+  returns?: number | null
   lastSatisfaction?: string | null
   explanation?: string | null
   explanationAccepted?: boolean | null

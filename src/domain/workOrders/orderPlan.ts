@@ -288,7 +288,7 @@ function plan(facts: PlanFacts, action: OrderAction, input: ActionInput, limits:
     case 'request-return':
       need(input.reason, '申请退回须说明理由 reason')
       need(input.basis, '申请退回须说明依据 basis')
-      changes.resumeState = from
+      Object.assign(changes, { resumeState: from, returns: (order.returns ?? 0) + 1 })
       note = `${input.reason}（依据：${input.basis}）`
       notices.push({ to: { role: 'dispatcher' }, title: `退回申请：${order.number} ${order.title}` })
       break

@@ -60,15 +60,17 @@ export type Counts = Record<Counter, number>
 
 export const zeroCounts = (): Counts => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counts
 
-/** The dimensions a report breaks down by; `explained` keeps accepted 尽责说明 out of a unit's rates. */
-export type GroupKey = {
-  unit: string | null
-  type: string
-  channel: string | null
-  district: string | null
-  category: string | null
-  explained: boolean
-}
+/**
+ * A report reads each dimension on its own (the unit ranking, and the breakdowns by type, channel,
+ * district and category), never their combinations: so the database returns one group per value of
+ * each dimension — a hundred rows or so — instead of one per combination, which on a month of a
+ * city's orders is tens of thousands. Every counted order is in exactly one group of each slice.
+ */
+export const SLICES = ['unit', 'type', 'channel', 'district', 'category'] as const
+export type Slice = (typeof SLICES)[number]
+
+/** A value of one dimension; `explained` (unit slice only) keeps accepted 尽责说明 out of a unit's rates. */
+export type GroupKey = { slice: Slice; value: string | null; explained: boolean }
 export type ReportGroup = GroupKey & Counts
 
 /** Handled orders by the Shanghai days of their (last) dispatch and reply: enough for working-day averages. */
@@ -123,24 +125,25 @@ export function addCounts(into: Counts, c: Counts): Counts {
   return into
 }
 
-const keyOf = (o: ReportOrder): GroupKey => ({
-  unit: o.unit ?? null,
-  type: o.type,
-  channel: o.channel ?? null,
-  district: o.district || null,
-  category: o.category ?? null,
-  explained: Boolean(o.explanationAccepted),
-})
+const keysOf = (o: ReportOrder): GroupKey[] => [
+  { slice: 'unit', value: o.unit ?? null, explained: Boolean(o.explanationAccepted) },
+  { slice: 'type', value: o.type, explained: false },
+  { slice: 'channel', value: o.channel ?? null, explained: false },
+  { slice: 'district', value: o.district || null, explained: false },
+  { slice: 'category', value: o.category ?? null, explained: false },
+]
 
-/** The in-memory equivalent of the database's GROUP BY over the period's orders. */
+/** The in-memory equivalent of the database's GROUP BY over the period's orders, slice by slice. */
 export function groupOrders(orders: readonly ReportOrder[], now: Date): ReportGroup[] {
   const groups = new Map<string, ReportGroup>()
   for (const o of orders.filter(counted)) {
-    const key = keyOf(o)
-    const id = JSON.stringify(key)
-    const group = groups.get(id) ?? { ...key, ...zeroCounts() }
-    addCounts(group, orderCounts(o, now))
-    groups.set(id, group)
+    const counts = orderCounts(o, now)
+    for (const key of keysOf(o)) {
+      const id = JSON.stringify(key)
+      const group = groups.get(id) ?? { ...key, ...zeroCounts() }
+      addCounts(group, counts)
+      groups.set(id, group)
+    }
   }
   return [...groups.values()]
 }
@@ -176,10 +179,21 @@ export function handlingWorkingDays(dispatchDay: string, replyDay: string, calen
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places
 export const rate = (part: number, whole: number) => (whole ? round(part / whole, 3) : null)
 
+/** Per calendar, the working days of each (dispatch day, reply day) seen: units share their days. */
+const handlingDaysSeen = new WeakMap<WorkCalendar, Map<string, number>>()
+
 export function averageHandlingDays(pairs: readonly HandlingPair[], calendar: WorkCalendar): number | null {
   const n = pairs.reduce((s, p) => s + p.count, 0)
   if (!n) return null
-  const days = pairs.reduce((s, p) => s + p.count * handlingWorkingDays(p.dispatchDay, p.replyDay, calendar), 0)
+  const seen = handlingDaysSeen.get(calendar) ?? new Map<string, number>()
+  handlingDaysSeen.set(calendar, seen)
+  const daysOf = (p: HandlingPair) => {
+    const key = `${p.dispatchDay}/${p.replyDay}`
+    let days = seen.get(key)
+    if (days === undefined) seen.set(key, (days = handlingWorkingDays(p.dispatchDay, p.replyDay, calendar)))
+    return days
+  }
+  const days = pairs.reduce((s, p) => s + p.count * daysOf(p), 0)
   return round(days / n, 2)
 }
 
@@ -246,7 +260,12 @@ function fold<K>(groups: readonly ReportGroup[], keyOf: (g: ReportGroup) => K): 
 /** Per value of one dimension, the most orders first. */
 export function breakdown(groups: readonly ReportGroup[], dimension: Dimension): Breakdown[] {
   const name = DIMENSIONS.find((d) => d.key === dimension)!.name
-  return [...fold(groups, (g) => name(g[dimension]))]
+  return [
+    ...fold(
+      groups.filter((g) => g.slice === dimension),
+      (g) => name(g.value),
+    ),
+  ]
     .map(([n, c]) => ({ name: n, ...figures(c) }))
     .sort((a, b) => b.volume - a.volume || byCodePoint(a.name, b.name))
 }
@@ -260,7 +279,12 @@ export type ReportInput = {
 }
 
 export function summaryOf(r: ReportInput) {
-  const all = fold(r.groups, () => 'all').get('all') ?? zeroCounts()
+  // Every counted order has one type: the type slice holds them all once.
+  const all =
+    fold(
+      r.groups.filter((g) => g.slice === 'type'),
+      () => 'all',
+    ).get('all') ?? zeroCounts()
   return {
     ...figures(all),
     averageHandlingDays: averageHandlingDays(r.handling, r.calendar),
@@ -298,11 +322,11 @@ export function unitRankingOf(
   handling: readonly HandlingPair[],
   calendar: WorkCalendar,
 ): UnitRow[] {
-  const units = groups.filter((g) => g.unit && g.dispatched)
-  const all = fold(units, (g) => g.unit!)
+  const units = groups.filter((g) => g.slice === 'unit' && g.value && g.dispatched)
+  const all = fold(units, (g) => g.value!)
   const rated = fold(
     units.filter((g) => !g.explained),
-    (g) => g.unit!,
+    (g) => g.value!,
   )
   return [...all]
     .map(([unit, c]) => {

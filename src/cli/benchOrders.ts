@@ -3,9 +3,10 @@
  * categories, every state, timelines of 3–8 steps, some overdue) inserted in bulk straight into the
  * embedded database, growing to each size in turn; at each size it times the 30-day summary, the
  * 30-day daily trend, a year's monthly trend, the data of /admin/reports, the deadline round (time and
- * the RSS it adds at its peak), intake over HTTP at 10 connections (req/s, p99, the server's CPU per
- * order and the load generator's share of the CPU) and a consultation
- * answered / a dispatch completing (median ms), and prints one table with the process RSS.
+ * the RSS it adds at its peak), the first intake suggestions (waiting for the unit index's build),
+ * intake over HTTP at 10 connections (req/s, p99, the server's CPU per order and the load generator's
+ * share of the CPU) and a consultation answered / a dispatch completing (median ms), and prints one
+ * table with the process RSS.
  * Generation writes on its own synchronous connection: one prepared INSERT reused for every row,
  * one transaction per chunk of 20,000, so memory stays that of one chunk whatever the size.
  */
@@ -50,6 +51,7 @@ const { queueMark } = await import('../domain/workOrders/clocks')
 const { createApp } = await import('../server/createApp')
 const { env } = await import('../config/env')
 const { createOrder } = await import('../services/workOrderIntake')
+const { suggestForIntake } = await import('../services/intakeSuggestions')
 const { actOnOrder } = await import('../services/workOrderActions')
 const { formatOrderNumber, orderNumberPrefix } = await import('../domain/workOrders/orderNumber')
 
@@ -394,6 +396,12 @@ function threadSeconds(): Map<string, number> {
  * the worker has ended when autocannon returns).
  */
 async function intake() {
+  // Intake's unit suggestions come from an index of the latest dispatched orders that the server
+  // builds in the background (again every 10 minutes): the suggestions endpoint's first answer waits
+  // for it, timed apart, so that the window measures intake itself.
+  const started = performance.now()
+  await suggestForIntake(payload, { title: '路灯不亮' })
+  const unitIndex = `${((performance.now() - started) / 1000).toFixed(1)} s`
   const before = threadSeconds()
   const seen = new Map<string, number>()
   const sampler = setInterval(() => threadSeconds().forEach((s, tid) => seen.set(tid, s)), 100)
@@ -419,6 +427,7 @@ async function intake() {
   const generator = [...seen].filter(([tid]) => !before.has(tid)).reduce((sum, [, s]) => sum + s, 0)
   const failed = result.errors + result.non2xx
   return [
+    unitIndex,
     `${Math.round(result.requests.average)}${failed ? ` (${failed} failed)` : ''}`,
     `${result.latency.p99} ms`,
     `${(((processSeconds - generator) * 1000) / Math.max(1, result.requests.total)).toFixed(1)} ms`,
@@ -485,6 +494,7 @@ const header = [
   'RSS Δ',
   'next round',
   'RSS Δ',
+  'first suggestions',
   'intake req/s',
   'intake p99',
   'intake CPU/order',

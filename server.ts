@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 
 import { ConfigError, env } from './src/config/env'
+import { sqliteFile } from './src/config/serializedSqlite'
 import { startOutboxRunner } from './src/jobs/outboxRunner'
 import { startSearchFollower } from './src/jobs/searchFollower'
 import { startSearchLogWriter } from './src/jobs/searchLogWriter'
@@ -22,7 +23,6 @@ import { seedWorkCalendar } from './src/seed/workCalendar'
 import { bootPayload } from './src/server/bootPayload'
 import { createApp } from './src/server/createApp'
 import { buildIsCurrent, runProductionBuild } from './src/server/productionBuild'
-import { sqliteFile } from './src/services/backup'
 import { claimServerLock } from './src/services/serverLock'
 
 const root = path.dirname(fileURLToPath(import.meta.url))

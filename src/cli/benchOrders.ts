@@ -3,8 +3,10 @@
  * categories, every state, timelines of 3–8 steps, some overdue) inserted in bulk straight into the
  * embedded database, growing to each size in turn; at each size it times the 30-day summary, the
  * 30-day daily trend, a year's monthly trend, the data of /admin/reports, the deadline round (time and
- * the RSS it adds at its peak), intake over HTTP at 10 connections (req/s, p99) and a consultation
- * answered / a dispatch completing (median ms), and prints one table with the process RSS.
+ * the RSS it adds at its peak), the first intake suggestions (waiting for the unit index's build),
+ * intake over HTTP at 10 connections (req/s, p99, the server's CPU per order and the load generator's
+ * share of the CPU) and a consultation answered / a dispatch completing (median ms), and prints one
+ * table with the process RSS.
  * Generation writes on its own synchronous connection: one prepared INSERT reused for every row,
  * one transaction per chunk of 20,000, so memory stays that of one chunk whatever the size.
  * `--db <file>` generates into that file and keeps it: a later run on it (after a change, say) applies
@@ -54,6 +56,7 @@ const { queueMark } = await import('../domain/workOrders/clocks')
 const { createApp } = await import('../server/createApp')
 const { env } = await import('../config/env')
 const { createOrder } = await import('../services/workOrderIntake')
+const { suggestForIntake } = await import('../services/intakeSuggestions')
 const { actOnOrder } = await import('../services/workOrderActions')
 const { formatOrderNumber, orderNumberPrefix } = await import('../domain/workOrders/orderNumber')
 
@@ -389,7 +392,41 @@ const key = (
 const server = createApp(payload, env()).listen(0, '127.0.0.1')
 await new Promise((resolve) => server.once('listening', resolve))
 const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+
+/** CPU seconds of each thread of this process, from /proc (Linux); empty elsewhere. */
+function threadSeconds(): Map<string, number> {
+  const out = new Map<string, number>()
+  const hz = 100
+  try {
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+      // Fields after the command name: utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      out.set(tid, (Number(fields[11]) + Number(fields[12])) / hz)
+    }
+  } catch {
+    // A thread ended while being read, or no /proc: what was read stands.
+  }
+  return out
+}
+
+/**
+ * Intake over HTTP for the bench's duration: req/s, p99, and the CPU per order of the server (the
+ * process less the load generator) beside the load generator's share of the process's CPU. The
+ * generator is autocannon's worker thread: the threads that appear during the run (sampled, since
+ * the worker has ended when autocannon returns).
+ */
 async function intake() {
+  // Intake's unit suggestions come from an index of the latest dispatched orders that the server
+  // builds in the background (again every 10 minutes): the suggestions endpoint's first answer waits
+  // for it, timed apart, so that the window measures intake itself.
+  const started = performance.now()
+  await suggestForIntake(payload, { title: '路灯不亮' })
+  const unitIndex = `${((performance.now() - started) / 1000).toFixed(1)} s`
+  const before = threadSeconds()
+  const seen = new Map<string, number>()
+  const sampler = setInterval(() => threadSeconds().forEach((s, tid) => seen.set(tid, s)), 100)
+  const cpu = process.cpuUsage()
   const result = await autocannon({
     url: `${base}/api/v1/work-orders`,
     connections: 10,
@@ -404,8 +441,19 @@ async function intake() {
       claimant: { name: '张三', phone: '13812345678' },
     }),
   })
+  const used = process.cpuUsage(cpu)
+  clearInterval(sampler)
+  threadSeconds().forEach((s, tid) => seen.set(tid, s))
+  const processSeconds = (used.user + used.system) / 1e6
+  const generator = [...seen].filter(([tid]) => !before.has(tid)).reduce((sum, [, s]) => sum + s, 0)
   const failed = result.errors + result.non2xx
-  return [`${Math.round(result.requests.average)}${failed ? ` (${failed} failed)` : ''}`, `${result.latency.p99} ms`]
+  return [
+    unitIndex,
+    `${Math.round(result.requests.average)}${failed ? ` (${failed} failed)` : ''}`,
+    `${result.latency.p99} ms`,
+    `${(((processSeconds - generator) * 1000) / Math.max(1, result.requests.total)).toFixed(1)} ms`,
+    `${Math.round((100 * generator) / processSeconds)} %`,
+  ]
 }
 
 // A consultation answered and a dispatch completing, through the services the API calls.
@@ -467,8 +515,11 @@ const header = [
   'RSS Δ',
   'next round',
   'RSS Δ',
+  'first suggestions',
   'intake req/s',
   'intake p99',
+  'intake CPU/order',
+  'load gen CPU',
   'answer',
   'dispatch',
   'RSS',

@@ -12,6 +12,7 @@ import Database from 'libsql'
 
 import type { Env } from '../config/env'
 import { productInfo } from '../config/product'
+import { sqliteFile } from '../config/serializedSqlite'
 import {
   type BackupFile,
   type BackupManifest,
@@ -33,9 +34,6 @@ export type DataPlace = { databaseFile: string; mediaDir: string; dataDir: strin
 const KEY_FILES = ['payload-secret', 'personal-data-key']
 
 export class BackupError extends Error {}
-
-/** `file:./data/x.db` → an absolute path. */
-export const sqliteFile = (databaseUri: string): string => path.resolve(databaseUri.replace(/^file:/, ''))
 
 /** The embedded product's data as the environment places it. */
 export const embeddedDataPlace = (e: Env): DataPlace => ({

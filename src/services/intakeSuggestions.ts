@@ -16,11 +16,14 @@ import type { Payload } from 'payload'
 import { env } from '../config/env'
 import { now } from '../domain/clock'
 import { CategoryModel, type CategoryModelJson } from '../domain/intake/categoryModel'
+import { intakeTokens } from '../domain/intake/features'
 import { dispatchOutcomes, type TimelineStep } from '../domain/intake/orderHistory'
 import { type HandledOrder, UnitSuggester, type UnitSuggestion } from '../domain/intake/unitSuggestion'
 import { relationId } from '../domain/roles'
 import { logger } from '../log'
+import type { WorkOrder } from '../payload-types'
 import { referenceCategories, referenceUnits } from './referenceData'
+import { yieldToRequests } from './yieldToRequests'
 
 const modelFile = () => path.join(env().dataDir, 'models', 'intake-category.json')
 
@@ -31,6 +34,8 @@ const UNIT_INDEX_TTL_MS = 10 * 60_000
  * (every TTL, in the server process) takes seconds and bounded memory at any volume, not the whole history.
  */
 const UNIT_INDEX_ORDERS = 50_000
+/** Orders read and analysed between two turns of the server's event loop while it is built. */
+const UNIT_INDEX_PAGE = 1_000
 
 type StoredModel = CategoryModelJson & { trainedAt: string }
 type Loaded = { model: CategoryModel; trainedAt: string; mtimeMs: number }
@@ -98,38 +103,57 @@ async function unitSuggester(payload: Payload, wait: boolean): Promise<UnitSugge
   return unitIndex?.suggester
 }
 
+type HandledRow = Pick<WorkOrder, 'id' | 'number' | 'title' | 'content' | 'category' | 'district' | 'unit' | 'timeline'>
+
+/**
+ * Reads the latest dispatched orders page by page through the adapter (the collection's read hooks
+ * have nothing to do on these fields, and at 50,000 orders they held the server for seconds) and
+ * analyses each page's text, letting requests run between pages: the build runs in the server process.
+ */
 async function buildUnitSuggester(payload: Payload): Promise<UnitSuggester> {
-  const [orders, units] = await Promise.all([
-    payload.find({
+  // Units are known by id: dispatches record it on their timeline step; older steps only name the unit.
+  const unitId = new Map((await referenceUnits(payload)).map((u) => [u.name, String(u.id)]))
+  const handled: HandledOrder[] = []
+  const tokens: string[][] = []
+  // Orders taken during the build move the pages down by as many: an order read twice counts once.
+  const seen = new Set<number | string>()
+  for (let page = 1; seen.size < UNIT_INDEX_ORDERS; page++) {
+    const { docs } = await payload.db.find<HandledRow>({
       collection: 'work-orders',
       where: { unit: { exists: true } },
       sort: '-createdAt',
-      limit: UNIT_INDEX_ORDERS,
+      limit: UNIT_INDEX_PAGE,
+      page,
       pagination: false,
-      depth: 0,
-      overrideAccess: true,
       select: { number: true, title: true, content: true, category: true, district: true, unit: true, timeline: true },
-    }),
-    payload.find({ collection: 'units', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
-  ])
-  // Units are known by id: dispatches record it on their timeline step; older steps only name the unit.
-  const unitId = new Map(units.docs.map((u) => [u.name, String(u.id)]))
-  const handled: HandledOrder[] = orders.docs.flatMap((o) =>
-    dispatchOutcomes(
-      (o.timeline as TimelineStep[] | null) ?? [],
-      o.unit ? String(relationId(o.unit)) : undefined,
-      (name) => unitId.get(name),
-    ).map(({ unit, returned }) => ({
-      id: o.number,
-      unit,
-      returned,
-      title: o.title,
-      content: o.content,
-      category: o.category ? String(relationId(o.category)) : null,
-      district: o.district,
-    })),
-  )
-  unitIndex = { suggester: UnitSuggester.build(handled), builtAt: Date.now() }
+    })
+    for (const o of docs) {
+      if (seen.size >= UNIT_INDEX_ORDERS || seen.has(o.id)) continue
+      seen.add(o.id)
+      const outcomes = dispatchOutcomes(
+        (o.timeline as TimelineStep[] | null) ?? [],
+        o.unit ? String(relationId(o.unit)) : undefined,
+        (name) => unitId.get(name),
+      )
+      if (!outcomes.length) continue
+      const text = { title: o.title, content: o.content }
+      const words = intakeTokens(text)
+      for (const { unit, returned } of outcomes) {
+        handled.push({
+          id: o.number,
+          unit,
+          returned,
+          ...text,
+          category: o.category ? String(relationId(o.category)) : null,
+          district: o.district,
+        })
+        tokens.push(words)
+      }
+    }
+    if (docs.length < UNIT_INDEX_PAGE) break
+    await yieldToRequests()
+  }
+  unitIndex = { suggester: UnitSuggester.build(handled, {}, tokens), builtAt: Date.now() }
   return unitIndex.suggester
 }
 

@@ -60,19 +60,19 @@ async function categoryOf(payload: Payload, value: string): Promise<Category> {
 }
 
 /**
- * What the presentation of a new order shows of its related orders: number, state, title and who may see
- * them; read through the adapter, since these fields need none of the collection's read hooks.
+ * What the presentation of a new order shows of its related orders: number, state, title and whether the
+ * claimant is confidential; read through the adapter, since these fields need none of the collection's
+ * read hooks. Not their units: only hotline desks take orders, and a desk sees every order (visibility.ts),
+ * so the units never decide what the answer shows — reading them (a list of consulted units per order)
+ * doubled the cost of this read for a caller with open orders.
  */
 const RELATED_SELECT = {
   number: true,
   state: true,
   title: true,
-  unit: true,
-  subUnit: true,
-  consultUnits: true,
   claimant: { confidential: true },
 } as const
-type Related = Pick<WorkOrder, 'id' | 'number' | 'state' | 'title' | 'unit' | 'subUnit' | 'consultUnits' | 'claimant'>
+type Related = Pick<WorkOrder, 'id' | 'number' | 'state' | 'title' | 'claimant'>
 
 /**
  * Open orders from the same phone (matched by its keyed hash, never by the number itself), so that the

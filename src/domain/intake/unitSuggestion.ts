@@ -59,8 +59,12 @@ export class UnitSuggester {
     private readonly options: UnitSuggestionOptions,
   ) {}
 
-  static build(orders: readonly HandledOrder[], options: Partial<UnitSuggestionOptions> = {}): UnitSuggester {
-    const tokens = orders.map((o) => intakeTokens(o))
+  /** `tokens`: each order's `intakeTokens`, when the caller analysed them already (in slices, between requests). */
+  static build(
+    orders: readonly HandledOrder[],
+    options: Partial<UnitSuggestionOptions> = {},
+    tokens: string[][] = orders.map((o) => intakeTokens(o)),
+  ): UnitSuggester {
     const features = TfIdf.fit(tokens, 1)
     const postings: { order: number; weight: number }[][] = Array.from({ length: features.size }, () => [])
     tokens.forEach((t, order) => {

@@ -25,6 +25,7 @@ import { plainTextToLexical } from '../lexical/plainText'
 import { INDEXING_QUEUED_BY_CALLER, queueIndexing } from '../services/searchOutbox'
 import { sqliteBulkCreator, staticDefaults } from '../services/sqliteBulkCreate'
 import { inTransaction } from '../services/transaction'
+import { yieldToRequests } from '../services/yieldToRequests'
 import type { RawRecord } from './readRecords'
 
 /** `auto` reads a record as a catalogue item when it has the catalogue's keys (事项名称, 实施主体). */
@@ -287,8 +288,6 @@ const batchContext = (req?: PayloadRequest) => (req ? { [INDEXING_QUEUED_BY_CALL
 
 /** Codes of the entries a batch stored (created or updated). */
 const storedCodes = (out: ImportReport) => out.rows.flatMap((r) => (r.action !== 'reject' && r.code ? [r.code] : []))
-
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export async function importEntries(
   payload: Payload,

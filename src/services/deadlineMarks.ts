@@ -9,6 +9,7 @@ import { type MarkChange, mayChange, nextKey, ROUND_STATES } from '../domain/wor
 import type { WorkOrder } from '../payload-types'
 import { inTransaction } from './transaction'
 import { ORDER } from './workOrders'
+import { yieldToRequests } from './yieldToRequests'
 
 export const ROUND_BATCH = 500
 
@@ -38,8 +39,6 @@ const ROUND_FIELDS = {
 } as const
 
 export type RoundRow = Pick<WorkOrder, 'id' | keyof typeof ROUND_FIELDS>
-
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
  * The open orders whose mark may change now (see `mayChange`), a batch at a time, in keyset order within

@@ -99,14 +99,6 @@ const SCHEMA_CHANGE = /^\s*(create|alter|drop)\b/i
 type Schema = { generation: number }
 
 /**
- * The connection's `prepare`, keeping each data statement prepared for the next call with the same SQL.
- * `@libsql/client` prepares every statement on every call and asks for its columns twice: on a work
- * order's 70 columns that was ≈ 0.7 ms to prepare and ≈ 0.3 ms per columns call, most of a statement's
- * time. A kept statement runs to its end on each call (it holds no read snapshot between calls), and
- * SQLite prepares it again by itself after a schema change; every kept statement of the file, with the
- * columns it remembers, is dropped when this process changes the schema (`schema.generation`).
- */
-/**
  * A statement that asks SQLite for its columns once: after its first run, since a connection that has
  * not read a schema change yet prepares with the columns it knew and SQLite prepares again as it runs.
  */
@@ -123,6 +115,14 @@ function remembersColumns(statement: Database.Statement): Database.Statement {
   return statement
 }
 
+/**
+ * The connection's `prepare`, keeping each data statement prepared for the next call with the same SQL.
+ * `@libsql/client` prepares every statement on every call and asks for its columns twice: on a work
+ * order's 70 columns that was ≈ 0.7 ms to prepare and ≈ 0.3 ms per columns call, most of a statement's
+ * time. A kept statement runs to its end on each call (it holds no read snapshot between calls), and
+ * SQLite prepares it again by itself after a schema change; every kept statement of the file, with the
+ * columns it remembers, is dropped when this process changes the schema (`schema.generation`).
+ */
 function preparingOnce(db: Database.Database, schema: Schema): Database.Database {
   const prepare = db.prepare.bind(db)
   const kept = new Map<string, Database.Statement>()

@@ -22,8 +22,9 @@ import { passesEntryFieldRules } from '../domain/knowledge/entryFieldRules'
 import { isPastValidity } from '../domain/knowledge/entryRules'
 import { systemSaveFields } from '../domain/workflow/systemSave'
 import { plainTextToLexical } from '../lexical/plainText'
+import { fillDefaults } from '../services/collectionDefaults'
 import { INDEXING_QUEUED_BY_CALLER, queueIndexing } from '../services/searchOutbox'
-import { sqliteBulkCreator, staticDefaults } from '../services/sqliteBulkCreate'
+import { sqliteBulkCreator } from '../services/sqliteBulkCreate'
 import { inTransaction } from '../services/transaction'
 import { yieldToRequests } from '../services/yieldToRequests'
 import type { RawRecord } from './readRecords'
@@ -303,7 +304,6 @@ export async function importEntries(
   const journal = new Journal()
   // New entries of a batch, written together in one statement per table where the database allows it.
   const bulk = dryRun ? undefined : sqliteBulkCreator(payload, COLLECTION)
-  const defaults = bulk ? staticDefaults(payload, COLLECTION) : {}
   let waiting: Waiting[] = []
   const halls = new Set<string>()
   const total = Array.isArray(records) ? records.length : undefined
@@ -455,7 +455,7 @@ export async function importEntries(
       return
     }
     const deferred = refs.missing.length ? { line, entry, draft: !publishable } : undefined
-    const doc = req && bulk && existing === undefined ? bulkDoc(data, refs.data) : undefined
+    const doc = req && bulk && existing === undefined ? await bulkDoc(data, refs.data, req) : undefined
     if (doc) {
       stored(doc.code as string)
       noteCode(doc.code as string)
@@ -507,12 +507,17 @@ export async function importEntries(
    * type's and the workflow's fields, timestamps. Undefined when a field rule or a reference would
    * fail: the Local API then writes it and names the problem.
    */
-  function bulkDoc(data: Record<string, unknown>, refs: Record<string, unknown>): Record<string, unknown> | undefined {
+  async function bulkDoc(
+    data: Record<string, unknown>,
+    refs: Record<string, unknown>,
+    req: PayloadRequest,
+  ): Promise<Record<string, unknown> | undefined> {
     const related = (refs.relatedEntries ?? []) as Id[]
     const locations = ((refs.guide as { locations?: Id[] } | undefined)?.locations ?? []) as Id[]
     if (!related.every((id) => typeOf.has(id)) || !locations.every((id) => typeOf.get(id) === 'location'))
       return undefined
-    const typed = entryTypeDefaults({ ...defaults, ...data }, undefined, 'create')
+    const fields = payload.collections[COLLECTION].config.flattenedFields
+    const typed = entryTypeDefaults(await fillDefaults(fields, data, req), undefined, 'create')
     const at = new Date().toISOString()
     const doc = { ...typed, ...systemSaveFields(typed, undefined, 'create', now()), createdAt: at, updatedAt: at }
     return passesEntryFieldRules(doc) ? doc : undefined

@@ -238,17 +238,3 @@ function makeCreator(payload: Payload, slug: CollectionSlug): BulkCreator | unde
     },
   }
 }
-
-/**
- * The collection's top-level default values that do not depend on the request (a function default,
- * such as the acting user's unit, is left out): what Payload fills in a created document's absent fields.
- */
-export function staticDefaults(payload: Payload, slug: CollectionSlug): Doc {
-  return Object.fromEntries(
-    payload.collections[slug].config.flattenedFields.flatMap((f) =>
-      'defaultValue' in f && f.defaultValue !== undefined && typeof f.defaultValue !== 'function'
-        ? [[f.name, f.defaultValue]]
-        : [],
-    ),
-  )
-}

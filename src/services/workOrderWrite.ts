@@ -12,43 +12,25 @@
  * orders themselves (workOrderPresentation.ts); field access is overridden by the services anyway.
  * tests/integration/workOrderWrite.test.ts compares the stored documents with the Local API's.
  */
-import { type Field, type Payload, type PayloadRequest, ValidationError } from 'payload'
+import { type FlattenedField, type Payload, type PayloadRequest, ValidationError } from 'payload'
 
 import type { WorkOrder } from '../payload-types'
+import { fillDefaults } from './collectionDefaults'
 import { ORDER } from './workOrders'
 
 type Req = Partial<PayloadRequest>
 type Data = Record<string, unknown>
 
-const named = (fields: readonly Field[]) =>
-  fields.filter((f): f is Field & { name: string } => 'name' in f && typeof f.name === 'string')
-
-/** Fills what is undefined with the field's default, as Payload's beforeValidate does on create. */
-async function fillDefaults(fields: readonly Field[], data: Data, req: Req): Promise<Data> {
-  const out: Data = { ...data }
-  for (const field of named(fields)) {
-    if (out[field.name] === undefined && 'defaultValue' in field && field.defaultValue !== undefined) {
-      const d = field.defaultValue as unknown
-      out[field.name] =
-        typeof d === 'function' ? await d({ req, user: req.user, locale: req.locale ?? '' }) : structuredClone(d)
-    }
-    if (field.type === 'group') {
-      const value = out[field.name]
-      out[field.name] = await fillDefaults(field.fields, value && typeof value === 'object' ? (value as Data) : {}, req)
-    } else if (field.type === 'array' && Array.isArray(out[field.name])) {
-      out[field.name] = await Promise.all(
-        (out[field.name] as Data[]).map((row) => fillDefaults(field.fields, row ?? {}, req)),
-      )
-    }
-  }
-  return out
-}
-
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
 
 /** The checks of the collection that a planned row could fail: required fields and select options. */
-function check(fields: readonly Field[], data: Data, path: string, errors: { path: string; message: string }[]) {
-  for (const field of named(fields)) {
+function check(
+  fields: readonly FlattenedField[],
+  data: Data,
+  path: string,
+  errors: { path: string; message: string }[],
+) {
+  for (const field of fields) {
     const value = data[field.name]
     const at = `${path}${field.name}`
     if ('required' in field && field.required && empty(value)) errors.push({ path: at, message: '该字段为必填项' })
@@ -57,22 +39,22 @@ function check(fields: readonly Field[], data: Data, path: string, errors: { pat
       for (const v of Array.isArray(value) ? value : [value])
         if (!allowed.includes(v as string)) errors.push({ path: at, message: `不是可选的值：${String(v)}` })
     }
-    if (field.type === 'group' && value && typeof value === 'object')
-      check(field.fields, value as Data, `${at}.`, errors)
+    if ((field.type === 'group' || field.type === 'tab') && value && typeof value === 'object')
+      check(field.flattenedFields, value as Data, `${at}.`, errors)
     if (field.type === 'array' && Array.isArray(value))
-      value.forEach((row, i) => check(field.fields, (row ?? {}) as Data, `${at}.${i}.`, errors))
+      value.forEach((row, i) => check(field.flattenedFields, (row ?? {}) as Data, `${at}.${i}.`, errors))
   }
 }
 
-function validate(fields: readonly Field[], data: Data, only?: ReadonlySet<string>) {
+function validate(fields: readonly FlattenedField[], data: Data, only?: ReadonlySet<string>) {
   const errors: { path: string; message: string }[] = []
-  check(only ? named(fields).filter((f) => only.has(f.name)) : fields, data, '', errors)
+  check(only ? fields.filter((f) => only.has(f.name)) : fields, data, '', errors)
   if (errors.length) throw new ValidationError({ collection: ORDER, errors })
 }
 
 const defined = (data: Data): Data => Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined))
 
-const fieldsOf = (payload: Payload) => payload.collections[ORDER].config.fields
+const fieldsOf = (payload: Payload) => payload.collections[ORDER].config.flattenedFields
 
 export type PreparedOrder = { readonly data: Data }
 
@@ -88,7 +70,7 @@ export async function prepareOrder(payload: Payload, planned: Data, req: Req = {
     createdAt: planned.createdAt ?? stamp,
     updatedAt: stamp,
   }
-  validate(fields, data, new Set(named(fields).flatMap((f) => (f.name === 'number' ? [] : [f.name]))))
+  validate(fields, data, new Set(fields.flatMap((f) => (f.name === 'number' ? [] : [f.name]))))
   return { data }
 }
 
@@ -118,7 +100,7 @@ export async function updateOrder(payload: Payload, stored: WorkOrder, changes: 
   const fields = fieldsOf(payload)
   const { id, ...before } = stored as unknown as Data
   const data: Data = { ...before, ...defined(changes), updatedAt: new Date().toISOString() }
-  for (const field of named(fields))
+  for (const field of fields)
     if (field.type === 'group' && changes[field.name] && before[field.name])
       data[field.name] = { ...(before[field.name] as Data), ...defined(changes[field.name] as Data) }
   const filled = await fillDefaults(fields, data, req)

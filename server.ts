@@ -23,6 +23,7 @@ import { seedWorkCalendar } from './src/seed/workCalendar'
 import { bootPayload } from './src/server/bootPayload'
 import { createApp } from './src/server/createApp'
 import { buildIsCurrent, runProductionBuild } from './src/server/productionBuild'
+import { buildUnitSuggestionsAtStart } from './src/services/intakeSuggestions'
 import { claimServerLock } from './src/services/serverLock'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   })
   const stopOutbox = startOutboxRunner(payload)
   const stopSearchLog = startSearchLogWriter(payload)
+  // Not awaited: the server answers while it is built.
+  void buildUnitSuggestionsAtStart(payload)
 
   const nextApp = next({ dev, dir: root })
   await nextApp.prepare()

@@ -97,10 +97,23 @@ async function categoryModel(): Promise<Loaded | undefined> {
  */
 async function unitSuggester(payload: Payload, wait: boolean): Promise<UnitSuggester | undefined> {
   if (unitIndex && Date.now() - unitIndex.builtAt < UNIT_INDEX_TTL_MS) return unitIndex.suggester
-  building ??= buildUnitSuggester(payload).finally(() => (building = undefined))
-  if (wait && !unitIndex) return building
-  building.catch((err) => logger.warn({ err }, 'unit suggestion index not rebuilt'))
+  const build = startBuild(payload)
+  if (wait && !unitIndex) return build
+  build.catch((err) => logger.warn({ err }, 'unit suggestion index not rebuilt'))
   return unitIndex?.suggester
+}
+
+/** The build under way, or a new one. */
+const startBuild = (payload: Payload) =>
+  (building ??= buildUnitSuggester(payload).finally(() => (building = undefined)))
+
+/**
+ * Builds the unit suggester at the server's start, in the background (it lets requests run between its
+ * pages): the intakes of the first minutes get unit suggestions, which they never wait for. Settles when
+ * built; a failure is logged, and the next request for suggestions tries again.
+ */
+export async function buildUnitSuggestionsAtStart(payload: Payload): Promise<void> {
+  await startBuild(payload).catch((err: unknown) => logger.warn({ err }, 'unit suggestion index not built at start'))
 }
 
 type HandledRow = Pick<WorkOrder, 'id' | 'number' | 'title' | 'content' | 'category' | 'district' | 'unit' | 'timeline'>

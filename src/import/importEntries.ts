@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 
-import { type Payload, type PayloadRequest, ValidationError } from 'payload'
+import { APIError, type Payload, type PayloadRequest, ValidationError } from 'payload'
 
 import { now } from '../domain/clock'
 import { CATALOGUE_CATEGORY_ROOT, isCatalogueItem, parseCatalogueItem } from '../domain/exchange/catalogue'
@@ -22,7 +22,10 @@ import { passesEntryFieldRules } from '../domain/knowledge/entryFieldRules'
 import { isPastValidity } from '../domain/knowledge/entryRules'
 import { systemSaveFields } from '../domain/workflow/systemSave'
 import { plainTextToLexical } from '../lexical/plainText'
+import { logger } from '../log'
 import { fillDefaults } from '../services/collectionDefaults'
+import { databaseErrorForLog, databaseRefusalReason } from '../services/databaseErrors'
+import { ServiceError } from '../services/errors'
 import { INDEXING_QUEUED_BY_CALLER, queueIndexing } from '../services/searchOutbox'
 import { sqliteBulkCreator } from '../services/sqliteBulkCreate'
 import { inTransaction } from '../services/transaction'
@@ -91,11 +94,19 @@ const COLLECTION = 'knowledge-entries'
 const generatedCode = (prefix: string, name: string) =>
   `${prefix}-${createHash('sha1').update(name).digest('hex').slice(0, 8).toUpperCase()}`
 
-function describeError(err: unknown): string {
+/**
+ * Why a row was not stored, for the report: the importer's and the collection's own refusals in their
+ * words; anything else (the database refused the write, or failed) in general terms, with a reason when
+ * the refusal has one, and logged for the administrator (see databaseErrors.ts: no document value).
+ */
+function describeError(err: unknown, line: number): string {
   if (err instanceof ValidationError) {
     return err.data.errors.map((e) => `${e.path}: ${e.message}`).join('；')
   }
-  return err instanceof Error ? err.message : String(err)
+  if (err instanceof ServiceError || (err instanceof APIError && (err.isPublic || err.status < 500))) return err.message
+  logger.error({ line, failure: databaseErrorForLog(err) }, 'import: a row could not be saved')
+  const reason = databaseRefusalReason(err)
+  return `保存失败：数据库错误${reason ? `（${reason}）` : ''}`
 }
 
 class Lookup {
@@ -131,7 +142,7 @@ class Lookup {
   async unit(name: string): Promise<Id> {
     const found = this.units.get(name)
     if (found !== undefined) return found
-    if (!this.createMissing) throw new Error(`承办单位“${name}”不存在（可加 --create-missing 自动创建）`)
+    if (!this.createMissing) throw new ServiceError(400, `承办单位“${name}”不存在（可加 --create-missing 自动创建）`)
     if (this.dryRun) return this.planned(this.units, name)
     const unit = await this.payload.create({
       collection: 'units',
@@ -146,7 +157,7 @@ class Lookup {
   async category(path: string): Promise<Id> {
     const found = this.categories.get(path)
     if (found !== undefined) return found
-    if (!this.createMissing) throw new Error(`知识库目录“${path}”不存在（可加 --create-missing 自动创建）`)
+    if (!this.createMissing) throw new ServiceError(400, `知识库目录“${path}”不存在（可加 --create-missing 自动创建）`)
     const names = path
       .split('/')
       .map((s) => s.trim())
@@ -370,7 +381,7 @@ export async function importEntries(
         const { entry } = row
         const unit = await lookup.unit(entry.unitName)
         if (options.onlyUnit !== undefined && String(unit) !== String(options.onlyUnit))
-          throw new Error(`只能导入本单位的条目，此行属于“${entry.unitName}”`)
+          throw new ServiceError(400, `只能导入本单位的条目，此行属于“${entry.unitName}”`)
         const category = entry.categoryPath
           ? await lookup.category(entry.categoryPath)
           : entry.categoryTheme
@@ -379,7 +390,12 @@ export async function importEntries(
         planned.push({ ...row, unit, category })
       } catch (err) {
         const { line, entry } = row
-        planned.push({ line, problem: describeError(err), code: entry.code ?? entry.itemCode, title: titleOf(entry) })
+        planned.push({
+          line,
+          problem: describeError(err, line),
+          code: entry.code ?? entry.itemCode,
+          title: titleOf(entry),
+        })
       }
     }
     if (dryRun) {
@@ -485,7 +501,7 @@ export async function importEntries(
       } catch (err) {
         // Only this row's own bookkeeping is in the journal (a code it took): the code is free again.
         journal.rollback()
-        return fail(out, line, describeError(err), entry.code ?? entry.itemCode, title)
+        return fail(out, line, describeError(err, line), entry.code ?? entry.itemCode, title)
       }
     }
     stored(saved.code as string)
@@ -569,7 +585,8 @@ export async function importEntries(
         await queueIndexing(req, [...new Set(rows.flatMap((r) => (r.row.code ? [r.row.code] : [])))])
       })
     } catch {
-      for (const r of rows) await link(r).catch((err) => fail(report, r.row.line, describeError(err), r.row.entry.code))
+      for (const r of rows)
+        await link(r).catch((err) => fail(report, r.row.line, describeError(err, r.row.line), r.row.entry.code))
     }
     await yieldToRequests()
   }

@@ -17,6 +17,7 @@ import { importEntries } from '../../src/import/importEntries'
 import { streamRecords } from '../../src/import/readRecords'
 import { SEARCH_QUEUE } from '../../src/jobs/syncIndex'
 import { lexicalToPlainText } from '../../src/lexical/plainText'
+import { logger } from '../../src/log'
 import type { KnowledgeEntry } from '../../src/payload-types'
 import { type IndexableEntry, toSearchDocument } from '../../src/search/fromEntry'
 import { searchEngine } from '../../src/search/searchEngine'
@@ -127,15 +128,6 @@ async function refuseEntry(code: string) {
         `BEGIN SELECT RAISE(ABORT, '模拟的数据库写入失败'); END`,
     ),
   )
-}
-
-/** Fails Payload's writes of the entry with this code (one by one, the failure is the row's, in its words). */
-function failWritesOf(code: string) {
-  const create = payload.db.create.bind(payload.db)
-  return jest.spyOn(payload.db, 'create').mockImplementation(async (args) => {
-    if (args.collection === 'knowledge-entries' && args.data.code === code) throw new Error('模拟的数据库写入失败')
-    return create(args)
-  })
 }
 
 /** Fails the first index task a batch queues: the batch is rolled back, then written row by row. */
@@ -288,8 +280,10 @@ describe('batched import', () => {
 
   it('leaves nothing of a row whose write fails, reports it in Chinese, and stores the others', async () => {
     // Batches of four: KB-7505 is the second row of the second batch, written in one statement with KB-7504.
+    // The database refuses KB-7505 in the bulk write and again in Payload's create, one by one.
     await refuseEntry('KB-7505')
-    const spy = failWritesOf('KB-7505')
+    const spy = jest.spyOn(payload.db, 'create')
+    const logged = jest.spyOn(logger, 'error').mockImplementation(() => undefined)
     const report = await importEntries(payload, await streamRecords(file('c.jsonl', toLines(records(7500)))), {
       createMissing: true,
       publish: true,
@@ -301,9 +295,24 @@ describe('batched import', () => {
       args.collection === 'knowledge-entries' ? [args.data.code] : [],
     )
     expect(oneByOne).toEqual(['KB-7504', 'KB-7505', 'KB-7506', 'KB-7507'])
-    expect(report.errors).toEqual([{ line: 6, code: 'KB-7505', message: '模拟的数据库写入失败' }])
+    // Said in general terms: the driver's message quotes the statement and the row's values.
+    expect(report.errors).toEqual([{ line: 6, code: 'KB-7505', message: '保存失败：数据库错误' }])
     expect(report.rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
-    expect(report.rows[5]).toMatchObject({ action: 'reject', reason: '模拟的数据库写入失败' })
+    expect(report.rows[5]).toMatchObject({ action: 'reject', reason: '保存失败：数据库错误' })
+    // The log says what failed, without the row's values.
+    expect(logged).toHaveBeenCalledTimes(1)
+    const [entry, message] = logged.mock.calls[0] as unknown as [Record<string, unknown>, string]
+    expect(message).toBe('import: a row could not be saved')
+    expect(entry).toMatchObject({
+      line: 6,
+      failure: {
+        error: 'DrizzleQueryError',
+        code: 'SQLITE_CONSTRAINT_TRIGGER',
+        message: '模拟的数据库写入失败',
+        statement: expect.stringMatching(/^insert into "knowledge_entries"/),
+      },
+    })
+    expect(JSON.stringify(entry)).not.toMatch(/批量导入条目 5|问题 5|KB-7505/)
     expect(report.warnings.map((w) => w.message)).toContain('引用的条目不存在，已忽略：KB-7505')
 
     const stored = await entriesFrom(7500)

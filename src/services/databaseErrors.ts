@@ -44,8 +44,8 @@ export function databaseRefusalReason(err: unknown): string | undefined {
 export function databaseErrorForLog(err: unknown): Record<string, string> {
   const outer = asObject(err)
   const driver = driverError(err)
-  const name = (e: ErrorLike | undefined) =>
-    e && typeof e === 'object' ? (e.constructor?.name ?? (typeof e.name === 'string' ? e.name : 'Error')) : typeof e
+  // The class (DrizzleQueryError, LibsqlError, MongoServerError …), or what was thrown if not an object.
+  const name = (e: ErrorLike | undefined) => e?.constructor?.name ?? typeof err
   const out: Record<string, string> = { error: name(outer) }
   if (driver !== outer) out.cause = name(driver)
   const code = codeOf(driver)

@@ -75,13 +75,16 @@ async function labels(payload: Payload, collection: 'units' | 'categories', ids:
   return new Map(docs.map((doc) => [String(doc.id), doc]))
 }
 
-/** Entries as search documents, read with only the indexed fields. */
+/**
+ * Entries as search documents, read with only the indexed fields; also how many rows were read and
+ * the last one's code, so that callers need not hold the rows (with their bodies) any longer.
+ */
 async function readDocuments(
   payload: Payload,
   where: Where,
   limit: number,
   sort?: string,
-): Promise<{ entries: Stored[]; documents: SearchDocument[] }> {
+): Promise<{ read: number; lastCode: string | null; documents: SearchDocument[] }> {
   const { docs } = await payload.db.find<Stored>({
     collection: 'knowledge-entries',
     where,
@@ -102,15 +105,17 @@ async function readDocuments(
       docs.map((e) => idOf(e.category)),
     ),
   ])
-  const entries = docs.map((entry) => ({
-    ...entry,
-    unit: units.get(String(idOf(entry.unit))) ?? null,
-    category: categories.get(String(idOf(entry.category))) ?? null,
-  }))
-  return {
-    entries,
-    documents: entries.filter(isIndexed).map((entry) => toSearchDocument(entry, lexicalToPlainText(entry.body))),
-  }
+  const documents = docs.filter(isIndexed).map((entry) =>
+    toSearchDocument(
+      {
+        ...entry,
+        unit: units.get(String(idOf(entry.unit))) ?? null,
+        category: categories.get(String(idOf(entry.category))) ?? null,
+      },
+      lexicalToPlainText(entry.body),
+    ),
+  )
+  return { read: docs.length, lastCode: docs.at(-1)?.code ?? null, documents }
 }
 
 /**
@@ -153,7 +158,8 @@ export async function* searchDocumentPages(
     : 0
   let done = 0
   for (let after: string | null = null; ;) {
-    const { entries, documents } = await readDocuments(
+    // Only the documents live on while the engine analyses them: the rows are garbage by then.
+    const { read, lastCode, documents } = await readDocuments(
       payload,
       after === null ? visible : { and: [visible, { code: { greater_than: after } }] },
       PAGE,
@@ -161,9 +167,9 @@ export async function* searchDocumentPages(
       'code',
     )
     yield documents
-    onProgress?.((done += entries.length), total)
-    if (entries.length < PAGE) return
-    after = entries[entries.length - 1].code ?? null
+    onProgress?.((done += read), total)
+    if (read < PAGE) return
+    after = lastCode
     if (after === null) return
     await yieldToRequests()
   }

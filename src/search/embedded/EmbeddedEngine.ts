@@ -68,11 +68,8 @@ type Contents = {
   facets: FacetColumns
 }
 
-/**
- * The document as kept after indexing: body and structured text are only read to build postings
- * (hits show title and summary), and at 100k entries they are most of the documents' memory.
- */
-const stored = (doc: SearchDocument): SearchDocument => ({ ...doc, body: '', structured: '' })
+/** The empty list every kept document without tags or districts shares. */
+const NO_STRINGS = Object.freeze([]) as unknown as string[]
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded'
@@ -86,6 +83,8 @@ export class EmbeddedEngine implements SearchEngine {
   private facets = new FacetColumns(FACETS.length)
   private pins = new Map<string, string[]>()
   private visibility = new VisibilityMasks()
+  /** One copy of each unit, category, type, status, tag and district the kept documents name (a few thousand at most). */
+  private strings = new Map<string, string>()
   private rebuilds: Promise<unknown> = Promise.resolve()
   /** Writes made while a rebuild runs, to replay into the rebuilt index. */
   private duringRebuild?: ((into: Contents) => void)[]
@@ -117,6 +116,36 @@ export class EmbeddedEngine implements SearchEngine {
     )
   }
 
+  private shared(value: string): string {
+    const known = this.strings.get(value)
+    if (known !== undefined) return known
+    this.strings.set(value, value)
+    return value
+  }
+
+  /**
+   * The document as kept after indexing: what hits show and queries check. Body and structured
+   * text are only read to build postings (hits show title and summary), the similar questions live
+   * in the question index and the filled fields in the slot's bits; the few values entries share
+   * are kept once. At 100k entries that is most of the documents' memory.
+   */
+  private stored(doc: SearchDocument): SearchDocument {
+    const list = (values: string[]) => (values.length ? values.map((v) => this.shared(v)) : NO_STRINGS)
+    return {
+      ...doc,
+      type: this.shared(doc.type),
+      unit: this.shared(doc.unit),
+      category: this.shared(doc.category),
+      status: this.shared(doc.status),
+      tags: list(doc.tags),
+      districts: list(doc.districts),
+      body: '',
+      structured: '',
+      questions: NO_STRINGS,
+      present: NO_STRINGS,
+    }
+  }
+
   private get contents(): Contents {
     const { index, questions, documents, slots, facets } = this
     return { index, questions, documents, slots, facets }
@@ -127,12 +156,12 @@ export class EmbeddedEngine implements SearchEngine {
       doc.code,
       FIELDS.map((f) => fieldText(doc, f)),
     )
-    const kept = stored(doc)
+    const kept = this.stored(doc)
     into.facets.set(
       slot,
       FACETS.map((f) => facetValues(kept, f)),
     )
-    into.slots[slot] = { doc: kept, window: validityWindow(kept), present: this.fieldBits(kept.present) }
+    into.slots[slot] = { doc: kept, window: validityWindow(kept), present: this.fieldBits(doc.present) }
     into.questions.set(doc.code, doc.questions ?? [])
     into.documents.set(doc.code, kept)
     this.visibility.invalidate()

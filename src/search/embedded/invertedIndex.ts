@@ -2,15 +2,18 @@
  * A compact in-memory inverted index with field-weighted BM25+ scoring (the scoring MiniSearch
  * uses: per-field IDF, k=1.2, d=0.5, and a final factor of the weight of the query terms a document
  * matched), with length normalisation b=0.8 rather than MiniSearch's 0.7: a long body that mentions
- * a word in passing should not crowd out entries that hold it in a short field. Postings live in typed arrays, so 100k entries fit in a few hundred MB and a
- * query costs the length of its terms' postings. Measured against MiniSearch: see README "Search".
+ * a word in passing should not crowd out entries that hold it in a short field. Postings are
+ * delta-encoded bytes (postingList.ts), one list per term and field, so 100k entries fit in about a
+ * hundred MB and a query costs the length of its terms' postings. Measured against MiniSearch: see
+ * README "Search".
  */
-class GrowableArray<T extends Int32Array | Uint16Array> {
+import { PostingList } from './postingList'
+
+class GrowableArray<T extends Int32Array> {
   length = 0
   constructor(public data: T) {}
   push(value: number): void {
-    // A quarter more each time: postings are most of the index, so spare room is memory (doubling
-    // left 40 % of 100k entries' postings empty) and copying a quarter more is cheap.
+    // A quarter more each time (as postings grow): spare room is memory, copying a quarter more is cheap.
     if (this.length === this.data.length) this.resize(this.length + (this.length >> 2) + 4)
     this.data[this.length++] = value
   }
@@ -25,10 +28,7 @@ class GrowableArray<T extends Int32Array | Uint16Array> {
   }
 }
 
-const growable = <T extends Int32Array | Uint16Array>(data: T, length = data.length) =>
-  Object.assign(new GrowableArray(data), { length })
-
-type Posting = { docs: GrowableArray<Int32Array>; tfs: GrowableArray<Uint16Array> }
+const growable = (data: Int32Array) => Object.assign(new GrowableArray(data), { length: data.length })
 
 export type FieldSpec = { name: string; boost: number }
 export type Candidate = { doc: number; score: number }
@@ -47,7 +47,8 @@ const idfOf = (live: number, count: number) => Math.log(1 + (live - count + 0.5)
 export const rarestIdf = (live: number): number => idfOf(Math.max(live, 1), 1)
 
 export class InvertedIndex {
-  private postings = new Map<string, (Posting | undefined)[]>()
+  /** Term → its postings in the first field holding it, chained to the later fields in field order. */
+  private postings = new Map<string, PostingList>()
   private fieldLengths: GrowableArray<Int32Array>[]
   private totalLength: number[]
   private ids: (string | undefined)[] = []
@@ -72,10 +73,9 @@ export class InvertedIndex {
 
   /** Share of the documents a term occurs in (in its most frequent field), 0–1. */
   frequency(term: string): number {
-    const perField = this.postings.get(term)
-    if (!perField || this.byId.size === 0) return 0
+    if (this.byId.size === 0) return 0
     let most = 0
-    for (let f = 0; f < perField.length; f++) most = Math.max(most, perField[f]?.docs.length ?? 0)
+    for (let list = this.postings.get(term); list; list = list.next) most = Math.max(most, list.count)
     return most / this.ids.length
   }
 
@@ -91,27 +91,28 @@ export class InvertedIndex {
       this.totalLength[f] += tokens.length
       const counts = new Map<string, number>()
       for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1)
-      for (const [term, tf] of counts) {
-        let perField = this.postings.get(term)
-        if (!perField) this.postings.set(term, (perField = []))
-        const posting = (perField[f] ??= {
-          docs: new GrowableArray(new Int32Array(4)),
-          tfs: new GrowableArray(new Uint16Array(4)),
-        })
-        posting.docs.push(doc)
-        posting.tfs.push(Math.min(tf, 65535))
-      }
+      for (const [term, tf] of counts) this.listOf(term, f).push(doc, tf)
     })
     return doc
   }
 
+  /** The term's postings in field f, created in its place in the chain if new. */
+  private listOf(term: string, f: number): PostingList {
+    let list = this.postings.get(term)
+    if (!list || list.field > f) {
+      const first = new PostingList(f, list)
+      this.postings.set(term, first)
+      return first
+    }
+    while (list.field < f && list.next && list.next.field <= f) list = list.next
+    if (list.field === f) return list
+    return (list.next = new PostingList(f, list.next))
+  }
+
   /** Gives back the spare room of every posting (after a build: later adds grow them again). */
   trim(): void {
-    for (const perField of this.postings.values())
-      for (const p of perField) {
-        p?.docs.trim()
-        p?.tfs.trim()
-      }
+    for (const first of this.postings.values())
+      for (let list: PostingList | undefined = first; list; list = list.next) list.trim()
     for (const lengths of this.fieldLengths) lengths.trim()
   }
 
@@ -133,21 +134,22 @@ export class InvertedIndex {
       for (let doc = 0; doc < moved.length; doc++) if (moved[doc] >= 0) kept[moved[doc]] = lengths.data[doc]
       return growable(kept)
     })
-    for (const [term, perField] of this.postings) {
-      const kept = perField.map((p) => {
-        if (!p) return undefined
-        const docs = new Int32Array(p.docs.length)
-        const tfs = new Uint16Array(p.docs.length)
-        let n = 0
-        for (let i = 0; i < p.docs.length; i++) {
-          const doc = moved[p.docs.data[i]]
-          if (doc < 0) continue
-          docs[n] = doc
-          tfs[n++] = p.tfs.data[i]
-        }
-        return n ? { docs: growable(docs.slice(0, n)), tfs: growable(tfs.slice(0, n)) } : undefined
-      })
-      if (kept.some(Boolean)) this.postings.set(term, kept)
+    for (const [term, first] of this.postings) {
+      // Renumbering keeps the order, so each list is re-encoded in one pass.
+      let head: PostingList | undefined
+      let tail: PostingList | undefined
+      for (let list: PostingList | undefined = first; list; list = list.next) {
+        const kept = new PostingList(list.field)
+        list.forEach((doc, tf) => {
+          if (moved[doc] >= 0) kept.push(moved[doc], tf)
+        })
+        if (!kept.count) continue
+        kept.trim()
+        if (tail) tail.next = kept
+        else head = kept
+        tail = kept
+      }
+      if (head) this.postings.set(term, head)
       else this.postings.delete(term)
     }
     this.ids = ids
@@ -183,15 +185,11 @@ export class InvertedIndex {
     const ids = this.ids
     let termIndex = 0
     for (const [term, weight] of terms) {
-      const perField = this.postings.get(term)
       termIndex++
-      if (!perField) continue
-      for (let f = 0; f < this.fields.length; f++) {
-        const posting = perField[f]
-        if (!posting) continue
-        const docs = posting.docs.data
-        const tfs = posting.tfs.data
-        const count = posting.docs.length
+      for (let list = this.postings.get(term); list; list = list.next) {
+        const f = list.field
+        const bytes = list.bytes
+        const count = list.count
         const avg = this.totalLength[f] / Math.max(1, live) || 1
         const idf = idfOf(live, count)
         const lengths = this.fieldLengths[f].data
@@ -199,10 +197,21 @@ export class InvertedIndex {
         // BM25+ term: d + tf·(k+1) / (tf + k·(1 − b + b·len/avg)), with the length part precomputed.
         const kb = BM25.k * (1 - BM25.b)
         const kbl = (BM25.k * BM25.b) / avg
+        let pos = 0
+        let doc = -1
         for (let i = 0; i < count; i++) {
-          const doc = docs[i]
+          // A posting (postingList.ts): the gap as a varint, its low bit saying a tf above 1 follows.
+          let b = bytes[pos++]
+          let code = b & 127
+          for (let shift = 7; b > 127; shift += 7) code |= ((b = bytes[pos++]) & 127) << shift
+          doc += code >>> 1
+          let tf = 1
+          if (code & 1) {
+            b = bytes[pos++]
+            tf = b & 127
+            for (let shift = 7; b > 127; shift += 7) tf |= ((b = bytes[pos++]) & 127) << shift
+          }
           if (ids[doc] === undefined) continue
-          const tf = tfs[i]
           const norm = tf + kb + kbl * lengths[doc]
           if (!seen[doc]) {
             seen[doc] = 1
@@ -247,38 +256,25 @@ export class InvertedIndex {
     return this.candidates(this.score(terms), accept)
   }
 
-  /** The query terms a document contains (postings are in document order, so a binary search). */
   /** Names of the fields in which the document holds one of the terms. */
   matchedFields(doc: number, terms: Iterable<string>): string[] {
     const found = new Set<number>()
-    for (const term of terms) {
-      this.postings.get(term)?.forEach((p, f) => {
-        if (p && binarySearch(p.docs.data, p.docs.length, doc)) found.add(f)
-      })
-    }
+    for (const term of terms)
+      for (let list = this.postings.get(term); list; list = list.next) if (list.has(doc)) found.add(list.field)
     return this.fields.filter((_, f) => found.has(f)).map((f) => f.name)
   }
 
+  /** The query terms a document contains. */
   matchedTerms(doc: number, terms: Iterable<string>): Set<string> {
     const found = new Set<string>()
-    for (const term of terms) {
-      const perField = this.postings.get(term)
-      if (perField?.some((p) => p && binarySearch(p.docs.data, p.docs.length, doc))) found.add(term)
-    }
+    for (const term of terms)
+      for (let list = this.postings.get(term); list; list = list.next)
+        if (list.has(doc)) {
+          found.add(term)
+          break
+        }
     return found
   }
-}
-
-function binarySearch(data: Int32Array, length: number, value: number): boolean {
-  let lo = 0
-  let hi = length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (data[mid] === value) return true
-    if (data[mid] < value) lo = mid + 1
-    else hi = mid - 1
-  }
-  return false
 }
 
 /** The k best candidates, best first, without sorting them all. */

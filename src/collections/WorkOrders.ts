@@ -62,10 +62,35 @@ export const WorkOrders: CollectionConfig = {
   access: { read: readWorkOrders, create: adminOnly, update: adminOnly, delete: adminOnly },
   hooks: { afterRead: [maskConfidentialClaimant] },
   defaultSort: '-number',
-  // Reports group a period's orders in the database: the trend reads only this index (no table rows),
-  // a unit's own report starts from its unit; queues of open orders read by state in deadline order.
+  // Reports group a period's orders in the database: the trend reads only the first index (no table
+  // rows); the summary only the second, which holds every field it reads, so a period is a range of
+  // index entries of ≈ 200 bytes, never the wide rows (timeline, texts) — the trend keeps the narrow one.
+  // A unit's own report starts from its unit; queues of open orders read by state in deadline order.
   indexes: [
     { fields: ['createdAt', 'state', 'resolution', 'dispatchedAt'] },
+    {
+      fields: [
+        'createdAt',
+        'state',
+        'resolution',
+        'dispatchedAt',
+        'repliedAt',
+        'dueAt',
+        'type',
+        'channel',
+        'district',
+        'unit',
+        'category',
+        'explanationAccepted',
+        'lastSatisfaction',
+        'answerRating',
+        'solved',
+        'returns',
+        'extensions',
+        'reopens',
+        'address',
+      ],
+    },
     { fields: ['unit', 'createdAt'] },
     { fields: ['state', 'dueAt'] },
     // The round's repeated problems: one category's orders of the period.

@@ -42,9 +42,11 @@ const bit = (c: Counter) => 2 ** COUNTERS.indexOf(c)
  * A row's flags: those stored with the order (`report_flags`, see `reportFlags`) and `due`, which
  * depends on the time of the report: dispatched, a deadline, and replied or the deadline passed.
  */
-const flags = (now: string) =>
-  sql`(COALESCE(report_flags, 0) | CASE WHEN report_flags & ${sql.raw(String(bit('dispatched')))} AND due_at IS NOT NULL
-    AND (report_flags & ${sql.raw(String(bit('replied')))} OR due_at < ${now}) THEN ${sql.raw(String(bit('due')))} ELSE 0 END)`
+const flags = (now: string) => {
+  const [dispatched, replied, due] = (['dispatched', 'replied', 'due'] as const).map((c) => sql.raw(String(bit(c))))
+  return sql`(COALESCE(report_flags, 0) | CASE WHEN report_flags & ${dispatched} AND due_at IS NOT NULL
+    AND (report_flags & ${replied} OR due_at < ${now}) THEN ${due} ELSE 0 END)`
+}
 
 /**
  * The slices grouped together in one sort of the period: within a bundle, the combinations of values
@@ -61,12 +63,12 @@ export function sqliteReportStore(payload: Payload): ReportStore {
   const db = (payload.db as unknown as SQLiteAdapter).drizzle as unknown as Db
   return {
     async groups(s, now) {
-      // Each order's dimensions and its flags (stored with the order, and `due`), once (a temporary
-      // table of the period, read from the covering report index); then the orders counted by (dimensions, flags) in
-      // two bundles whose combinations stay few — (unit, explained, category) and (type, channel,
-      // district) — two sorts of the period instead of one per slice; each slice then sums a bundle's
-      // counts, and the counters come from those: a hundred rows or so come back, not one per
-      // combination of dimensions.
+      // Each order's dimensions and its flags (stored with the order, and `due`), once: a temporary
+      // table of the period, read from the covering report index. Then the orders counted by
+      // (dimensions, flags) in two bundles whose combinations stay few — (unit, category, explained)
+      // and (type, channel, district): two sorts of the period instead of one per slice; each slice
+      // sums a bundle's counts, and the counters come from those: a hundred rows or so come back, not
+      // one per combination of dimensions.
       const sums = sql.join(
         COUNTERS.map((c, bit) => sql`TOTAL(n * ((flags >> ${sql.raw(String(bit))}) & 1)) AS ${sql.identifier(c)}`),
         sql`, `,

@@ -232,6 +232,7 @@ export interface WorkOrder {
   extensionDays?: number | null;
   reopens?: number | null;
   returns?: number | null;
+  reportFlags?: number | null;
   notAccepted?: {
     reason?: ('emergency' | 'legal-channel' | 'secret-privacy' | 'malicious' | 'duplicate' | 'other') | null;
     note?: string | null;
@@ -1199,6 +1200,7 @@ export interface WorkOrdersSelect<T extends boolean = true> {
   extensionDays?: T;
   reopens?: T;
   returns?: T;
+  reportFlags?: T;
   notAccepted?:
     | T
     | {

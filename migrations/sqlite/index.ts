@@ -21,6 +21,7 @@ import * as migration_20261130_155951_order_attachments from './20261130_155951_
 import * as migration_20261130_191722_intake_caller_index from './20261130_191722_intake_caller_index'
 import * as migration_20261130_194500_entry_version_indexes from './20261130_194500_entry_version_indexes'
 import * as migration_20261130_214639_work_order_returns from './20261130_214639_work_order_returns'
+import * as migration_20261201_005528_work_order_report_flags from './20261201_005528_work_order_report_flags'
 
 export const migrations = [
   {
@@ -137,5 +138,10 @@ export const migrations = [
     up: migration_20261130_214639_work_order_returns.up,
     down: migration_20261130_214639_work_order_returns.down,
     name: '20261130_214639_work_order_returns',
+  },
+  {
+    up: migration_20261201_005528_work_order_report_flags.up,
+    down: migration_20261201_005528_work_order_report_flags.down,
+    name: '20261201_005528_work_order_report_flags',
   },
 ]

@@ -59,6 +59,7 @@ const { createOrder } = await import('../services/workOrderIntake')
 const { suggestForIntake } = await import('../services/intakeSuggestions')
 const { actOnOrder } = await import('../services/workOrderActions')
 const { formatOrderNumber, orderNumberPrefix } = await import('../domain/workOrders/orderNumber')
+const { storedReportFlags } = await import('../domain/workOrders/reports')
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -175,6 +176,7 @@ function order(n: number, created: Date): Row {
     row.timeline = JSON.stringify(
       steps.map((s) => ({ at: s.at.toISOString(), action: s.action, by: '坐席', note: s.note ?? null })),
     )
+    row.reportFlags = storedReportFlags(row)
     return row
   }
   const answerable = type === 'consultation' && random() < 0.62
@@ -290,6 +292,7 @@ const COLUMNS: [string, string][] = [
   ['extensions', 'extensions'],
   ['reopens', 'reopens'],
   ['returns', 'returns'],
+  ['reportFlags', 'report_flags'],
   ['lastSatisfaction', 'last_satisfaction'],
   ['solved', 'solved'],
   ['answerRating', 'answer_rating'],

@@ -13,6 +13,7 @@ import {
   URGENCIES,
 } from '../domain/workOrders/orderTypes'
 import { maskConfidentialClaimant } from '../hooks/maskConfidentialClaimant'
+import { keepReportFlags } from '../hooks/workOrderReportFlags'
 
 const options = (list: readonly { value: string; label: string }[]) => list.map((o) => ({ ...o }))
 const readOnly = { readOnly: true }
@@ -60,12 +61,32 @@ export const WorkOrders: CollectionConfig = {
     listSearchableFields: ['number', 'title'],
   },
   access: { read: readWorkOrders, create: adminOnly, update: adminOnly, delete: adminOnly },
-  hooks: { afterRead: [maskConfidentialClaimant] },
+  hooks: { beforeChange: [keepReportFlags], afterRead: [maskConfidentialClaimant] },
   defaultSort: '-number',
-  // Reports group a period's orders in the database: the trend reads only this index (no table rows),
-  // a unit's own report starts from its unit; queues of open orders read by state in deadline order.
+  // Reports group a period's orders in the database: the trend reads only the first index (no table
+  // rows); the summary only the second, which holds every field it reads, so a period is a range of
+  // index entries of ≈ 200 bytes, never the wide rows (timeline, texts) — the trend keeps the narrow one.
+  // A unit's own report starts from its unit; queues of open orders read by state in deadline order.
   indexes: [
     { fields: ['createdAt', 'state', 'resolution', 'dispatchedAt'] },
+    {
+      fields: [
+        'createdAt',
+        'state',
+        'resolution',
+        'dispatchedAt',
+        'repliedAt',
+        'dueAt',
+        'type',
+        'channel',
+        'district',
+        'unit',
+        'category',
+        'explanationAccepted',
+        'reportFlags',
+        'address',
+      ],
+    },
     { fields: ['unit', 'createdAt'] },
     { fields: ['state', 'dueAt'] },
     // The round's repeated problems: one category's orders of the period.
@@ -201,6 +222,15 @@ export const WorkOrders: CollectionConfig = {
     { name: 'reopens', label: '重办次数', type: 'number', defaultValue: 0, admin: readOnly },
     // Written with the request-return step so that reports count returns without reading the timeline.
     { name: 'returns', label: '退回申请次数', type: 'number', defaultValue: 0, admin: readOnly },
+    {
+      // The report counters of the order that do not depend on the time (src/domain/workOrders/reports.ts
+      // `reportFlags`), written with every change of the order: reports read one integer per order.
+      name: 'reportFlags',
+      label: '报表标志',
+      type: 'number',
+      defaultValue: 0,
+      admin: { readOnly: true, hidden: true },
+    },
     {
       name: 'notAccepted',
       label: '不予受理',

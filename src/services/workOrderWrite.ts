@@ -6,14 +6,16 @@
  *
  * What the Local API did for a work order and this keeps: the collection's field defaults (array rows'
  * ids included), its `required` and select-option checks (refused with Payload's ValidationError, as
- * before), `createdAt` / `updatedAt`. What it did not need to keep: the collection has no
- * beforeValidate/beforeChange/afterChange hooks and no versions; its one hook, `afterRead`
+ * before), `createdAt` / `updatedAt`, and its one beforeChange hook's `reportFlags` (computed here from
+ * the row written). What it did not need to keep: the collection has no beforeValidate/afterChange
+ * hooks and no versions; its afterRead hook
  * (maskConfidentialClaimant), masks what Payload's REST API and the admin show, and the services present
  * orders themselves (workOrderPresentation.ts); field access is overridden by the services anyway.
  * tests/integration/workOrderWrite.test.ts compares the stored documents with the Local API's.
  */
 import { type FlattenedField, type Payload, type PayloadRequest, ValidationError } from 'payload'
 
+import { storedReportFlags } from '../domain/workOrders/reports'
 import type { WorkOrder } from '../payload-types'
 import { fillDefaults } from './collectionDefaults'
 import { ORDER } from './workOrders'
@@ -65,11 +67,12 @@ export type PreparedOrder = { readonly data: Data }
 export async function prepareOrder(payload: Payload, planned: Data, req: Req = {}): Promise<PreparedOrder> {
   const fields = fieldsOf(payload)
   const stamp = new Date().toISOString()
-  const data = {
+  const data: Data = {
     ...(await fillDefaults(fields, planned, req)),
     createdAt: planned.createdAt ?? stamp,
     updatedAt: stamp,
   }
+  data.reportFlags = storedReportFlags(data)
   validate(fields, data, new Set(fields.flatMap((f) => (f.name === 'number' ? [] : [f.name]))))
   return { data }
 }
@@ -104,6 +107,7 @@ export async function updateOrder(payload: Payload, stored: WorkOrder, changes: 
     if (field.type === 'group' && changes[field.name] && before[field.name])
       data[field.name] = { ...(before[field.name] as Data), ...defined(changes[field.name] as Data) }
   const filled = await fillDefaults(fields, data, req)
+  filled.reportFlags = storedReportFlags(filled)
   validate(fields, filled)
   await payload.db.updateOne({
     collection: ORDER,

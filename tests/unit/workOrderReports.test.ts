@@ -1,8 +1,12 @@
 import { spreadsheetCell } from '../../src/domain/exchange/spreadsheetCell'
 import {
   bucketOf,
+  COUNTERS,
   dayRows,
   handlingWorkingDays,
+  orderCounts,
+  reportFlags,
+  storedReportFlags,
   summarize,
   trend,
   unitRanking,
@@ -10,6 +14,20 @@ import {
 import { calendar, FIXTURE, now } from '../helpers/reportFixture'
 
 describe('work-order reports', () => {
+  it('store every counter but the time-dependent `due` as report flags, one bit each', () => {
+    const due = 1 << COUNTERS.indexOf('due')
+    for (const o of FIXTURE) {
+      const counts = orderCounts(o, now)
+      const bits = COUNTERS.reduce((f, c, bit) => f | (counts[c] << bit), 0)
+      expect(reportFlags(o)).toBe(bits & ~due)
+    }
+    // As stored: dates as Dates or strings, return requests as a count.
+    const b2 = FIXTURE.find((o) => o.number === 'B2')!
+    expect(storedReportFlags({ ...b2, dispatchedAt: new Date(b2.dispatchedAt!), returns: b2.returned ? 2 : 0 })).toBe(
+      reportFlags(b2),
+    )
+  })
+
   it('agree with the hand-computed fixture', () => {
     const { breakdowns, ...summary } = summarize(FIXTURE, now, calendar, 2)
     expect(summary).toEqual({

@@ -120,6 +120,37 @@ export function orderCounts(o: ReportOrder, now: Date): Counts {
   }
 }
 
+/**
+ * One order's flags that do not depend on the time of the report — every counter but `due` — packed
+ * one bit per counter in `COUNTERS` order. The write path stores them with the order (`reportFlags`),
+ * so that a report reads one integer per order and adds only the `due` bit.
+ */
+export function reportFlags(o: ReportOrder): number {
+  const counts = orderCounts(o, new Date(0))
+  return COUNTERS.reduce((flags, c, bit) => (c !== 'due' && counts[c] ? flags | (1 << bit) : flags), 0)
+}
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : null)
+
+/** `reportFlags` of a work order as stored or about to be (dates as strings or Dates, `returns` a count). */
+export function storedReportFlags(doc: Record<string, unknown>): number {
+  return reportFlags({
+    state: String(doc.state ?? ''),
+    type: String(doc.type ?? ''),
+    resolution: doc.resolution as string | null,
+    createdAt: iso(doc.createdAt) ?? '',
+    dispatchedAt: iso(doc.dispatchedAt),
+    repliedAt: iso(doc.repliedAt),
+    dueAt: iso(doc.dueAt),
+    extensions: Number(doc.extensions ?? 0),
+    reopens: Number(doc.reopens ?? 0),
+    returned: Number(doc.returns ?? 0) > 0,
+    lastSatisfaction: doc.lastSatisfaction as string | null,
+    solved: doc.solved as boolean | null,
+    answerRating: doc.answerRating as string | null,
+  })
+}
+
 export function addCounts(into: Counts, c: Counts): Counts {
   for (const k of COUNTERS) into[k] += c[k]
   return into

@@ -13,6 +13,7 @@ import { apiKeysGeneration } from '../services/apiKeyChanges'
 import { ServiceError } from '../services/errors'
 import { rateLimitStore } from './databaseRateLimitStore'
 import { toFetchHeaders } from './fetchHeaders'
+import { LIMIT_HEADERS } from './limitHeaders'
 
 /** Hotline roles that use the agent API. */
 export const AGENT_API_ROLES: readonly Role[] = ['agent', 'supervisor', 'kb-admin', 'admin']
@@ -150,8 +151,7 @@ export function rateLimitPerCaller(
         : defaultPerMinute,
     keyGenerator: (_req, res) => key(res),
     store,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
+    ...LIMIT_HEADERS,
     message: { error: 'rate_limited', message: '请求过于频繁，请稍后再试' },
   })
   if (!cost) return limiter

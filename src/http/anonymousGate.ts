@@ -8,6 +8,8 @@
 import type { Request, RequestHandler } from 'express'
 import { rateLimit, type Store } from 'express-rate-limit'
 
+import { LIMIT_HEADERS } from '../auth/limitHeaders'
+
 /** Paths of the signed-in side and of static assets; every other GET is a public page or the public API. */
 const NOT_ANONYMOUS = /^\/(?:admin|console|_next|api\/(?!v1\/public\/)|favicon)/
 
@@ -21,8 +23,7 @@ export function publicRateLimit(requestsPerMinute: number, store?: Store): Reque
     windowMs: 60_000,
     limit: requestsPerMinute,
     store,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
+    ...LIMIT_HEADERS,
     message: { error: 'rate_limited', message: '请求过于频繁，请稍后再试' },
   })
 }

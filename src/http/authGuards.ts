@@ -9,6 +9,7 @@
 import express, { type Request, type RequestHandler } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 
+import { LIMIT_HEADERS } from '../auth/limitHeaders'
 import { passwordProblem } from '../domain/passwordPolicy'
 
 const LOGIN_PATH = '/users/login'
@@ -56,8 +57,7 @@ export function loginThrottle(options: { maxAttempts: number; lockMs: number; cl
       limit,
       keyGenerator: key,
       skipSuccessfulRequests: true,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
+      ...LIMIT_HEADERS,
       message: {
         error: 'rate_limited',
         errors: [{ message: `登录失败次数过多，请 ${Math.ceil(options.lockMs / 60_000)} 分钟后再试` }],

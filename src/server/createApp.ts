@@ -36,6 +36,10 @@ import { logger } from '../log'
 import { MCP_PATH, mcpRouter } from '../mcp/router'
 import { searchEngine } from '../search/searchEngine'
 
+const PUBLIC_SEARCH = '/api/v1/public/search'
+const AGENT_SEARCH = '/api/v1/agent/search'
+const SEARCHES = [PUBLIC_SEARCH, AGENT_SEARCH]
+
 export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler): Express {
   const app = express()
   const dev = e.nodeEnv === 'development'
@@ -46,8 +50,10 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   )
   // Helmet's headers, asked once; the policy is ours (contentSecurity.ts): strict for API answers, nonce-based for pages.
   app.use(securityHeaders())
-  // gzip/deflate/br for text answers (HTML, JSON, CSS, JS) above 1 kB; never on the MCP stream.
-  app.use(compression({ filter: (req, res) => !req.path.startsWith(MCP_PATH) && compression.filter(req, res) }))
+  // gzip/deflate/br for text answers (HTML, JSON, CSS, JS) above 1 kB; never on the MCP stream. The
+  // searches encode their own answers (jsonAnswer.ts), a shared one once for all its requests.
+  const compress = compression({ filter: (req, res) => !req.path.startsWith(MCP_PATH) && compression.filter(req, res) })
+  app.use((req, res, next) => (SEARCHES.includes(req.path) ? next() : compress(req, res, next)))
   // A public page already rendered is answered here, before everything it does not need (pageCache.ts).
   const pages = pageCache({ ...e.pageCache, enabled: Boolean(nextHandler) && e.pageCache.enabled, dev })
   app.use(pages.hits)
@@ -69,8 +75,8 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   // The searches, what the public crowd and the agents on the phone ask most, are answered here: after
   // everything above, which every request needs, and ahead of the routers below, none of which they need.
   const agentGate = agentAccess(payload)
-  app.get('/api/v1/public/search', publicSearch(searchEngine))
-  app.get('/api/v1/agent/search', agentGate, agentSearch(searchEngine))
+  app.get(PUBLIC_SEARCH, publicSearch(searchEngine))
+  app.get(AGENT_SEARCH, agentGate, agentSearch(searchEngine))
 
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))

@@ -170,7 +170,7 @@ describe('public search API', () => {
       'x-content-type-options': 'nosniff',
       'x-request-id': expect.any(String),
       'cache-control': 'public, max-age=60',
-      ratelimit: expect.stringMatching(/r=\d+/),
+      ratelimit: expect.stringMatching(/remaining=\d+/),
       etag: expect.any(String),
     })
     const again = await request(app)

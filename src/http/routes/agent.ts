@@ -25,6 +25,7 @@ export const agentSearch =
   async (req, res) => {
     const p = parseParams(agentSearchParams, req.query)
     sendJsonOfSharedParts(
+      req,
       res,
       await searchKnowledge(engine(), 'agent', { ...p, includeExpired: p.include_expired, perPage: p.per_page }, now()),
     )

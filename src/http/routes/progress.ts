@@ -6,6 +6,7 @@ import { type RequestHandler, Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
+import { LIMIT_HEADERS } from '../../auth/limitHeaders'
 import { lookupProgress, progressQuery } from '../../services/workOrderProgress'
 import { parseParams } from '../searchParams'
 
@@ -15,8 +16,7 @@ export function progressLimiter(perQuarterHour: number): RequestHandler {
   return rateLimit({
     windowMs: 15 * 60_000,
     limit: perQuarterHour,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
+    ...LIMIT_HEADERS,
     // Opening the page's empty form is not a look-up.
     skip: (req) => req.method === 'GET' && !req.query.number,
     handler: (req, res) => {

@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { rateLimitStore } from '../../auth/databaseRateLimitStore'
+import { LIMIT_HEADERS } from '../../auth/limitHeaders'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
 import { findEntry, recordFeedback, searchKnowledge } from '../../services/knowledgeQueries'
@@ -26,7 +27,7 @@ export const publicSearch = (engine: () => SearchEngine): RequestHandler[] => [
   publicCaching,
   async (req, res) => {
     const p = parseParams(publicSearchParams, req.query)
-    sendSharedJson(res, await searchKnowledge(engine(), 'public', { ...p, perPage: 10 }, now()))
+    sendSharedJson(req, res, await searchKnowledge(engine(), 'public', { ...p, perPage: 10 }, now()))
   },
 ]
 
@@ -39,8 +40,7 @@ export function publicRouter(payload: Payload, engine: () => SearchEngine): Rout
     windowMs: 60_000,
     limit: 20,
     store: rateLimitStore(payload, 'feedback'),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
+    ...LIMIT_HEADERS,
     message: { error: 'rate_limited', message: '反馈过于频繁，请稍后再试' },
   })
 

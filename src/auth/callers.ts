@@ -3,7 +3,7 @@
  * or an agent tool with an API key (`Authorization: Bearer hk_…`) carrying the needed scope.
  */
 import type { Request, RequestHandler, Response } from 'express'
-import { MemoryStore, rateLimit } from 'express-rate-limit'
+import { MemoryStore } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
 import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
@@ -13,7 +13,7 @@ import { apiKeysGeneration } from '../services/apiKeyChanges'
 import { ServiceError } from '../services/errors'
 import { rateLimitStore } from './databaseRateLimitStore'
 import { toFetchHeaders } from './fetchHeaders'
-import { LIMIT_HEADERS } from './limitHeaders'
+import { windowLimit } from './rateLimits'
 
 /** Hotline roles that use the agent API. */
 export const AGENT_API_ROLES: readonly Role[] = ['agent', 'supervisor', 'kb-admin', 'admin']
@@ -143,15 +143,14 @@ export function rateLimitPerCaller(
     const caller = res.locals.caller as Caller
     return `${caller.kind}:${caller.id}`
   }
-  const limiter = rateLimit({
+  const limiter = windowLimit({
     windowMs: 60_000,
-    limit: (_req, res) =>
+    limit: (res) =>
       (res.locals.caller as Caller | undefined)?.kind === 'api-key'
         ? (res.locals.caller as { rateLimitPerMinute: number }).rateLimitPerMinute
         : defaultPerMinute,
-    keyGenerator: (_req, res) => key(res),
+    key: (_req, res) => key(res),
     store,
-    ...LIMIT_HEADERS,
     message: { error: 'rate_limited', message: '请求过于频繁，请稍后再试' },
   })
   if (!cost) return limiter

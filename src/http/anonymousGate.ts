@@ -6,9 +6,9 @@
  * the gate, so under an anonymous flood they wait for at most `concurrency` renders, not hundreds.
  */
 import type { Request, RequestHandler } from 'express'
-import { rateLimit, type Store } from 'express-rate-limit'
+import { ipKeyGenerator, type Store } from 'express-rate-limit'
 
-import { LIMIT_HEADERS } from '../auth/limitHeaders'
+import { windowLimit } from '../auth/rateLimits'
 
 /** Paths of the signed-in side and of static assets; every other GET is a public page or the public API. */
 const NOT_ANONYMOUS = /^\/(?:admin|console|_next|api\/(?!v1\/public\/)|favicon)/
@@ -19,11 +19,12 @@ export const isAnonymousPublic = (req: Request): boolean =>
 
 /** `store`: where the counts live (RATE_LIMIT_STORE); express-rate-limit's memory by default. */
 export function publicRateLimit(requestsPerMinute: number, store?: Store): RequestHandler {
-  return rateLimit({
+  return windowLimit({
     windowMs: 60_000,
     limit: requestsPerMinute,
+    // express-rate-limit's own key: the address, an IPv6 client by its /56.
+    key: (req) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? ''),
     store,
-    ...LIMIT_HEADERS,
     message: { error: 'rate_limited', message: '请求过于频繁，请稍后再试' },
   })
 }

@@ -9,7 +9,7 @@
 import express, { type Request, type RequestHandler } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 
-import { LIMIT_HEADERS } from '../auth/limitHeaders'
+import { LIMIT_HEADERS } from '../auth/rateLimits'
 import { passwordProblem } from '../domain/passwordPolicy'
 
 const LOGIN_PATH = '/users/login'

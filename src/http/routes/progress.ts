@@ -6,7 +6,7 @@ import { type RequestHandler, Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
-import { LIMIT_HEADERS } from '../../auth/limitHeaders'
+import { LIMIT_HEADERS } from '../../auth/rateLimits'
 import { lookupProgress, progressQuery } from '../../services/workOrderProgress'
 import { parseParams } from '../searchParams'
 

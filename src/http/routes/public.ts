@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { rateLimitStore } from '../../auth/databaseRateLimitStore'
-import { LIMIT_HEADERS } from '../../auth/limitHeaders'
+import { LIMIT_HEADERS } from '../../auth/rateLimits'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
 import { findEntry, recordFeedback, searchKnowledge } from '../../services/knowledgeQueries'

@@ -9,6 +9,7 @@ import type { Request, RequestHandler } from 'express'
 import { ipKeyGenerator, type Store } from 'express-rate-limit'
 
 import { windowLimit } from '../auth/rateLimits'
+import { onClose } from './onClose'
 
 /** Paths of the signed-in side and of static assets; every other GET is a public page or the public API. */
 const NOT_ANONYMOUS = /^\/(?:admin|console|_next|api\/(?!v1\/public\/)|favicon)/
@@ -41,14 +42,7 @@ export function concurrencyGate(options: { concurrency: number; queue: number })
   return (req, res, next) => {
     const start = () => {
       if (res.destroyed) return release()
-      let released = false
-      const done = () => {
-        if (released) return
-        released = true
-        release()
-      }
-      res.once('finish', done)
-      res.once('close', done)
+      onClose(res, release)
       next()
     }
     if (active < options.concurrency) {

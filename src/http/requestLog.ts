@@ -11,6 +11,7 @@ import type { RequestHandler } from 'express'
 import type { Logger } from 'pino'
 
 import { loggedQuery } from '../domain/knowledge/searchLog'
+import { onClose } from './onClose'
 import { requestId } from './requestId'
 
 declare module 'http' {
@@ -76,8 +77,7 @@ export function requestLog(logger: Logger, options: { ignore?: (url: string) => 
     const url = req.originalUrl
     if (!options.ignore?.(url)) {
       const started = performance.now()
-      // 'close' comes after every answer, finished or not (then the client went away first).
-      res.once('close', () => writeLine(logger, req, res, id, url, performance.now() - started))
+      onClose(res, () => writeLine(logger, req, res, id, url, performance.now() - started))
     }
     next()
   }

@@ -22,6 +22,7 @@ import {
 } from '../../metrics'
 import { orderFigures, outboxLag } from '../../services/operationalFigures'
 import { HttpError } from '../errors'
+import { onClose } from '../onClose'
 
 const GROUPS: [RegExp, string][] = [
   [/^\/metrics$/, 'metrics'],
@@ -45,10 +46,12 @@ export const routeGroup = (path: string): string => GROUPS.find(([pattern]) => p
 
 /** Every request's duration by route group: a plain middleware, ahead of every router (createApp.ts). */
 export const requestTiming: RequestHandler = (req, res, next) => {
-  const started = process.hrtime.bigint()
-  res.on('finish', () => {
+  const started = performance.now()
+  onClose(res, () => {
+    // Answers sent whole; a client that went away first is in the request log.
+    if (!res.writableFinished) return
     const group = routeGroup(req.originalUrl.split('?')[0]!)
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9
+    const seconds = (performance.now() - started) / 1000
     httpRequestDuration.observe({ group, method: req.method, status: `${Math.floor(res.statusCode / 100)}xx` }, seconds)
     if (group === 'login' && req.method === 'POST' && res.statusCode >= 400)
       loginFailures.inc({ status: String(res.statusCode) })

@@ -17,19 +17,21 @@ import { sendSharedJson } from '../jsonAnswer'
 import { openedFrom, parseParams, publicSearchParams, suggestParams } from '../searchParams'
 
 /** What the public reads may be kept by browsers and proxies for a minute. */
+const PUBLIC_CACHING = 'public, max-age=60'
 const publicCaching: RequestHandler = (req, res, next) => {
-  if (req.method === 'GET') res.setHeader('Cache-Control', 'public, max-age=60')
+  if (req.method === 'GET') res.setHeader('Cache-Control', PUBLIC_CACHING)
   next()
 }
 
 /** GET /api/v1/public/search; rate limits and the anonymous concurrency gate apply before it (anonymousGate.ts). */
-export const publicSearch = (engine: () => SearchEngine): RequestHandler[] => [
-  publicCaching,
+export const publicSearch =
+  (engine: () => SearchEngine): RequestHandler =>
   async (req, res) => {
     const p = parseParams(publicSearchParams, req.query)
-    sendSharedJson(req, res, await searchKnowledge(engine(), 'public', { ...p, perPage: 10 }, now()))
-  },
-]
+    const answer = await searchKnowledge(engine(), 'public', { ...p, perPage: 10 }, now())
+    res.setHeader('Cache-Control', PUBLIC_CACHING)
+    sendSharedJson(req, res, answer)
+  }
 
 /** The rest of the public API; rate limits and the anonymous concurrency gate apply before it. */
 export function publicRouter(payload: Payload, engine: () => SearchEngine): Router {

@@ -48,13 +48,18 @@ export function sendSharedJson(req: Request, res: Response, answer: object): voi
     kept = { bytes, etag: etagOf?.(bytes), encoded: {} }
     bodies.set(answer, kept)
   }
-  res.setHeader('Content-Type', JSON_TYPE)
   if (kept.etag) res.setHeader('ETag', kept.etag)
   const encoding = encodingFor(req, res, kept.bytes.length)
-  // Express answers 304 to a matching If-None-Match.
-  if (!encoding || req.fresh) return void res.send(kept.bytes)
-  res.setHeader('Content-Encoding', encoding)
-  res.send((kept.encoded[encoding] ??= ENCODERS[encoding](kept.bytes)))
+  // 304 to a client that holds this answer (If-None-Match), as Express's send would answer.
+  if (req.headers['if-none-match'] && req.fresh) {
+    res.statusCode = 304
+    return void res.end()
+  }
+  res.setHeader('Content-Type', JSON_TYPE)
+  if (encoding) res.setHeader('Content-Encoding', encoding)
+  const body = encoding ? (kept.encoded[encoding] ??= ENCODERS[encoding](kept.bytes)) : kept.bytes
+  res.setHeader('Content-Length', body.length)
+  res.end(body)
 }
 
 /** A shared part as UTF-8 bytes, made once: joining bytes copies them, encoding text again would not be free. */

@@ -94,6 +94,13 @@ describe('JSON answers of shared parts', () => {
     expect(first.text).toBe(JSON.stringify(publicAnswer))
     const again = await request(server).get('/public').set('If-None-Match', first.headers.etag!)
     expect(again.status).toBe(304)
+    expect(again.text).toBe('')
+    // HEAD: the same headers, no body.
+    const head = await request(server).head('/public')
+    expect(head.status).toBe(200)
+    expect(head.headers['content-length']).toBe(first.headers['content-length'])
+    expect(head.headers.etag).toBe(first.headers.etag)
+    expect(head.text).toBeUndefined()
   })
 
   it('compresses a large shared answer in the encoding the client takes, and the small ones not', async () => {

@@ -17,4 +17,4 @@ export function generateApiKey(): { key: string; hash: string; prefix: string } 
 }
 
 /** Keys are long random strings, so a fast hash does: nothing here is guessable like a password. */
-export const hashApiKey = (key: string): string => crypto.createHash('sha256').update(key).digest('hex')
+export const hashApiKey = (key: string): string => crypto.hash('sha256', key)

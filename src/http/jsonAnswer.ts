@@ -32,7 +32,9 @@ const ENCODERS: Record<Encoding, (bytes: Buffer) => Buffer> = {
 
 /** What the client takes for a body of this size, brotli or gzip in the order it lists them; else none. */
 function encodingFor(req: Request, res: Response, size: number): Encoding | undefined {
-  res.vary('Accept-Encoding')
+  // What Express's res.vary does, without parsing a Vary nobody set before (the usual case).
+  if (res.hasHeader('Vary')) res.vary('Accept-Encoding')
+  else res.setHeader('Vary', 'Accept-Encoding')
   if (size < MIN_ENCODED_BYTES || !req.headers['accept-encoding']) return undefined
   const chosen = req.acceptsEncodings('br', 'gzip', 'identity')
   return chosen === 'br' || chosen === 'gzip' ? chosen : undefined

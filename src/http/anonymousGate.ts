@@ -5,7 +5,7 @@
  * next ones wait in a bounded queue (503 beyond it). Agent, console and admin requests never pass
  * the gate, so under an anonymous flood they wait for at most `concurrency` renders, not hundreds.
  */
-import type { Request, RequestHandler } from 'express'
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { ipKeyGenerator, type Store } from 'express-rate-limit'
 
 import { windowLimit } from '../auth/rateLimits'
@@ -39,21 +39,22 @@ export function concurrencyGate(options: { concurrency: number; queue: number })
     if (next) next()
     else active--
   }
-  return (req, res, next) => {
-    const start = () => {
-      if (res.destroyed) return release()
-      onClose(res, release)
-      next()
-    }
+  // Not a closure per request: the product runs through tsx, which names each one made (keepNames).
+  function start(res: Response, next: NextFunction) {
+    if (res.destroyed) return release()
+    onClose(res, release)
+    next()
+  }
+  return (_req, res, next) => {
     if (active < options.concurrency) {
       active++
-      return start()
+      return start(res, next)
     }
     if (waiting.length >= options.queue) {
       res.setHeader('Retry-After', '5')
       return res.status(503).json({ error: 'busy', message: '访问人数较多，请稍后再试，或拨打 12345 热线' })
     }
-    waiting.push(start)
+    waiting.push(() => start(res, next))
   }
 }
 

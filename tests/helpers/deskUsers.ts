@@ -19,6 +19,10 @@ export async function addDeskUsers(payload: Payload, world: World) {
   await addUser(payload, 'handler-b@test.example', ['unit-handler'], world.units.b.id)
 }
 
+/** A test user as the services take it, by the part of its address before the @. */
+export const deskUser = async (payload: Payload, name: string) =>
+  (await payload.find({ collection: 'users', where: { email: { equals: `${name}@test.example` } } })).docs[0] as never
+
 /** Signs the named test users in through the HTTP API; their tokens by name. */
 export async function signInAll(app: Express, names: string[]): Promise<Record<string, string>> {
   const tokens: Record<string, string> = {}

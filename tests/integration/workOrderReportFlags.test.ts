@@ -4,7 +4,6 @@
  * write through the Local API (the admin) keeps them right, and the report reads them.
  */
 import { jest } from '@jest/globals'
-import type { Payload } from 'payload'
 
 import { now } from '../../src/domain/clock'
 import { COUNTERS, type Counter, storedReportFlags } from '../../src/domain/workOrders/reports'
@@ -13,7 +12,7 @@ import { seedWorkCalendar } from '../../src/seed/workCalendar'
 import { reportStore } from '../../src/services/reportStore'
 import { actOnOrder } from '../../src/services/workOrderActions'
 import { createOrder } from '../../src/services/workOrderIntake'
-import { addDeskUsers } from '../helpers/deskUsers'
+import { addDeskUsers, deskUser } from '../helpers/deskUsers'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -24,15 +23,12 @@ beforeAll(async () => {
   await addDeskUsers(context.payload, context.world)
 })
 
-const user = async (payload: Payload, name: string) =>
-  (await payload.find({ collection: 'users', where: { email: { equals: `${name}@test.example` } } })).docs[0] as never
-
 /** The counters whose bits are set. */
 const set = (flags: number) => COUNTERS.filter((_, bit) => flags & (1 << bit))
 
 it('keeps the stored report flags right through intake, every action and an admin edit; a failed action changes nothing', async () => {
   const { payload, world } = context
-  const [dispatcher, handlerA] = await Promise.all(['dispatcher', 'handler-a'].map((name) => user(payload, name)))
+  const [dispatcher, handlerA] = await Promise.all(['dispatcher', 'handler-a'].map((name) => deskUser(payload, name)))
   const agent = { ...world.users.agent, roles: ['agent'] } as never
   const at = now()
   const order = await createOrder(

@@ -4,7 +4,6 @@
  * as it was, and the report's `returned` counter follows it.
  */
 import { jest } from '@jest/globals'
-import type { Payload } from 'payload'
 
 import { now } from '../../src/domain/clock'
 import { seedSlaRules } from '../../src/seed/slaRules'
@@ -12,7 +11,7 @@ import { seedWorkCalendar } from '../../src/seed/workCalendar'
 import { reportStore } from '../../src/services/reportStore'
 import { actOnOrder } from '../../src/services/workOrderActions'
 import { createOrder } from '../../src/services/workOrderIntake'
-import { addDeskUsers } from '../helpers/deskUsers'
+import { addDeskUsers, deskUser } from '../helpers/deskUsers'
 import { useWorld } from '../helpers/fixtures'
 
 const context = useWorld()
@@ -23,13 +22,10 @@ beforeAll(async () => {
   await addDeskUsers(context.payload, context.world)
 })
 
-const user = async (payload: Payload, name: string) =>
-  (await payload.find({ collection: 'users', where: { email: { equals: `${name}@test.example` } } })).docs[0] as never
-
 it('counts return requests through return, refusal, redispatch, reply and reopen; a failed action changes nothing', async () => {
   const { payload, world } = context
   const [dispatcher, handlerA, handlerB] = await Promise.all(
-    ['dispatcher', 'handler-a', 'handler-b'].map((name) => user(payload, name)),
+    ['dispatcher', 'handler-a', 'handler-b'].map((name) => deskUser(payload, name)),
   )
   const agent = { ...world.users.agent, roles: ['agent'] } as never
   const at = now()

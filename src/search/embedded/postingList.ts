@@ -38,28 +38,12 @@ export class PostingList {
 
   /** Every posting in order. */
   forEach(visit: (doc: number, tf: number) => void): void {
-    const bytes = this.bytes
-    let pos = 0
+    const at = { pos: 0 }
     let doc = -1
-    while (pos < this.length) {
-      let code = 0
-      let b: number
-      for (let shift = 0; ; shift += 7) {
-        b = bytes[pos++]
-        code |= (b & 127) << shift
-        if (b < 128) break
-      }
+    while (at.pos < this.length) {
+      const code = readVarint(this.bytes, at)
       doc += code >>> 1
-      let tf = 1
-      if (code & 1) {
-        tf = 0
-        for (let shift = 0; ; shift += 7) {
-          b = bytes[pos++]
-          tf |= (b & 127) << shift
-          if (b < 128) break
-        }
-      }
-      visit(doc, tf)
+      visit(doc, code & 1 ? readVarint(this.bytes, at) : 1)
     }
   }
 
@@ -82,17 +66,12 @@ export class PostingList {
         } else hi = mid - 1
       }
     }
-    while (pos < this.length) {
-      let code = 0
-      let b: number
-      for (let shift = 0; ; shift += 7) {
-        b = bytes[pos++]
-        code |= (b & 127) << shift
-        if (b < 128) break
-      }
+    const at = { pos }
+    while (at.pos < this.length) {
+      const code = readVarint(bytes, at)
       prev += code >>> 1
       if (prev >= doc) return prev === doc
-      if (code & 1) while (bytes[pos++] >= 128);
+      if (code & 1) readVarint(bytes, at)
     }
     return false
   }
@@ -129,5 +108,15 @@ export class PostingList {
       this.bytes[this.length++] = (value & 127) | 128
       value >>>= 7
     }
+  }
+}
+
+/** The varint at `at.pos` (7 bits a byte, low first), moving `at.pos` past it. */
+function readVarint(bytes: Uint8Array, at: { pos: number }): number {
+  let value = 0
+  for (let shift = 0; ; shift += 7) {
+    const b = bytes[at.pos++]
+    value |= (b & 127) << shift
+    if (b < 128) return value
   }
 }

@@ -1,7 +1,7 @@
 /**
- * The Express application: security headers, compression, (when Next is given) anonymous pages
- * already rendered, request ids and JSON logs, metrics, CSRF and the anonymous limits, the two
- * searches, our /api/v1 routers, then Payload's REST API, then Next for the admin and pages behind
+ * The Express application: the two searches first, then security headers, compression, (when Next
+ * is given) anonymous pages already rendered, request ids and JSON logs, metrics, CSRF and the
+ * anonymous limits, our /api/v1 routers, then Payload's REST API, then Next for the admin and pages behind
  * the page cache. Used by the server and tests.
  */
 import compression from 'compression'
@@ -38,7 +38,6 @@ import { searchEngine } from '../search/searchEngine'
 
 const PUBLIC_SEARCH = '/api/v1/public/search'
 const AGENT_SEARCH = '/api/v1/agent/search'
-const SEARCHES = [PUBLIC_SEARCH, AGENT_SEARCH]
 
 export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler): Express {
   const app = express()
@@ -49,34 +48,36 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
     e.trustProxy.split(',').map((p) => p.trim()),
   )
   // Helmet's headers, asked once; the policy is ours (contentSecurity.ts): strict for API answers, nonce-based for pages.
-  app.use(securityHeaders())
-  // gzip/deflate/br for text answers (HTML, JSON, CSS, JS) above 1 kB; never on the MCP stream. The
-  // searches encode their own answers (jsonAnswer.ts), a shared one once for all its requests.
-  const compress = compression({ filter: (req, res) => !req.path.startsWith(MCP_PATH) && compression.filter(req, res) })
-  app.use((req, res, next) => (SEARCHES.includes(req.path) ? next() : compress(req, res, next)))
+  const headers = securityHeaders()
+  // One line per answer, at its end; never the headers (credentials) nor a progress query.
+  const log = requestLog(logger, { ignore: (url) => url.startsWith('/_next/') })
+  const anonymous = anonymousTraffic({
+    requestsPerMinute: e.publicRateLimit,
+    ...e.anonymous,
+    store: rateLimitStore(payload, 'public'),
+  })
+  const agentGate = agentAccess(payload)
+  // The searches, what the public crowd and the agents on the phone ask most, come first, each with
+  // just what it needs of the chain below: the headers, the log, the timing, then the anonymous
+  // limits or the caller's check. Passing the application's other layers one by one cost about 15 µs
+  // an answer, a tenth of a cached search. Their answers carry their own encoding (jsonAnswer.ts).
+  app.get(PUBLIC_SEARCH, headers, log, requestTiming, anonymous, publicSearch(searchEngine))
+  app.get(AGENT_SEARCH, headers, log, requestTiming, agentGate, agentSearch(searchEngine))
+
+  app.use(headers)
+  // gzip/deflate/br for text answers (HTML, JSON, CSS, JS) above 1 kB; never on the MCP stream.
+  app.use(compression({ filter: (req, res) => !req.path.startsWith(MCP_PATH) && compression.filter(req, res) }))
   // A public page already rendered is answered here, before everything it does not need (pageCache.ts).
   const pages = pageCache({ ...e.pageCache, enabled: Boolean(nextHandler) && e.pageCache.enabled, dev })
   app.use(pages.hits)
-  // One line per answer, at its end; never the headers (credentials) nor a progress query.
-  app.use(requestLog(logger, { ignore: (url) => url.startsWith('/_next/') }))
+  app.use(log)
   app.use(requestTiming)
   app.get('/metrics', metricsEndpoint(payload, e))
 
   // One limit for the claimant's progress look-up, on the API and the page alike.
   const progressLimit = progressLimiter(e.progressRateLimit)
   app.use(refuseCrossSiteWrites(e.trustedOrigins))
-  app.use(
-    anonymousTraffic({
-      requestsPerMinute: e.publicRateLimit,
-      ...e.anonymous,
-      store: rateLimitStore(payload, 'public'),
-    }),
-  )
-  // The searches, what the public crowd and the agents on the phone ask most, are answered here: after
-  // everything above, which every request needs, and ahead of the routers below, none of which they need.
-  const agentGate = agentAccess(payload)
-  app.get(PUBLIC_SEARCH, publicSearch(searchEngine))
-  app.get(AGENT_SEARCH, agentGate, agentSearch(searchEngine))
+  app.use(anonymous)
 
   const v1 = express.Router()
   v1.use(express.json({ limit: '100kb' }))

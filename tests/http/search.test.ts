@@ -183,6 +183,16 @@ describe('public search API', () => {
     const posted = await request(app).post('/api/v1/public/search').send({ q: '身份证' })
     expect(posted.status).toBe(404)
     expect(posted.body.message).toMatch(/没有这个接口/)
+    // The agents' search, answered ahead of the routers too, gets the same headers and its caller's limit.
+    const agents = await request(app).get('/api/v1/agent/search').query({ q: '身份证补领' }).set('Authorization', agent)
+    expect(agents.status).toBe(200)
+    expect(agents.headers).toMatchObject({
+      'content-security-policy': first.headers['content-security-policy'],
+      'strict-transport-security': first.headers['strict-transport-security'],
+      'x-content-type-options': 'nosniff',
+      'x-request-id': expect.any(String),
+      ratelimit: expect.stringMatching(/remaining=\d+/),
+    })
   })
 })
 

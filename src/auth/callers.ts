@@ -35,12 +35,18 @@ export const API_KEY_CACHE_MS = 10_000
 type KeyRecord = { id: string | number; name: string; scopes: string[]; rateLimitPerMinute: number } | null
 const verified = new Map<string, { record: KeyRecord; until: number; generation: number }>()
 
-async function lookUpKey(payload: Payload, hash: string): Promise<KeyRecord> {
+/** A key verified lately and not changed since: its record (null: no such key) without a database read. */
+function rememberedKey(hash: string): KeyRecord | undefined {
   // Cache lifetimes run on the monotonic clock: HOTLINE_NOW may freeze the hotline's clock.
-  const at = performance.now()
-  const generation = apiKeysGeneration()
   const cached = verified.get(hash)
-  if (cached && cached.until > at && cached.generation === generation) return cached.record
+  if (cached && cached.until > performance.now() && cached.generation === apiKeysGeneration()) return cached.record
+  return undefined
+}
+
+async function lookUpKey(payload: Payload, hash: string): Promise<KeyRecord> {
+  const remembered = rememberedKey(hash)
+  if (remembered !== undefined) return remembered
+  const generation = apiKeysGeneration()
   const { docs } = await payload.find({
     collection: 'api-keys',
     where: { and: [{ keyHash: { equals: hash } }, { revokedAt: { exists: false } }] },
@@ -53,26 +59,15 @@ async function lookUpKey(payload: Payload, hash: string): Promise<KeyRecord> {
     ? { id: doc.id, name: doc.name, scopes: doc.scopes ?? [], rateLimitPerMinute: doc.rateLimitPerMinute ?? 600 }
     : null
   if (verified.size > 10_000) verified.clear()
-  verified.set(hash, { record, until: at + API_KEY_CACHE_MS, generation })
+  verified.set(hash, { record, until: performance.now() + API_KEY_CACHE_MS, generation })
   return record
 }
 
-async function callerFromApiKey(payload: Payload, key: string, scopes: readonly ApiKeyScope[]): Promise<Caller> {
-  const found = await lookUpKey(payload, hashApiKey(key))
+/** The caller a key's record makes, or 401/403 when it is unknown or lacks every one of the scopes. */
+function keyCaller(found: KeyRecord, scopes: readonly ApiKeyScope[]): Caller {
   if (!found) throw new ServiceError(401, 'API 密钥无效或已吊销')
   if (!scopes.some((scope) => found.scopes?.includes(scope)))
     throw new ServiceError(403, `该 API 密钥没有 ${scopes.join(' 或 ')} 权限`)
-  // Recording every use would write on every search; once a minute is enough to see a key is alive.
-  const at = performance.now()
-  if (!lastUsedWritten.has(found.id) || at - lastUsedWritten.get(found.id)! > LAST_USED_EVERY_MS) {
-    lastUsedWritten.set(found.id, at)
-    await payload.update({
-      collection: 'api-keys',
-      id: found.id,
-      data: { lastUsedAt: now().toISOString() },
-      overrideAccess: true,
-    })
-  }
   return {
     kind: 'api-key',
     id: found.id,
@@ -82,33 +77,69 @@ async function callerFromApiKey(payload: Payload, key: string, scopes: readonly 
   }
 }
 
+/** Recording every use would write on every search; once a minute is enough to see a key is alive. */
+const lastUseDue = (id: string | number) => {
+  const written = lastUsedWritten.get(id)
+  return written === undefined || performance.now() - written > LAST_USED_EVERY_MS
+}
+
+async function callerFromKeyHash(payload: Payload, hash: string, scopes: readonly ApiKeyScope[]): Promise<Caller> {
+  const found = await lookUpKey(payload, hash)
+  const caller = keyCaller(found, scopes)
+  if (lastUseDue(caller.id)) {
+    lastUsedWritten.set(caller.id, performance.now())
+    await payload.update({
+      collection: 'api-keys',
+      id: caller.id,
+      data: { lastUsedAt: now().toISOString() },
+      overrideAccess: true,
+    })
+  }
+  return caller
+}
+
+/**
+ * The caller of a key remembered and marked used within the minute, at once (most calls of a busy
+ * agent tool): no promise, no turn of the event loop. Undefined when the database must be asked.
+ */
+function rememberedCaller(hash: string, scopes: readonly ApiKeyScope[]): Caller | undefined {
+  const remembered = rememberedKey(hash)
+  if (remembered === undefined || (remembered && lastUseDue(remembered.id))) return undefined
+  return keyCaller(remembered, scopes)
+}
+
+const bearerKey = (authorization: string) => authorization.slice('Bearer '.length).trim()
+
+async function userCaller(payload: Payload, req: Request, roles: readonly Role[]): Promise<Caller> {
+  const { user } = await payload.auth({ headers: toFetchHeaders(req.headers) })
+  if (!user) throw new ServiceError(401, '请先登录，或在 Authorization 头中提供 API 密钥')
+  if (!hasRole(user as AccessUser, ...roles)) throw new ServiceError(403, '当前账号无权使用该接口')
+  return {
+    kind: 'user',
+    id: user.id,
+    roles: (user as AccessUser).roles ?? [],
+    unit: (user as AccessUser).unit,
+    name: (user as { name?: string | null }).name,
+  }
+}
+
 export function requireCaller(
   payload: Payload,
   access: { roles: readonly Role[]; scope: ApiKeyScope },
 ): RequestHandler {
-  return async (req, res, next) => {
-    try {
-      const authorization = req.headers.authorization ?? ''
-      if (authorization.startsWith('Bearer ')) {
-        res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), [
-          access.scope,
-        ])
-        return next()
-      }
-      const { user } = await payload.auth({ headers: toFetchHeaders(req.headers) })
-      if (!user) throw new ServiceError(401, '请先登录，或在 Authorization 头中提供 API 密钥')
-      if (!hasRole(user as AccessUser, ...access.roles)) throw new ServiceError(403, '当前账号无权使用该接口')
-      res.locals.caller = {
-        kind: 'user',
-        id: user.id,
-        roles: (user as AccessUser).roles ?? [],
-        unit: (user as AccessUser).unit,
-        name: (user as { name?: string | null }).name,
-      } satisfies Caller
+  const scopes = [access.scope]
+  return (req, res, next) => {
+    const authorization = req.headers.authorization ?? ''
+    const found = (caller: Caller) => {
+      res.locals.caller = caller
       next()
-    } catch (err) {
-      next(err)
     }
+    if (!authorization.startsWith('Bearer ')) return void userCaller(payload, req, access.roles).then(found, next)
+    const hash = hashApiKey(bearerKey(authorization))
+    // A thrown 401/403 reaches the error handler as Express passes on what a handler throws.
+    const remembered = rememberedCaller(hash, scopes)
+    if (remembered) return found(remembered)
+    callerFromKeyHash(payload, hash, scopes).then(found, next)
   }
 }
 
@@ -119,7 +150,7 @@ export function requireApiKey(payload: Payload, scopes: readonly ApiKeyScope[]):
       const authorization = req.headers.authorization ?? ''
       if (!authorization.startsWith('Bearer '))
         throw new ServiceError(401, '请在 Authorization 头中提供 API 密钥：Bearer hk_…')
-      res.locals.caller = await callerFromApiKey(payload, authorization.slice('Bearer '.length).trim(), scopes)
+      res.locals.caller = await callerFromKeyHash(payload, hashApiKey(bearerKey(authorization)), scopes)
       next()
     } catch (err) {
       next(err)

@@ -33,14 +33,21 @@ export class CachedSearchEngine implements SearchEngine {
     return this.engine.name
   }
 
+  atHand(query: SearchQuery): SearchResult | undefined {
+    const started = this.clock()
+    const kept = this.results.get(resultKey(query))
+    // Within its time to live, and ranked for (nearly) the same hotline time: validity depends on it.
+    if (kept && kept.until > started && Math.abs(kept.at - query.now.getTime()) < this.options.ttlMs)
+      return { ...kept.result, tookMs: this.clock() - started }
+    return undefined
+  }
+
   async search(query: SearchQuery): Promise<SearchResult> {
+    const kept = this.atHand(query)
+    if (kept) return kept
     const started = this.clock()
     const key = resultKey(query)
     const at = query.now.getTime()
-    const kept = this.results.get(key)
-    // Within its time to live, and ranked for (nearly) the same hotline time: validity depends on it.
-    if (kept && kept.until > started && Math.abs(kept.at - at) < this.options.ttlMs)
-      return { ...kept.result, tookMs: this.clock() - started }
     const joined = this.running.get(key)
     if (joined && Math.abs(joined.at - at) < this.options.ttlMs)
       return { ...(await joined.result), tookMs: this.clock() - started }

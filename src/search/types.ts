@@ -90,6 +90,8 @@ export interface SearchEngine {
   upsert(documents: SearchDocument[]): Promise<void>
   delete(codes: string[]): Promise<void>
   search(query: SearchQuery): Promise<SearchResult>
+  /** What `search` would answer, when the engine has it at hand (a kept ranking) without waiting; else undefined. */
+  atHand?(query: SearchQuery): SearchResult | undefined
   setSynonyms(rules: SynonymRule[]): Promise<void>
   /** Entries kb-admins put first for a query; they still obey audience, validity and filters. */
   setPins(pins: PinnedAnswer[]): Promise<void>

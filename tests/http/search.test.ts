@@ -254,13 +254,25 @@ describe('API keys for agent tools', () => {
     const stored = await context.payload.findByID({ collection: 'api-keys', id: created.id })
     expect(JSON.stringify(stored)).not.toContain(created.key)
     expect((stored as { key?: string }).key).toBeFalsy()
+    expect((stored as { lastUsedAt?: string }).lastUsedAt).toBeFalsy()
     expect((await searchWith(created.key)).status).toBe(200)
+    // Its first use is recorded; the next ones within the minute are answered without a write.
+    const used = (await context.payload.findByID({ collection: 'api-keys', id: created.id })) as { lastUsedAt?: string }
+    expect(used.lastUsedAt).toBeTruthy()
+    expect((await searchWith(created.key)).status).toBe(200)
+    const again = (await context.payload.findByID({ collection: 'api-keys', id: created.id })) as { updatedAt: string }
+    expect(again.updatedAt).toBe((used as { updatedAt?: string }).updatedAt)
   })
 
   it('refuses unknown, revoked and out-of-scope keys', async () => {
     expect((await searchWith('hk_not-a-real-key-0123456789')).status).toBe(401)
+    // Asked again, the refusal comes from memory, as clear as the first.
+    const again = await searchWith('hk_not-a-real-key-0123456789')
+    expect(again.status).toBe(401)
+    expect(again.body.message).toMatch(/API 密钥无效/)
     const publicOnly = await createKey('公众站', ['public'])
     expect((await searchWith(publicOnly.key)).status).toBe(403)
+    expect((await searchWith(publicOnly.key)).body.message).toMatch(/没有 agent 权限/)
     const revoked = await createKey('已停用', ['agent'])
     await context.payload.update({
       collection: 'api-keys',

@@ -45,6 +45,23 @@ describe('search result cache', () => {
     expect(asked).toHaveLength(5)
   })
 
+  it('has at hand only a result it would answer from memory, without asking the engine', async () => {
+    let clock = 0
+    const { engine, asked } = countingEngine()
+    const cached = new CachedSearchEngine(engine, { ttlMs: 5_000, maxEntries: 10, clock: () => clock })
+    expect(cached.atHand(q('公积金'))).toBeUndefined()
+    await cached.search(q('公积金'))
+    expect(cached.atHand(q(' 公积金 '))).toMatchObject({ found: 1, tookMs: 0 })
+    expect(cached.atHand(q('公积金', { audience: 'agent' }))).toBeUndefined()
+    expect(cached.atHand(q('公积金', { now: new Date(at.getTime() + 86_400_000) }))).toBeUndefined()
+    await cached.setPins([])
+    expect(cached.atHand(q('公积金'))).toBeUndefined()
+    await cached.search(q('公积金'))
+    clock = 5_000
+    expect(cached.atHand(q('公积金'))).toBeUndefined()
+    expect(asked).toHaveLength(2)
+  })
+
   it('asks the engine again for another hotline time, and after any change to the index', async () => {
     const { engine, asked } = countingEngine()
     const cached = new CachedSearchEngine(engine, { ttlMs: 5_000, maxEntries: 10 })

@@ -9,7 +9,7 @@ import type { Payload } from 'payload'
 import { AGENT_API_ROLES, type Caller, rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
-import { findEntry, reportEntryError, searchKnowledge } from '../../services/knowledgeQueries'
+import { findEntry, reportEntryError, searchKnowledge, searchKnowledgeAtHand } from '../../services/knowledgeQueries'
 import { noteSearchUse } from '../../services/searchLog'
 import { sendJsonOfSharedParts } from '../jsonAnswer'
 import { agentSearchParams, errorReportBody, openedFrom, parseParams, suggestParams } from '../searchParams'
@@ -19,16 +19,17 @@ export function agentAccess(payload: Payload): RequestHandler[] {
   return [requireCaller(payload, { roles: AGENT_API_ROLES, scope: 'agent' }), rateLimitPerCaller(payload, 'agent', 600)]
 }
 
-/** GET /api/v1/agent/search, behind `agentAccess`. */
+/** GET /api/v1/agent/search, behind `agentAccess`; a ranking the result cache holds is answered at once. */
 export const agentSearch =
   (engine: () => SearchEngine): RequestHandler =>
-  async (req, res) => {
-    const p = parseParams(agentSearchParams, req.query)
-    sendJsonOfSharedParts(
-      req,
-      res,
-      await searchKnowledge(engine(), 'agent', { ...p, includeExpired: p.include_expired, perPage: p.per_page }, now()),
-    )
+  (req, res, next) => {
+    const { include_expired, per_page, ...p } = parseParams(agentSearchParams, req.query)
+    const search = { ...p, includeExpired: include_expired, perPage: per_page }
+    const send = (answer: Record<string, unknown>) => sendJsonOfSharedParts(req, res, answer)
+    const at = now()
+    const atHand = searchKnowledgeAtHand(engine(), 'agent', search, at)
+    if (atHand) return send(atHand)
+    searchKnowledge(engine(), 'agent', search, at).then(send, next)
   }
 
 /** The rest of the agent API, behind the same `access` as the search. */

@@ -11,7 +11,7 @@ import { rateLimitStore } from '../../auth/databaseRateLimitStore'
 import { LIMIT_HEADERS } from '../../auth/rateLimits'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
-import { findEntry, recordFeedback, searchKnowledge } from '../../services/knowledgeQueries'
+import { findEntry, recordFeedback, searchKnowledge, searchKnowledgeAtHand } from '../../services/knowledgeQueries'
 import { noteSearchUse } from '../../services/searchLog'
 import { sendSharedJson } from '../jsonAnswer'
 import { openedFrom, parseParams, publicSearchParams, suggestParams } from '../searchParams'
@@ -23,14 +23,22 @@ const publicCaching: RequestHandler = (req, res, next) => {
   next()
 }
 
-/** GET /api/v1/public/search; rate limits and the anonymous concurrency gate apply before it (anonymousGate.ts). */
+/**
+ * GET /api/v1/public/search; rate limits and the anonymous concurrency gate apply before it
+ * (anonymousGate.ts). A ranking the result cache holds is answered at once, without a promise.
+ */
 export const publicSearch =
   (engine: () => SearchEngine): RequestHandler =>
-  async (req, res) => {
-    const p = parseParams(publicSearchParams, req.query)
-    const answer = await searchKnowledge(engine(), 'public', { ...p, perPage: 10 }, now())
-    res.setHeader('Cache-Control', PUBLIC_CACHING)
-    sendSharedJson(req, res, answer)
+  (req, res, next) => {
+    const p = { ...parseParams(publicSearchParams, req.query), perPage: 10 }
+    const send = (answer: object) => {
+      res.setHeader('Cache-Control', PUBLIC_CACHING)
+      sendSharedJson(req, res, answer)
+    }
+    const at = now()
+    const atHand = searchKnowledgeAtHand(engine(), 'public', p, at)
+    if (atHand) return send(atHand)
+    searchKnowledge(engine(), 'public', p, at).then(send, next)
   }
 
 /** The rest of the public API; rate limits and the anonymous concurrency gate apply before it. */

@@ -59,8 +59,8 @@ export function createApp(payload: Payload, e: Env, nextHandler?: RequestHandler
   const agentGate = agentAccess(payload)
   // The searches, what the public crowd and the agents on the phone ask most, come first, each with
   // just what it needs of the chain below: the headers, the log, the timing, then the anonymous
-  // limits or the caller's check. Passing the application's other layers one by one cost about 15 µs
-  // an answer, a tenth of a cached search. Their answers carry their own encoding (jsonAnswer.ts).
+  // limits or the caller's check. Passing the application's other layers one by one cost a cached
+  // search about 15 % of its CPU time. Their answers carry their own encoding (jsonAnswer.ts).
   app.get(PUBLIC_SEARCH, headers, log, requestTiming, anonymous, publicSearch(searchEngine))
   app.get(AGENT_SEARCH, headers, log, requestTiming, agentGate, agentSearch(searchEngine))
 

@@ -9,7 +9,7 @@ import type { Payload } from 'payload'
 import { AGENT_API_ROLES, type Caller, rateLimitPerCaller, requireCaller } from '../../auth/callers'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
-import { findEntry, reportEntryError, searchKnowledge, searchKnowledgeAtHand } from '../../services/knowledgeQueries'
+import { answerSearch, findEntry, reportEntryError } from '../../services/knowledgeQueries'
 import { noteSearchUse } from '../../services/searchLog'
 import { sendJsonOfSharedParts } from '../jsonAnswer'
 import { agentSearchParams, errorReportBody, openedFrom, parseParams, suggestParams } from '../searchParams'
@@ -26,10 +26,7 @@ export const agentSearch =
     const { include_expired, per_page, ...p } = parseParams(agentSearchParams, req.query)
     const search = { ...p, includeExpired: include_expired, perPage: per_page }
     const send = (answer: Record<string, unknown>) => sendJsonOfSharedParts(req, res, answer)
-    const at = now()
-    const atHand = searchKnowledgeAtHand(engine(), 'agent', search, at)
-    if (atHand) return send(atHand)
-    searchKnowledge(engine(), 'agent', search, at).then(send, next)
+    answerSearch(engine(), 'agent', search, now(), send, next)
   }
 
 /** The rest of the agent API, behind the same `access` as the search. */

@@ -11,7 +11,7 @@ import { rateLimitStore } from '../../auth/databaseRateLimitStore'
 import { LIMIT_HEADERS } from '../../auth/rateLimits'
 import { now } from '../../domain/clock'
 import type { SearchEngine } from '../../search/types'
-import { findEntry, recordFeedback, searchKnowledge, searchKnowledgeAtHand } from '../../services/knowledgeQueries'
+import { answerSearch, findEntry, recordFeedback } from '../../services/knowledgeQueries'
 import { noteSearchUse } from '../../services/searchLog'
 import { sendSharedJson } from '../jsonAnswer'
 import { openedFrom, parseParams, publicSearchParams, suggestParams } from '../searchParams'
@@ -35,10 +35,7 @@ export const publicSearch =
       res.setHeader('Cache-Control', PUBLIC_CACHING)
       sendSharedJson(req, res, answer)
     }
-    const at = now()
-    const atHand = searchKnowledgeAtHand(engine(), 'public', p, at)
-    if (atHand) return send(atHand)
-    searchKnowledge(engine(), 'public', p, at).then(send, next)
+    answerSearch(engine(), 'public', p, now(), send, next)
   }
 
 /** The rest of the public API; rate limits and the anonymous concurrency gate apply before it. */

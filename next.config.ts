@@ -15,6 +15,12 @@ const nextConfig: NextConfig = {
   // Native addons (jieba's word segmenter) are loaded by Node at run time, never bundled.
   serverExternalPackages: ['@node-rs/jieba'],
   turbopack: { root: dirname },
+  experimental: {
+    // No source maps for the server's chunks in a production build: Node (source maps on, for our
+    // TypeScript through tsx) would read and keep every chunk's map as the pages load, some 200 MB
+    // of heap that every garbage collection then walks. Development keeps them.
+    turbopackSourceMaps: process.env.NODE_ENV !== 'production',
+  },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -9,12 +9,13 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { Command } from 'commander'
 import Database from 'libsql'
+
+import { freePort, startNodeOptions } from './productProcess'
 
 const options = new Command()
   .option('--entries <n>', 'published entries in the database', '100000')
@@ -98,20 +99,14 @@ if (options.serve) {
   db.close()
   const generated = (performance.now() - t0) / 1000
 
-  const port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
+  const port = await freePort()
   const inherited: Record<string, string | undefined> = { ...process.env }
   delete inherited.NODE_ENV
   const started = performance.now()
-  const child = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', './bin/register-tsx.mjs', 'src/cli/benchStartup.ts', '--serve'],
-    { env: { ...inherited, PORT: String(port) } as unknown as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'] },
-  )
+  const child = spawn(process.execPath, [...startNodeOptions(), 'src/cli/benchStartup.ts', '--serve'], {
+    env: { ...inherited, PORT: String(port) } as unknown as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const rss = (field: 'VmRSS' | 'VmHWM') =>
     Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0) /
     1024

@@ -17,6 +17,20 @@ export const freePort = () =>
     })
   })
 
+/**
+ * The Node options `npm start` runs the server with (package.json), for every process that stands
+ * in for it here: a bench or a browser test measures the server as production runs it.
+ */
+export function startNodeOptions(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as {
+    scripts: { start: string }
+  }
+  const [command, ...words] = pkg.scripts.start.split(/\s+/)
+  const script = words.pop()
+  if (command !== 'node' || !script?.endsWith('.ts')) throw new Error(`npm start is not \`node <options> <file>.ts\``)
+  return words
+}
+
 export type RunningProduct = {
   base: string
   child: ChildProcess
@@ -34,24 +48,20 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
   const inherited: Record<string, string | undefined> = { ...process.env }
   delete inherited.NODE_ENV
   delete inherited.NODE_OPTIONS
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', './bin/register-tsx.mjs', 'server.ts'],
-    {
-      cwd: process.cwd(),
-      // Next's types declare NODE_ENV required; the child decides it itself, as `npm start` does.
-      env: {
-        ...inherited,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DATABASE_URI: `file:${path.join(dataDir, 'kb.db')}`,
-        LOG_LEVEL: 'warn',
-        ...env,
-      } as unknown as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child: ChildProcess = spawn(process.execPath, [...startNodeOptions(), 'server.ts'], {
+    cwd: process.cwd(),
+    // Next's types declare NODE_ENV required; the child decides it itself, as `npm start` does.
+    env: {
+      ...inherited,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URI: `file:${path.join(dataDir, 'kb.db')}`,
+      LOG_LEVEL: 'warn',
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -3,7 +3,6 @@
  * or an agent tool with an API key (`Authorization: Bearer hk_…`) carrying the needed scope.
  */
 import type { Request, RequestHandler, Response } from 'express'
-import { MemoryStore } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
 import { type ApiKeyScope, hashApiKey } from '../domain/apiKeys'
@@ -13,6 +12,7 @@ import { apiKeysGeneration } from '../services/apiKeyChanges'
 import { ServiceError } from '../services/errors'
 import { rateLimitStore } from './databaseRateLimitStore'
 import { toFetchHeaders } from './fetchHeaders'
+import { ImmediateMemoryStore } from './immediateMemoryStore'
 import { windowLimit } from './rateLimits'
 
 /** Hotline roles that use the agent API. */
@@ -169,7 +169,7 @@ export function rateLimitPerCaller(
   defaultPerMinute: number,
   cost?: (req: Request) => number,
 ): RequestHandler {
-  const store = rateLimitStore(payload, name) ?? new MemoryStore()
+  const store = rateLimitStore(payload, name) ?? new ImmediateMemoryStore()
   const key = (res: Response) => {
     const caller = res.locals.caller as Caller
     return `${caller.kind}:${caller.id}`

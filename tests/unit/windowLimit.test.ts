@@ -2,6 +2,7 @@
  * The limit every search passes (src/auth/rateLimits.ts): counted in an express-rate-limit store,
  * answered as express-rate-limit answers — draft-7 headers, 429 with the message and Retry-After.
  */
+import { jest } from '@jest/globals'
 import express, { type ErrorRequestHandler } from 'express'
 import { type ClientRateLimitInfo, MemoryStore, type Store } from 'express-rate-limit'
 import request from 'supertest'
@@ -45,6 +46,16 @@ describe('windowLimit', () => {
     expect((await request(server).get('/?who=k&limit=1')).status).toBe(200)
     expect((await request(server).get('/?who=k&limit=1')).status).toBe(429)
     expect((await request(server).get('/?who=k&limit=5')).status).toBe(200)
+  })
+
+  it('answers a count at hand in the same turn: the next handler runs before the limit returns', () => {
+    const limit = windowLimit({ windowMs: 60_000, limit: 1, key: () => 'x', message })
+    const headers = new Map<string, string>()
+    const res = { setHeader: (name: string, value: string) => headers.set(name, value) } as unknown as express.Response
+    const next = jest.fn()
+    limit({} as express.Request, res, next)
+    expect(next).toHaveBeenCalledWith()
+    expect(headers.get('RateLimit')).toMatch(/^limit=1, remaining=0, reset=60$/)
   })
 
   it('counts in the given store, whether it answers at once or later (the database store), and keeps no count of its own', async () => {

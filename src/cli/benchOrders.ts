@@ -20,6 +20,8 @@ import autocannon from 'autocannon'
 import { Command } from 'commander'
 import Database from 'libsql'
 
+import { median } from './median'
+
 const options = new Command()
   .option('--orders <sizes>', 'comma-separated sizes', '10000,100000')
   .option('--runs <n>', 'timed runs per figure (the median is shown)', '3')
@@ -359,8 +361,8 @@ async function time(work: () => Promise<unknown>) {
     const used = process.cpuUsage(c)
     cpu.push((used.user + used.system) / 1000)
   }
-  const median = (l: number[]) => (l.sort((a, b) => a - b)[Math.floor(l.length / 2)] / 1000).toFixed(3)
-  return `${median(times)} s (CPU ${median(cpu)} s)`
+  const seconds = (l: number[]) => (median(l) / 1000).toFixed(3)
+  return `${seconds(times)} s (CPU ${seconds(cpu)} s)`
 }
 
 /**
@@ -498,8 +500,8 @@ async function actions() {
     await actOnOrder(payload, help.number, 'dispatch', { unit: unitCode } as never, actor)
     dispatched.push(performance.now() - t)
   }
-  const median = (l: number[]) => `${Math.round(l.sort((a, b) => a - b)[Math.floor(l.length / 2)])} ms`
-  return [median(answered), median(dispatched)]
+  const ms = (l: number[]) => `${Math.round(median(l))} ms`
+  return [ms(answered), ms(dispatched)]
 }
 
 const last30 = { from: new Date(at.getTime() - 30 * DAY), to: at }

@@ -17,6 +17,7 @@ import os from 'node:os'
 
 import autocannon from 'autocannon'
 
+import { median } from './median'
 import { freePort, startProduct } from './productProcess'
 
 const CONNECTIONS = Number(process.env.BENCH_PAGES_CONNECTIONS ?? 20)
@@ -94,8 +95,6 @@ async function slice(pid: number | undefined, url: string, headers: Record<strin
     errors: result.errors + result.non2xx,
   }
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 /** A target's slices as one row; its ratios to the bare handler are the median of each round's. */
 function rowOf(setting: string, target: string, slices: Slice[], bare: Slice[]): Row {

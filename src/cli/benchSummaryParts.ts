@@ -9,6 +9,8 @@ import path from 'node:path'
 
 import { Command } from 'commander'
 
+import { median } from './median'
+
 const options = new Command()
   .requiredOption('--db <file>', 'a SQLite file bench:orders generated')
   .option('--runs <n>', 'timed runs per part (the median is shown)', '5')
@@ -48,8 +50,8 @@ async function cpu(label: string, work: () => Promise<unknown>) {
     const u = process.cpuUsage(c)
     used.push((u.user + u.system) / 1000)
   }
-  const median = (l: number[]) => l.sort((a, b) => a - b)[Math.floor(l.length / 2)].toFixed(0)
-  console.log(`${label.padEnd(28)} CPU ${median(used).padStart(5)} ms   wall ${median(wall).padStart(5)} ms`)
+  const ms = (l: number[]) => median(l).toFixed(0)
+  console.log(`${label.padEnd(28)} CPU ${ms(used).padStart(5)} ms   wall ${ms(wall).padStart(5)} ms`)
 }
 
 const groups = await store.groups(scope, at)
